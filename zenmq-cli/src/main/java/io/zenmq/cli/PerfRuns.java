@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.cli;
+
+import io.zenmq.Option;
+import io.zenmq.Socket;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The measuring loops of libzmq's perf tools, shared by {@code perf} and {@code bench}, and the
+ * figures and report lines they print (bench/README.md, "The tool contract"). Each loop uses its
+ * socket from the calling thread only.
+ */
+final class PerfRuns {
+    private PerfRuns() {
+    }
+
+    /**
+     * Receives {@code count} messages of {@code size} bytes and returns the nanoseconds from the
+     * first to the last.
+     *
+     * @param idle the longest wait for any one message ({@link Option#INFINITE} for none)
+     * @throws CliException (failure) for a message of the wrong size or an idle timeout
+     */
+    static long receiveAll(Socket socket, int size, long count, Duration idle) {
+        check(receive(socket, idle), size, socket);
+        long start = System.nanoTime();
+        for (long i = 1; i < count; i++) {
+            check(receive(socket, idle), size, socket);
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** Sends {@code count} messages of {@code size} bytes, each send blocking as long as needed. */
+    static void sendAll(Socket socket, int size, long count) {
+        byte[] payload = new byte[size];
+        for (long i = 0; i < count; i++) {
+            socket.send(payload);
+        }
+    }
+
+    /**
+     * Does {@code count} request/reply roundtrips of {@code size} bytes and returns their total
+     * nanoseconds.
+     */
+    static long roundtrips(Socket socket, int size, long count, Duration idle) {
+        byte[] payload = new byte[size];
+        long start = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            socket.send(payload);
+            check(receive(socket, idle), size, socket);
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** Answers {@code count} requests with their own bytes. */
+    static void echo(Socket socket, int size, long count, Duration idle) {
+        for (long i = 0; i < count; i++) {
+            byte[] request = receive(socket, idle);
+            check(request, size, socket);
+            socket.send(request);
+        }
+    }
+
+    private static byte[] receive(Socket socket, Duration idle) {
+        byte[] frame = socket.recv(idle);
+        if (frame == null) {
+            throw CliException.failure("no message for " + idle.toMillis() + " ms");
+        }
+        return frame;
+    }
+
+    private static void check(byte[] frame, int size, Socket socket) {
+        if (frame.length != size || socket.hasMore()) {
+            throw CliException.failure("message of wrong size: " + frame.length + " B"
+                    + (socket.hasMore() ? " with more frames" : "") + ", expected " + size + " B");
+        }
+    }
+
+    /** {@code ⌊count / seconds⌋}, as libzmq's local_thr computes it. */
+    static long messagesPerSecond(long count, long nanos) {
+        return (long) (count * 1e9 / Math.max(1, nanos));
+    }
+
+    /** msg/s × size × 8 / 10^6. */
+    static double megabitsPerSecond(long messagesPerSecond, int size) {
+        return messagesPerSecond * (double) size * 8 / 1e6;
+    }
+
+    /** One-way latency in µs: total roundtrip time / (2 × count). */
+    static double latencyMicros(long nanos, long count) {
+        return nanos / 1e3 / (2.0 * count);
+    }
+
+    static String throughputReport(int size, long count, long nanos) {
+        long rate = messagesPerSecond(count, nanos);
+        return String.format(Locale.ROOT, "message size: %d [B]\nmessage count: %d\nmean throughput: %d [msg/s]\n"
+                + "mean throughput: %.3f [Mb/s]\n", size, count, rate, megabitsPerSecond(rate, size));
+    }
+
+    static String latencyReport(int size, long count, long nanos) {
+        return String.format(Locale.ROOT, "message size: %d [B]\nroundtrip count: %d\naverage latency: %.3f [us]\n",
+                size, count, latencyMicros(nanos, count));
+    }
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.cli;
+
+import io.zenmq.SocketType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parsed command line of {@code sock}: every option of cli.md's table, already range-checked.
+ * Built by {@link SockArgsParser}; read-only afterwards by convention.
+ */
+final class SockArgs {
+    /** Option value meaning "not given". */
+    static final long UNSET = Long.MIN_VALUE;
+
+    String typeName;
+    /** Null for the draft types the library has no constant for yet. */
+    SocketType type;
+    List<Endpoint> endpoints = List.of();
+
+    String delim = "\t";
+    boolean hexFormat;
+    long count = UNSET;
+    boolean quiet;
+    boolean echo;
+    long timeoutMs = UNSET;
+    long delayMs;
+    long intervalMs;
+    final List<String> subscribe = new ArrayList<>();
+    final List<String> join = new ArrayList<>();
+    String identity;
+    byte[] identityBytes;
+    long sndhwm = UNSET;
+    long rcvhwm = UNSET;
+    long lingerMs = 2000;
+    long reconnectIvlMs = UNSET;
+    long heartbeatIvlMs = UNSET;
+    long heartbeatTimeoutMs = UNSET;
+    long maxMsgSize = UNSET;
+    boolean conflate;
+    boolean routerMandatory;
+    boolean xpubVerbose;
+    boolean monitor;
+
+    boolean plainServer;
+    final List<String> auth = new ArrayList<>();
+    String plainUser;
+    String plainPassword;
+    boolean curveServer;
+    String curveSecret;
+    final List<String> authCurve = new ArrayList<>();
+    String curveServerKey;
+    String curvePublic;
+
+    /** Options in the order given, by canonical long name, for "not supported yet" reports. */
+    final List<String> given = new ArrayList<>();
+
+    TextFormat textFormat() {
+        return new TextFormat(hexFormat, delim.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    boolean hasCount() {
+        return count != UNSET;
+    }
+
+    boolean hasTimeout() {
+        return timeoutMs != UNSET;
+    }
+}

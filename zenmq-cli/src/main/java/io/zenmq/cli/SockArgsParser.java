@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.cli;
+
+import io.zenmq.SocketType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses {@code sock TYPE ENDPOINTS [OPTIONS]} (cli.md, "sock" and "Options"). Everything is
+ * checked here, before any socket exists; each problem is a {@link CliException} with status 2.
+ */
+final class SockArgsParser {
+    private static final long MAX_MS = Integer.MAX_VALUE;
+
+    private static final Map<String, String> ALIASES = Map.of("-n", "--count", "-q", "--quiet", "-s", "--subscribe");
+
+    private static final Set<String> FLAGS = Set.of("--quiet", "--echo", "--conflate", "--router-mandatory",
+            "--xpub-verbose", "--monitor", "--plain-server", "--curve-server");
+
+    private static final Set<String> VALUED = Set.of("--delim", "--format", "--count", "--timeout", "--delay",
+            "--interval", "--subscribe", "--join", "--identity", "--sndhwm", "--rcvhwm", "--linger",
+            "--reconnect-ivl", "--heartbeat-ivl", "--heartbeat-timeout", "--maxmsgsize", "--auth", "--plain-user",
+            "--plain-password", "--curve-secret", "--auth-curve", "--curve-serverkey", "--curve-public");
+
+    private static final Set<String> DRAFT_TYPES =
+            Set.of("server", "client", "radio", "dish", "scatter", "gather", "peer", "channel");
+
+    /** The types {@code sock} runs in this release (if the library supports them too). */
+    private static final Set<SocketType> CLI_TYPES =
+            EnumSet.of(SocketType.PAIR, SocketType.PUSH, SocketType.PULL, SocketType.REQ, SocketType.REP);
+
+    private static final Set<String> SECURITY = Set.of("--plain-server", "--auth", "--plain-user",
+            "--plain-password", "--curve-server", "--curve-secret", "--auth-curve", "--curve-serverkey",
+            "--curve-public");
+
+    private SockArgsParser() {
+    }
+
+    /** Parses the arguments after {@code sock}. */
+    static SockArgs parse(List<String> args) {
+        SockArgs a = new SockArgs();
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.length() < 2 || arg.charAt(0) != '-') {
+                positional.add(arg);
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            String name = eq > 0 ? arg.substring(0, eq) : arg;
+            String canon = ALIASES.getOrDefault(name, name);
+            if (FLAGS.contains(canon)) {
+                if (eq > 0) {
+                    throw CliException.usage("option " + name + " takes no value");
+                }
+                applyFlag(a, canon);
+            } else if (VALUED.contains(canon)) {
+                String value;
+                if (eq > 0) {
+                    value = arg.substring(eq + 1);
+                } else if (i + 1 < args.size()) {
+                    value = args.get(++i);
+                } else {
+                    throw CliException.usage("option " + name + " needs a value");
+                }
+                applyValue(a, canon, value);
+            } else {
+                throw CliException.usage("unknown option " + name);
+            }
+            if (!a.given.contains(canon)) {
+                a.given.add(canon);
+            }
+        }
+        applyPositional(a, positional);
+        checkValues(a);
+        SecurityArgs.check(a);
+        checkSupported(a);
+        return a;
+    }
+
+    private static void applyFlag(SockArgs a, String canon) {
+        switch (canon) {
+            case "--quiet" -> a.quiet = true;
+            case "--echo" -> a.echo = true;
+            case "--conflate" -> a.conflate = true;
+            case "--router-mandatory" -> a.routerMandatory = true;
+            case "--xpub-verbose" -> a.xpubVerbose = true;
+            case "--monitor" -> a.monitor = true;
+            case "--plain-server" -> a.plainServer = true;
+            case "--curve-server" -> a.curveServer = true;
+            default -> throw new IllegalStateException(canon);
+        }
+    }
+
+    private static void applyValue(SockArgs a, String canon, String v) {
+        switch (canon) {
+            case "--delim" -> {
+                if (v.isEmpty()) {
+                    throw CliException.usage("option --delim: the delimiter must not be empty");
+                }
+                a.delim = v;
+            }
+            case "--format" -> a.hexFormat = parseFormat(v);
+            case "--count" -> a.count = number(canon, v, 1, Integer.MAX_VALUE);
+            case "--timeout" -> a.timeoutMs = number(canon, v, 1, MAX_MS);
+            case "--delay" -> a.delayMs = number(canon, v, 0, MAX_MS);
+            case "--interval" -> a.intervalMs = number(canon, v, 0, MAX_MS);
+            case "--subscribe" -> a.subscribe.add(v);
+            case "--join" -> a.join.add(v);
+            case "--identity" -> a.identity = v;
+            case "--sndhwm" -> a.sndhwm = number(canon, v, 0, Integer.MAX_VALUE);
+            case "--rcvhwm" -> a.rcvhwm = number(canon, v, 0, Integer.MAX_VALUE);
+            case "--linger" -> a.lingerMs = number(canon, v, -1, MAX_MS);
+            case "--reconnect-ivl" -> a.reconnectIvlMs = number(canon, v, -1, MAX_MS);
+            case "--heartbeat-ivl" -> a.heartbeatIvlMs = number(canon, v, 0, MAX_MS);
+            case "--heartbeat-timeout" -> a.heartbeatTimeoutMs = number(canon, v, 0, MAX_MS);
+            case "--maxmsgsize" -> a.maxMsgSize = number(canon, v, -1, Long.MAX_VALUE);
+            case "--auth" -> a.auth.add(v);
+            case "--plain-user" -> a.plainUser = v;
+            case "--plain-password" -> a.plainPassword = v;
+            case "--curve-secret" -> a.curveSecret = v;
+            case "--auth-curve" -> a.authCurve.add(v);
+            case "--curve-serverkey" -> a.curveServerKey = v;
+            case "--curve-public" -> a.curvePublic = v;
+            default -> throw new IllegalStateException(canon);
+        }
+    }
+
+    private static boolean parseFormat(String v) {
+        return switch (v) {
+            case "text" -> false;
+            case "hex" -> true;
+            default -> throw CliException.usage("option --format: expected text or hex, got '" + v + "'");
+        };
+    }
+
+    /** Parses a decimal integer in [min, max]; a sign is allowed only as a leading minus. */
+    static long number(String option, String v, long min, long max) {
+        String digits = v.startsWith("-") ? v.substring(1) : v;
+        if (digits.isEmpty() || digits.length() > 19 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw CliException.usage("option " + option + ": '" + v + "' is not a decimal integer");
+        }
+        long value;
+        try {
+            value = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw CliException.usage("option " + option + ": '" + v + "' is out of range " + min + " to " + max);
+        }
+        if (value < min || value > max) {
+            throw CliException.usage("option " + option + ": " + v + " is out of range " + min + " to " + max);
+        }
+        return value;
+    }
+
+    private static void applyPositional(SockArgs a, List<String> positional) {
+        if (positional.isEmpty()) {
+            throw CliException.usage("sock: missing socket type (see zenmq help)");
+        }
+        if (positional.size() < 2) {
+            throw CliException.usage("sock: missing endpoints (see zenmq help)");
+        }
+        if (positional.size() > 2) {
+            throw CliException.usage("sock: unexpected argument '" + positional.get(2) + "'");
+        }
+        a.typeName = positional.get(0).toLowerCase(Locale.ROOT);
+        a.type = resolveType(a.typeName, positional.get(0));
+        a.endpoints = Endpoint.parseList(positional.get(1), a.type, a.typeName);
+    }
+
+    private static SocketType resolveType(String lower, String given) {
+        if (DRAFT_TYPES.contains(lower)) {
+            return null;
+        }
+        for (SocketType t : SocketType.values()) {
+            if (t.name().toLowerCase(Locale.ROOT).equals(lower)) {
+                return t;
+            }
+        }
+        throw CliException.usage("unknown socket type '" + given + "'");
+    }
+
+    private static void checkValues(SockArgs a) {
+        if (a.identity != null) {
+            byte[] raw = a.identity.getBytes(StandardCharsets.UTF_8);
+            try {
+                a.identityBytes = a.textFormat().parseFrame(raw, 0, raw.length);
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("option --identity: " + e.getMessage());
+            }
+            if (a.identityBytes.length < 1 || a.identityBytes.length > 255) {
+                throw CliException.usage("option --identity: must be 1 to 255 bytes, got " + a.identityBytes.length);
+            }
+            if (a.identityBytes[0] == 0) {
+                throw CliException.usage("option --identity: must not start with a zero byte (reserved)");
+            }
+        }
+    }
+
+    private static void checkSupported(SockArgs a) {
+        if (a.type == null || !CLI_TYPES.contains(a.type) || !a.type.isSupported()) {
+            throw CliException.usage("socket type " + a.typeName + " is not supported yet");
+        }
+        for (String option : a.given) {
+            if (!isSupported(option, a.type)) {
+                throw CliException.usage("option " + option + " is not supported yet");
+            }
+        }
+    }
+
+    /** False for an option that applies to the type but that this release cannot honour yet. */
+    private static boolean isSupported(String option, SocketType type) {
+        if (SECURITY.contains(option)) {
+            return false;
+        }
+        return switch (option) {
+            case "--monitor", "--heartbeat-ivl", "--heartbeat-timeout" -> false;
+            case "--conflate" -> !EnumSet.of(SocketType.PUB, SocketType.SUB, SocketType.PUSH, SocketType.PULL,
+                    SocketType.DEALER).contains(type);
+            case "--subscribe" -> type != SocketType.SUB && type != SocketType.XSUB;
+            case "--router-mandatory" -> type != SocketType.ROUTER;
+            case "--xpub-verbose" -> type != SocketType.XPUB;
+            default -> true;
+        };
+    }
+}

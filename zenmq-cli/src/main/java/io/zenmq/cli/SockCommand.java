@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.cli;
+
+import io.zenmq.Context;
+import io.zenmq.Option;
+import io.zenmq.Socket;
+import io.zenmq.SocketOptions;
+import io.zenmq.SocketType;
+import io.zenmq.ZmqException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code zenmq sock}: opens one socket as the parsed command line says, binds and connects it,
+ * runs its role (see {@link SockSession}) and ends as cli.md's "Ending" describes: queued messages
+ * get up to {@code --linger} after a normal end, none after an error or timeout.
+ */
+final class SockCommand {
+    private SockCommand() {
+    }
+
+    /** Runs {@code sock} with the arguments after the command name; returns the exit status. */
+    static int run(List<String> argv, InputStream in, PrintStream out) {
+        SockArgs args = SockArgsParser.parse(argv);
+        try (Context ctx = Context.builder().maxLinger(Option.INFINITE).build()) {
+            Socket socket = ctx.socket(args.type);
+            boolean normalEnd = false;
+            try {
+                configure(socket, args);
+                attach(socket, args);
+                new SockSession(socket, args, in, out).run();
+                normalEnd = true;
+            } finally {
+                out.flush();
+                closeQuietly(socket, normalEnd ? args.lingerMs : 0);
+            }
+        }
+        return 0;
+    }
+
+    private static void configure(Socket socket, SockArgs args) {
+        if (args.identityBytes != null) {
+            socket.set(SocketOptions.ROUTING_ID, args.identityBytes);
+        }
+        if (args.sndhwm != SockArgs.UNSET) {
+            socket.set(SocketOptions.SNDHWM, (int) args.sndhwm);
+        }
+        if (args.rcvhwm != SockArgs.UNSET) {
+            socket.set(SocketOptions.RCVHWM, (int) args.rcvhwm);
+        }
+        if (args.reconnectIvlMs != SockArgs.UNSET) {
+            socket.set(SocketOptions.RECONNECT_IVL, millis(args.reconnectIvlMs));
+        }
+        if (args.maxMsgSize != SockArgs.UNSET) {
+            socket.set(SocketOptions.MAXMSGSIZE, args.maxMsgSize);
+        }
+        socket.set(SocketOptions.LINGER, millis(args.lingerMs));
+    }
+
+    private static void attach(Socket socket, SockArgs args) {
+        for (Endpoint endpoint : args.endpoints) {
+            try {
+                if (endpoint.bind()) {
+                    socket.bind(endpoint.address());
+                } else {
+                    socket.connect(endpoint.address());
+                }
+            } catch (ZmqException e) {
+                throw CliException.failure("cannot " + (endpoint.bind() ? "bind to " : "connect to ")
+                        + endpoint.address() + ": " + e.code().text());
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket, long lingerMs) {
+        try {
+            socket.set(SocketOptions.LINGER, millis(lingerMs));
+        } catch (ZmqException e) {
+            // the socket may already be unusable; close it anyway
+        }
+        socket.close();
+    }
+
+    static Duration millis(long ms) {
+        return ms < 0 ? Option.INFINITE : Duration.ofMillis(ms);
+    }
+
+    /** True for the types whose role reads stdin when {@code --echo} is not given. */
+    static boolean readsStdin(SocketType type, boolean echo) {
+        return switch (type) {
+            case PULL, SUB -> false;
+            case REP, PAIR, DEALER, ROUTER, STREAM -> !echo;
+            default -> true;
+        };
+    }
+}

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.cli;
+
+import io.zenmq.Msg;
+import io.zenmq.Option;
+import io.zenmq.Socket;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one {@code sock} role (cli.md, "sock") on a bound/connected socket. Only the calling
+ * thread touches the socket; stdin arrives through a {@link LineReader} queue. Roles that must
+ * receive while a line waits to go out (two-way) poll both sides in short steps, since the public
+ * API has no poller yet. Returning normally is a normal end; a timeout or bad input throws.
+ */
+final class SockSession {
+    /** Longest wait in the two-way loop before stdin is looked at again. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** Wait step while a line is held back by a full send queue. */
+    private static final long BLOCKED_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final Socket socket;
+    private final SockArgs args;
+    private final TextFormat format;
+    private final PrintStream out;
+    private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(256);
+    private final BlockingQueue<byte[]> lines;
+    private final Pacer pacer;
+    private final long timeoutNanos;
+    private long received;
+
+    SockSession(Socket socket, SockArgs args, InputStream in, PrintStream out) {
+        this.socket = socket;
+        this.args = args;
+        this.format = args.textFormat();
+        this.out = out;
+        this.lines = SockCommand.readsStdin(socket.type(), args.echo) ? LineReader.start(in) : null;
+        this.pacer = new Pacer(args.delayMs, args.intervalMs);
+        this.timeoutNanos = args.hasTimeout() ? TimeUnit.MILLISECONDS.toNanos(args.timeoutMs) : -1;
+    }
+
+    void run() {
+        switch (socket.type()) {
+            case PUSH -> sendRole();
+            case PULL -> receiveRole();
+            case REQ -> requestRole();
+            case REP -> {
+                if (args.echo) {
+                    echoRole();
+                } else {
+                    replyRole();
+                }
+            }
+            case PAIR -> {
+                if (args.echo) {
+                    echoRole();
+                } else {
+                    twoWayRole();
+                }
+            }
+            default -> throw CliException.usage("socket type " + args.typeName + " is not supported yet");
+        }
+    }
+
+    private void sendRole() {
+        for (byte[] line = nextLine(); line != LineReader.EOF; line = nextLine()) {
+            Msg msg = toMsg(line);
+            pacer.await();
+            socket.send(msg);
+            pacer.sent();
+        }
+    }
+
+    private void receiveRole() {
+        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        while (!countReached()) {
+            print(receive(deadline));
+            deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        }
+    }
+
+    private void requestRole() {
+        while (!countReached()) {
+            byte[] line = nextLine();
+            if (line == LineReader.EOF) {
+                return;
+            }
+            Msg msg = toMsg(line);
+            pacer.await();
+            long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+            if (!socket.send(msg, timeoutNanos < 0 ? Option.INFINITE : left(deadline))) {
+                throw timedOut();
+            }
+            pacer.sent();
+            print(receive(deadline));
+        }
+    }
+
+    private void replyRole() {
+        long answered = 0;
+        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        while (!args.hasCount() || answered < args.count) {
+            print(receive(deadline));
+            byte[] line = nextLine();
+            if (line == LineReader.EOF) {
+                return;
+            }
+            Msg reply = toMsg(line);
+            pacer.await();
+            socket.send(reply);
+            pacer.sent();
+            answered++;
+            deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        }
+    }
+
+    private void echoRole() {
+        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        while (!countReached()) {
+            Msg msg = receive(deadline);
+            print(msg);
+            socket.send(msg);
+            deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        }
+    }
+
+    /** PAIR: stdin lines go out, received messages are printed, neither waits for the other. */
+    private void twoWayRole() {
+        Msg pending = null;
+        boolean stdinOpen = true;
+        long endBy = 0;
+        long lastReceived = System.nanoTime();
+        while (true) {
+            if (pending == null && stdinOpen) {
+                byte[] line = lines.poll();
+                if (line == LineReader.EOF) {
+                    stdinOpen = false;
+                    endBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(args.lingerMs);
+                } else if (line != null) {
+                    pending = toMsg(line);
+                }
+            }
+            boolean paced = pending != null && pacer.remainingNanos() > 0;
+            boolean sent = pending != null && !paced && socket.trySend(pending);
+            if (sent) {
+                pending = null;
+                pacer.sent();
+            }
+            if (!stdinOpen && !args.hasCount()
+                    && (pending == null || args.lingerMs >= 0 && System.nanoTime() - endBy >= 0)) {
+                return;
+            }
+            Msg msg = socket.tryRecvMsg();
+            if (msg == null && !sent) {
+                long wait = pending == null ? (stdinOpen ? POLL_NANOS : Long.MAX_VALUE)
+                        : paced ? Math.min(POLL_NANOS, pacer.remainingNanos()) : BLOCKED_NANOS;
+                msg = waitForMessage(wait, lastReceived);
+            }
+            if (msg != null) {
+                received++;
+                print(msg);
+                lastReceived = System.nanoTime();
+                if (countReached()) {
+                    return;
+                }
+            } else if (timeoutNanos > 0 && System.nanoTime() - lastReceived >= timeoutNanos) {
+                throw timedOut();
+            }
+        }
+    }
+
+    /** Waits up to {@code waitNanos} (MAX_VALUE = no limit) for a message, within the timeout. */
+    private Msg waitForMessage(long waitNanos, long lastReceived) {
+        long wait = waitNanos;
+        if (timeoutNanos > 0) {
+            long left = lastReceived + timeoutNanos - System.nanoTime();
+            if (left <= 0) {
+                throw timedOut();
+            }
+            wait = Math.min(wait, left);
+        }
+        flush();
+        return socket.recvMsg(wait == Long.MAX_VALUE ? Option.INFINITE : Duration.ofNanos(wait));
+    }
+
+    private boolean countReached() {
+        return args.hasCount() && received >= args.count;
+    }
+
+    /** Receives one message by the deadline (0 = none), flushing stdout before any wait. */
+    private Msg receive(long deadline) {
+        Msg msg = socket.tryRecvMsg();
+        if (msg == null) {
+            flush();
+            msg = socket.recvMsg(deadline == 0 ? Option.INFINITE : left(deadline));
+            if (msg == null) {
+                throw timedOut();
+            }
+        }
+        received++;
+        return msg;
+    }
+
+    private void print(Msg msg) {
+        if (args.quiet) {
+            return;
+        }
+        lineBuffer.reset();
+        format.printLine(msg.frames(), lineBuffer);
+        out.write(lineBuffer.toByteArray(), 0, lineBuffer.size());
+    }
+
+    private byte[] nextLine() {
+        byte[] line = lines.poll();
+        if (line == null) {
+            flush();
+            try {
+                line = lines.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw CliException.failure("interrupted");
+            }
+        }
+        return line;
+    }
+
+    private Msg toMsg(byte[] line) {
+        List<byte[]> frames;
+        try {
+            frames = format.parseLine(line);
+        } catch (IllegalArgumentException e) {
+            throw CliException.failure("bad input line: " + e.getMessage());
+        }
+        Msg msg = new Msg();
+        frames.forEach(msg::add);
+        return msg;
+    }
+
+    private void flush() {
+        out.flush();
+        if (out.checkError()) {
+            throw CliException.failure("cannot write to stdout");
+        }
+    }
+
+    private CliException timedOut() {
+        return new CliException(CliException.TIMEOUT, "timeout: no message within " + args.timeoutMs + " ms");
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+}

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq;
+
+import io.zenmq.internal.ctx.ContextCore;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A zenmq context: the I/O threads and the sockets created from it.
+ *
+ * <pre>{@code
+ * try (Context ctx = Context.create();
+ *      Socket pull = ctx.socket(SocketType.PULL);
+ *      Socket push = ctx.socket(SocketType.PUSH)) {
+ *     String endpoint = pull.bind("tcp://127.0.0.1:*");
+ *     push.connect(endpoint);
+ *     push.send("hello");
+ *     System.out.println(pull.recvString());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} ends every socket of the context (as libzmq's
+ * {@code zmq_ctx_term} plus CZMQ's {@code zctx_destroy}): blocked calls on other threads throw
+ * {@link ErrorCode#ETERM}, queued messages get at most the max linger to go out, and every thread
+ * and file descriptor of the context is released. Close never waits for application threads.
+ */
+public final class Context implements AutoCloseable {
+    private final ContextCore core;
+
+    private Context(Builder builder) {
+        this.core = new ContextCore(builder.ioThreads, builder.maxLinger);
+    }
+
+    /**
+     * Creates a context with one I/O thread.
+     *
+     * @return a new context
+     */
+    public static Context create() {
+        return builder().build();
+    }
+
+    /**
+     * Returns a builder for a context with non-default settings.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates a socket of the given type.
+     *
+     * @param type the socket type
+     * @return the new socket, owned by this context
+     * @throws ZmqException {@link ErrorCode#ENOTSUP} if this release does not implement the type,
+     *     {@link ErrorCode#ETERM} if the context is closed
+     */
+    public Socket socket(SocketType type) {
+        Objects.requireNonNull(type, "type");
+        return new Socket(core.newSocket(type));
+    }
+
+    /**
+     * Returns the number of I/O threads.
+     *
+     * @return the I/O thread count
+     */
+    public int ioThreads() {
+        return core.ioThreadCount();
+    }
+
+    /**
+     * Tells whether {@link #close()} was called.
+     *
+     * @return true once the context is closing or closed
+     */
+    public boolean isClosed() {
+        return core.isTerminating();
+    }
+
+    /**
+     * Closes every socket and stops the I/O threads. Idempotent; returns once the threads are
+     * gone, which takes at most the max linger plus a short grace period.
+     */
+    @Override
+    public void close() {
+        core.terminate();
+    }
+
+    /** Settings for a new {@link Context}. Not thread-safe. */
+    public static final class Builder {
+        private int ioThreads = 1;
+        private Duration maxLinger = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the number of I/O threads ({@code ZMQ_IO_THREADS}); default 1.
+         *
+         * @param count 1 to 64
+         * @return this builder
+         * @throws ZmqException {@link ErrorCode#EINVAL} if out of range
+         */
+        public Builder ioThreads(int count) {
+            if (count < 1 || count > 64) {
+                throw new ZmqException(ErrorCode.EINVAL, "ioThreads must be 1 to 64: " + count);
+            }
+            this.ioThreads = count;
+            return this;
+        }
+
+        /**
+         * Caps how long {@link Context#close()} lets sockets linger; default 5 s.
+         * {@link Option#INFINITE} waits as long as each socket's {@code LINGER} says, as libzmq does.
+         *
+         * @param cap the longest wait for queued messages on close
+         * @return this builder
+         * @throws ZmqException {@link ErrorCode#EINVAL} if negative (other than INFINITE)
+         */
+        public Builder maxLinger(Duration cap) {
+            if (cap.isNegative() && !cap.equals(Option.INFINITE)) {
+                throw new ZmqException(ErrorCode.EINVAL, "maxLinger must not be negative: " + cap);
+            }
+            this.maxLinger = cap;
+            return this;
+        }
+
+        /**
+         * Creates the context and starts its I/O threads.
+         *
+         * @return the context
+         */
+        public Context build() {
+            return new Context(this);
+        }
+    }
+}

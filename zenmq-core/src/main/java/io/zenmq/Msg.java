@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A multipart message: an ordered list of frames, each a {@code byte[]}.
+ *
+ * <p>Messages are delivered whole or not at all. {@link Socket#send(Msg)} takes ownership of the
+ * frames (it does not copy them); the caller must not change them afterwards. A received
+ * {@code Msg} belongs to the caller. Not thread-safe.
+ */
+public final class Msg {
+    private final List<byte[]> frames;
+
+    /** Creates an empty message. */
+    public Msg() {
+        this.frames = new ArrayList<>(4);
+    }
+
+    private Msg(List<byte[]> frames) {
+        this.frames = frames;
+    }
+
+    /**
+     * Creates a message of the given frames (not copied).
+     *
+     * @param frames the frames, in order
+     * @return the message
+     */
+    public static Msg of(byte[]... frames) {
+        List<byte[]> list = new ArrayList<>(frames.length);
+        for (byte[] frame : frames) {
+            list.add(java.util.Objects.requireNonNull(frame, "frame"));
+        }
+        return new Msg(list);
+    }
+
+    /**
+     * Creates a message of UTF-8 encoded string frames.
+     *
+     * @param frames the frames, in order
+     * @return the message
+     */
+    public static Msg of(String... frames) {
+        List<byte[]> list = new ArrayList<>(frames.length);
+        for (String frame : frames) {
+            list.add(frame.getBytes(StandardCharsets.UTF_8));
+        }
+        return new Msg(list);
+    }
+
+    /**
+     * Appends a frame (not copied).
+     *
+     * @param frame the frame's bytes
+     * @return this message
+     */
+    public Msg add(byte[] frame) {
+        frames.add(java.util.Objects.requireNonNull(frame, "frame"));
+        return this;
+    }
+
+    /**
+     * Appends a UTF-8 encoded string frame.
+     *
+     * @param frame the frame's text
+     * @return this message
+     */
+    public Msg add(String frame) {
+        return add(frame.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Returns the number of frames.
+     *
+     * @return the frame count
+     */
+    public int size() {
+        return frames.size();
+    }
+
+    /**
+     * Tells whether the message has no frames.
+     *
+     * @return true if empty
+     */
+    public boolean isEmpty() {
+        return frames.isEmpty();
+    }
+
+    /**
+     * Returns one frame (not copied).
+     *
+     * @param index the frame's position, from 0
+     * @return the frame's bytes
+     */
+    public byte[] frame(int index) {
+        return frames.get(index);
+    }
+
+    /**
+     * Returns one frame decoded as UTF-8.
+     *
+     * @param index the frame's position, from 0
+     * @return the frame's text
+     */
+    public String string(int index) {
+        return new String(frames.get(index), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Returns an unmodifiable view of the frames.
+     *
+     * @return the frames in order
+     */
+    public List<byte[]> frames() {
+        return Collections.unmodifiableList(frames);
+    }
+
+    /** Removes every frame. */
+    public void clear() {
+        frames.clear();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Msg[");
+        for (int i = 0; i < frames.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(frames.get(i).length).append('B');
+        }
+        return sb.append(']').toString();
+    }
+}

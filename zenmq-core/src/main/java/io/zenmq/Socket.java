@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq;
+
+import io.zenmq.internal.socket.SocketCore;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A ZeroMQ socket: bind or connect it to endpoints, then send and receive messages with the
+ * semantics of its {@link SocketType}.
+ *
+ * <p>Call shapes follow {@link java.util.concurrent.BlockingQueue}: {@code send}/{@code recv}
+ * block up to {@code SNDTIMEO}/{@code RCVTIMEO} and then throw {@link ErrorCode#EAGAIN};
+ * {@code send(x, Duration)}/{@code recv(Duration)} return {@code false}/{@code null} on timeout;
+ * {@code trySend}/{@code tryRecv} never block. {@code sendMore} sends a frame with more to come
+ * (libzmq's {@code ZMQ_SNDMORE}); a multipart message is delivered whole or not at all.
+ *
+ * <p>Not thread-safe: use a socket from one thread at a time, handing it over with a
+ * happens-before edge. A thread blocked in a call can be interrupted: the call throws
+ * {@link ErrorCode#EINTR}, the interrupt flag stays set, and the socket stays usable.
+ *
+ * <p>Buffer ownership: {@code send(byte[])} copies the bytes; {@link #send(Msg)} takes the
+ * message's frames without copying. Every received array belongs to the caller.
+ *
+ * <p>Errors: {@link ErrorCode#ETERM} once the context is closed, {@link ErrorCode#ENOTSUP} for an
+ * operation the type does not have (receiving on PUSH), {@link ErrorCode#EFSM} for REQ/REP out of
+ * sequence, {@link ErrorCode#EINTR} when interrupted.
+ */
+public final class Socket implements AutoCloseable {
+    private final SocketCore core;
+
+    Socket(SocketCore core) {
+        this.core = core;
+    }
+
+    /**
+     * Returns the socket's type.
+     *
+     * @return the type it was created with
+     */
+    public SocketType type() {
+        return core.type();
+    }
+
+    /**
+     * Binds to a local endpoint and starts accepting connections ({@code zmq_bind}).
+     * {@code tcp://HOST:PORT} takes an IPv4 or {@code [IPv6]} literal, {@code *} for every
+     * interface, and port {@code *} or {@code 0} for an ephemeral port.
+     *
+     * @param endpoint e.g. {@code tcp://127.0.0.1:*}
+     * @return the endpoint actually bound, with its port (also {@link SocketOptions#LAST_ENDPOINT})
+     * @throws ZmqException {@link ErrorCode#EINVAL} for a malformed endpoint,
+     *     {@link ErrorCode#EPROTONOSUPPORT} for an unknown transport, {@link ErrorCode#EADDRINUSE},
+     *     {@link ErrorCode#EADDRNOTAVAIL}
+     */
+    public String bind(String endpoint) {
+        return core.bind(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /**
+     * Connects to a remote endpoint ({@code zmq_connect}). Returns at once: the connection is made
+     * in the background, retried every {@code RECONNECT_IVL}, and messages sent meanwhile are
+     * queued for it (up to {@code SNDHWM}).
+     *
+     * @param endpoint e.g. {@code tcp://127.0.0.1:5555}
+     * @throws ZmqException {@link ErrorCode#EINVAL} for a malformed endpoint,
+     *     {@link ErrorCode#EPROTONOSUPPORT} for an unknown transport
+     */
+    public void connect(String endpoint) {
+        core.connect(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /**
+     * Sets an option.
+     *
+     * @param option the option key from {@link SocketOptions}
+     * @param value the new value
+     * @param <T> the option's value type
+     * @return this socket, for chaining
+     * @throws ZmqException {@link ErrorCode#EINVAL} for a value out of range or a read-only option
+     */
+    public <T> Socket set(Option<T> option, T value) {
+        core.setOption(option, value);
+        return this;
+    }
+
+    /**
+     * Reads an option.
+     *
+     * @param option the option key from {@link SocketOptions}
+     * @param <T> the option's value type
+     * @return the current value (binary values are copies)
+     */
+    public <T> T get(Option<T> option) {
+        return core.getOption(option);
+    }
+
+    /**
+     * Sends a single-frame message (or the last frame of a multipart one), blocking up to
+     * {@code SNDTIMEO}.
+     *
+     * @param frame the bytes, copied
+     * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code SNDTIMEO} expired
+     */
+    public void send(byte[] frame) {
+        sendOrThrow(frame.clone(), false);
+    }
+
+    /**
+     * Sends a UTF-8 string as a single-frame message (or the last frame), blocking up to
+     * {@code SNDTIMEO}.
+     *
+     * @param frame the text
+     * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code SNDTIMEO} expired
+     */
+    public void send(String frame) {
+        sendOrThrow(frame.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * Sends a frame with more frames of the same message to follow ({@code ZMQ_SNDMORE}).
+     *
+     * @param frame the bytes, copied
+     * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code SNDTIMEO} expired
+     */
+    public void sendMore(byte[] frame) {
+        sendOrThrow(frame.clone(), true);
+    }
+
+    /**
+     * Sends a UTF-8 string frame with more frames to follow ({@code ZMQ_SNDMORE}).
+     *
+     * @param frame the text
+     * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code SNDTIMEO} expired
+     */
+    public void sendMore(String frame) {
+        sendOrThrow(frame.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * Sends a frame, waiting at most {@code timeout}.
+     *
+     * @param frame the bytes, copied
+     * @param timeout the longest wait; {@link Option#INFINITE} for no limit
+     * @return false if the timeout expired and nothing was sent
+     */
+    public boolean send(byte[] frame, Duration timeout) {
+        return core.send(frame.clone(), false, nanos(timeout));
+    }
+
+    /**
+     * Sends a frame if that is possible without waiting ({@code ZMQ_DONTWAIT}).
+     *
+     * @param frame the bytes, copied
+     * @return false if the socket would have to wait
+     */
+    public boolean trySend(byte[] frame) {
+        return core.send(frame.clone(), false, 0);
+    }
+
+    /**
+     * Sends a frame with more to follow if that is possible without waiting.
+     *
+     * @param frame the bytes, copied
+     * @return false if the socket would have to wait
+     */
+    public boolean trySendMore(byte[] frame) {
+        return core.send(frame.clone(), true, 0);
+    }
+
+    /**
+     * Sends a whole multipart message, blocking up to {@code SNDTIMEO}. Takes the frames without
+     * copying; the message is left empty.
+     *
+     * @param msg a message with at least one frame
+     * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code SNDTIMEO} expired
+     */
+    public void send(Msg msg) {
+        if (!core.sendMsg(frames(msg), core.sendTimeoutNanos())) {
+            throw new ZmqException(ErrorCode.EAGAIN, "send timed out");
+        }
+        msg.clear();
+    }
+
+    /**
+     * Sends a whole multipart message, waiting at most {@code timeout}. On success the message
+     * is left empty.
+     *
+     * @param msg a message with at least one frame
+     * @param timeout the longest wait; {@link Option#INFINITE} for no limit
+     * @return false if the timeout expired and nothing was sent
+     */
+    public boolean send(Msg msg, Duration timeout) {
+        boolean sent = core.sendMsg(frames(msg), nanos(timeout));
+        if (sent) {
+            msg.clear();
+        }
+        return sent;
+    }
+
+    /**
+     * Sends a whole multipart message if that is possible without waiting. On success the
+     * message is left empty.
+     *
+     * @param msg a message with at least one frame
+     * @return false if the socket would have to wait
+     */
+    public boolean trySend(Msg msg) {
+        boolean sent = core.sendMsg(frames(msg), 0);
+        if (sent) {
+            msg.clear();
+        }
+        return sent;
+    }
+
+    /**
+     * Receives one frame, blocking up to {@code RCVTIMEO}; {@link #hasMore()} tells whether more
+     * frames of the same message follow.
+     *
+     * @return the frame's bytes
+     * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code RCVTIMEO} expired
+     */
+    public byte[] recv() {
+        byte[] frame = core.recv(core.receiveTimeoutNanos());
+        if (frame == null) {
+            throw new ZmqException(ErrorCode.EAGAIN, "receive timed out");
+        }
+        return frame;
+    }
+
+    /**
+     * Receives one frame, waiting at most {@code timeout}.
+     *
+     * @param timeout the longest wait; {@link Option#INFINITE} for no limit
+     * @return the frame, or null if the timeout expired
+     */
+    public byte[] recv(Duration timeout) {
+        return core.recv(nanos(timeout));
+    }
+
+    /**
+     * Receives one frame if one is there ({@code ZMQ_DONTWAIT}).
+     *
+     * @return the frame, or null if none is queued
+     */
+    public byte[] tryRecv() {
+        return core.recv(0);
+    }
+
+    /**
+     * Receives one frame as UTF-8 text, blocking up to {@code RCVTIMEO}.
+     *
+     * @return the frame's text
+     * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code RCVTIMEO} expired
+     */
+    public String recvString() {
+        return new String(recv(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Receives one frame as UTF-8 text, waiting at most {@code timeout}.
+     *
+     * @param timeout the longest wait; {@link Option#INFINITE} for no limit
+     * @return the text, or null if the timeout expired
+     */
+    public String recvString(Duration timeout) {
+        byte[] frame = recv(timeout);
+        return frame == null ? null : new String(frame, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Receives a whole multipart message, blocking up to {@code RCVTIMEO}.
+     *
+     * @return the message
+     * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code RCVTIMEO} expired
+     */
+    public Msg recvMsg() {
+        Msg msg = recvMsgWithin(core.receiveTimeoutNanos());
+        if (msg == null) {
+            throw new ZmqException(ErrorCode.EAGAIN, "receive timed out");
+        }
+        return msg;
+    }
+
+    /**
+     * Receives a whole multipart message, waiting at most {@code timeout}.
+     *
+     * @param timeout the longest wait; {@link Option#INFINITE} for no limit
+     * @return the message, or null if the timeout expired
+     */
+    public Msg recvMsg(Duration timeout) {
+        return recvMsgWithin(nanos(timeout));
+    }
+
+    /**
+     * Receives a whole multipart message if one is queued.
+     *
+     * @return the message, or null if none is queued
+     */
+    public Msg tryRecvMsg() {
+        return recvMsgWithin(0);
+    }
+
+    /**
+     * Tells whether the last frame received has more frames of the same message after it
+     * ({@code ZMQ_RCVMORE}).
+     *
+     * @return true if more frames follow
+     */
+    public boolean hasMore() {
+        return core.rcvMore();
+    }
+
+    /**
+     * Closes the socket without blocking. Queued outbound messages keep going out in the
+     * background for up to {@code LINGER}. Idempotent.
+     */
+    @Override
+    public void close() {
+        core.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Socket[" + core.type() + "]";
+    }
+
+    private Msg recvMsgWithin(long timeoutNanos) {
+        List<byte[]> frames = core.recvMsg(timeoutNanos);
+        if (frames == null) {
+            return null;
+        }
+        Msg msg = new Msg();
+        for (byte[] frame : frames) {
+            msg.add(frame);
+        }
+        return msg;
+    }
+
+    private void sendOrThrow(byte[] frame, boolean more) {
+        if (!core.send(frame, more, core.sendTimeoutNanos())) {
+            throw new ZmqException(ErrorCode.EAGAIN, "send timed out");
+        }
+    }
+
+    private static List<byte[]> frames(Msg msg) {
+        if (msg.isEmpty()) {
+            throw new IllegalArgumentException("cannot send a message without frames");
+        }
+        return msg.frames();
+    }
+
+    private static long nanos(Duration timeout) {
+        if (timeout.equals(Option.INFINITE)) {
+            return -1;
+        }
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("negative timeout: " + timeout);
+        }
+        return timeout.compareTo(Duration.ofDays(365 * 100)) > 0 ? -1 : timeout.toNanos();
+    }
+}

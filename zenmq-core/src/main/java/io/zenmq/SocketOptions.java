@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * The socket options zenmq implements, as typed keys with libzmq's names, numbers and defaults.
+ *
+ * <pre>{@code
+ * socket.set(SocketOptions.SNDHWM, 10_000).set(SocketOptions.LINGER, Duration.ZERO);
+ * String endpoint = socket.get(SocketOptions.LAST_ENDPOINT);
+ * }</pre>
+ *
+ * <p>Values are validated when set ({@link ErrorCode#EINVAL} otherwise) and take effect for
+ * endpoints bound or connected afterwards, as in libzmq.
+ */
+public final class SocketOptions {
+    /** {@code ZMQ_SNDHWM}: outbound queue limit per peer, in messages; 0 = none. Default 1000. */
+    public static final Option<Integer> SNDHWM = count("ZMQ_SNDHWM", 23, 1000);
+    /** {@code ZMQ_RCVHWM}: inbound queue limit per peer, in messages; 0 = none. Default 1000. */
+    public static final Option<Integer> RCVHWM = count("ZMQ_RCVHWM", 24, 1000);
+    /**
+     * {@code ZMQ_LINGER}: how long {@link Socket#close()} keeps delivering queued messages.
+     * {@link Option#INFINITE} (the default) waits until they are sent or the context closes;
+     * {@link Duration#ZERO} drops them at once.
+     */
+    public static final Option<Duration> LINGER = time("ZMQ_LINGER", 17, Option.INFINITE);
+    /** {@code ZMQ_SNDTIMEO}: how long a blocking send waits; default {@link Option#INFINITE}. */
+    public static final Option<Duration> SNDTIMEO = time("ZMQ_SNDTIMEO", 28, Option.INFINITE);
+    /** {@code ZMQ_RCVTIMEO}: how long a blocking receive waits; default {@link Option#INFINITE}. */
+    public static final Option<Duration> RCVTIMEO = time("ZMQ_RCVTIMEO", 27, Option.INFINITE);
+    /**
+     * {@code ZMQ_RECONNECT_IVL}: pause before a connecting socket retries; default 100 ms;
+     * {@link Option#INFINITE} or zero: never reconnect.
+     */
+    public static final Option<Duration> RECONNECT_IVL = time("ZMQ_RECONNECT_IVL", 18, Duration.ofMillis(100));
+    /**
+     * {@code ZMQ_RECONNECT_IVL_MAX}: upper bound of the doubling back-off; zero (the default)
+     * keeps the pause at {@link #RECONNECT_IVL}.
+     */
+    public static final Option<Duration> RECONNECT_IVL_MAX = time("ZMQ_RECONNECT_IVL_MAX", 21, Duration.ZERO);
+    /**
+     * {@code ZMQ_HANDSHAKE_IVL}: a connection that has not finished its ZMTP handshake in this
+     * time is dropped; zero: no limit. Default 30 s.
+     */
+    public static final Option<Duration> HANDSHAKE_IVL = time("ZMQ_HANDSHAKE_IVL", 66, Duration.ofSeconds(30));
+    /**
+     * {@code ZMQ_MAXMSGSIZE}: a peer that sends a larger frame is disconnected; -1 (default) = no
+     * limit.
+     */
+    public static final Option<Long> MAXMSGSIZE = new Option<>("ZMQ_MAXMSGSIZE", 22, Long.class, -1L,
+            v -> v >= -1, ">= -1", false);
+    /**
+     * {@code ZMQ_ROUTING_ID}: the identity announced to peers (1 to 255 bytes, not starting with
+     * a zero byte); empty by default.
+     */
+    public static final Option<byte[]> ROUTING_ID = new Option<>("ZMQ_ROUTING_ID", 5, byte[].class, new byte[0],
+            v -> v.length >= 1 && v.length <= 255 && v[0] != 0, "1 to 255 bytes, first byte not 0", false);
+    /** {@code ZMQ_SNDBUF}: kernel send buffer size in bytes; -1 (default) = OS default. */
+    public static final Option<Integer> SNDBUF = new Option<>("ZMQ_SNDBUF", 11, Integer.class, -1,
+            v -> v >= -1, ">= -1", false);
+    /** {@code ZMQ_RCVBUF}: kernel receive buffer size in bytes; -1 (default) = OS default. */
+    public static final Option<Integer> RCVBUF = new Option<>("ZMQ_RCVBUF", 12, Integer.class, -1,
+            v -> v >= -1, ">= -1", false);
+    /** {@code ZMQ_LAST_ENDPOINT} (read-only): the last endpoint bound, with its actual port. */
+    public static final Option<String> LAST_ENDPOINT = readOnly("ZMQ_LAST_ENDPOINT", 32, String.class, "");
+    /** {@code ZMQ_TYPE} (read-only): the socket's type. */
+    public static final Option<SocketType> TYPE = readOnly("ZMQ_TYPE", 16, SocketType.class, SocketType.PAIR);
+    /** {@code ZMQ_RCVMORE} (read-only): whether the last frame received has more frames after it. */
+    public static final Option<Boolean> RCVMORE = readOnly("ZMQ_RCVMORE", 13, Boolean.class, false);
+
+    private SocketOptions() {
+    }
+
+    private static Option<Integer> count(String name, int number, int dflt) {
+        return new Option<>(name, number, Integer.class, dflt, v -> v >= 0, ">= 0", false);
+    }
+
+    private static Option<Duration> time(String name, int number, Duration dflt) {
+        Predicate<Duration> valid = v -> v.equals(Option.INFINITE)
+                || (!v.isNegative() && v.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) <= 0);
+        return new Option<>(name, number, Duration.class, dflt, valid, "INFINITE or 0 to 2^31-1 ms", false);
+    }
+
+    private static <T> Option<T> readOnly(String name, int number, Class<T> type, T dflt) {
+        return new Option<>(name, number, type, dflt, v -> false, "read-only", true);
+    }
+}

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.ctx;
+
+import io.zenmq.ErrorCode;
+import io.zenmq.Option;
+import io.zenmq.SocketType;
+import io.zenmq.ZmqException;
+import io.zenmq.internal.io.IoThread;
+import io.zenmq.internal.socket.SocketCore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state behind a {@link io.zenmq.Context}: I/O threads, open sockets, inproc names.
+ * Thread-safe.
+ */
+public final class ContextCore {
+    private static final AtomicInteger CONTEXT_IDS = new AtomicInteger();
+    private static final long JOIN_GRACE_MILLIS = 2000;
+
+    private final IoThread[] ioThreads;
+    private final long maxLingerNanos;
+    private final Set<SocketCore> sockets = ConcurrentHashMap.newKeySet();
+    private final InprocRegistry inproc = new InprocRegistry();
+    private final AtomicInteger nextIoThread = new AtomicInteger();
+    private final AtomicBoolean terminated = new AtomicBoolean();
+    private volatile boolean terminating;
+
+    /**
+     * Starts the I/O threads.
+     *
+     * @param ioThreadCount how many
+     * @param maxLinger the cap on linger at termination, or {@link Option#INFINITE}
+     */
+    public ContextCore(int ioThreadCount, Duration maxLinger) {
+        int id = CONTEXT_IDS.incrementAndGet();
+        this.maxLingerNanos = maxLinger.equals(Option.INFINITE) ? -1 : maxLinger.toNanos();
+        this.ioThreads = new IoThread[ioThreadCount];
+        for (int i = 0; i < ioThreadCount; i++) {
+            ioThreads[i] = new IoThread("zenmq-io-" + id + "-" + i);
+        }
+    }
+
+    /**
+     * Creates a socket.
+     *
+     * @param type its type
+     * @return the socket core
+     */
+    public SocketCore newSocket(SocketType type) {
+        if (terminating) {
+            throw new ZmqException(ErrorCode.ETERM, "the context was closed");
+        }
+        SocketCore socket = new SocketCore(this, type);
+        sockets.add(socket);
+        if (terminating) {
+            sockets.remove(socket);
+            throw new ZmqException(ErrorCode.ETERM, "the context was closed");
+        }
+        return socket;
+    }
+
+    /** @return the I/O thread for a new endpoint, round-robin */
+    public IoThread chooseIoThread() {
+        return ioThreads[Math.floorMod(nextIoThread.getAndIncrement(), ioThreads.length)];
+    }
+
+    /** @return the number of I/O threads */
+    public int ioThreadCount() {
+        return ioThreads.length;
+    }
+
+    /** @return the inproc names of this context */
+    public InprocRegistry inproc() {
+        return inproc;
+    }
+
+    /** @return true once termination started */
+    public boolean isTerminating() {
+        return terminating;
+    }
+
+    /**
+     * Forgets a closed socket.
+     *
+     * @param socket the socket
+     */
+    public void socketClosed(SocketCore socket) {
+        sockets.remove(socket);
+    }
+
+    /**
+     * Ends the context: sockets throw ETERM from now on, queued messages get up to the max linger,
+     * then every I/O thread ends. Returns when they have.
+     */
+    public void terminate() {
+        terminating = true;
+        if (!terminated.compareAndSet(false, true)) {
+            return;
+        }
+        List<SocketCore> open = new ArrayList<>(sockets);
+        for (SocketCore socket : open) {
+            socket.wakeForTermination();
+        }
+        long deadline = maxLingerNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + maxLingerNanos;
+        for (IoThread io : ioThreads) {
+            io.stop(deadline);
+        }
+        boolean interrupted = false;
+        for (IoThread io : ioThreads) {
+            long wait = deadline == Long.MAX_VALUE ? 0
+                    : Math.max(1, (deadline - System.nanoTime()) / 1_000_000 + JOIN_GRACE_MILLIS);
+            try {
+                io.join(wait);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.engine;
+
+import io.zenmq.SocketType;
+
+/**
+ * The socket options a connection needs, snapshotted when the socket binds or connects (as
+ * libzmq does). Immutable.
+ *
+ * @param type the local socket type
+ * @param sendHwm messages queued towards the peer, 0 = no limit
+ * @param receiveHwm messages queued from the peer, 0 = no limit
+ * @param routingId the identity to announce, empty if none
+ * @param maxMessageSize largest frame accepted from the peer, -1 = no limit
+ * @param reconnectIvlNanos first pause before a reconnect, &lt;= 0 = never reconnect
+ * @param reconnectIvlMaxNanos cap of the doubling back-off, 0 = no back-off
+ * @param handshakeIvlNanos handshake deadline, 0 = none
+ * @param sendBuffer SO_SNDBUF, -1 = OS default
+ * @param receiveBuffer SO_RCVBUF, -1 = OS default
+ */
+public record ConnectionOptions(SocketType type, int sendHwm, int receiveHwm, byte[] routingId,
+                                long maxMessageSize, long reconnectIvlNanos, long reconnectIvlMaxNanos,
+                                long handshakeIvlNanos, int sendBuffer, int receiveBuffer) {
+    /**
+     * Tells whether this socket type announces an Identity property in READY (libzmq: REQ,
+     * DEALER and ROUTER, even when empty).
+     *
+     * @return true if READY carries Identity
+     */
+    public boolean sendsIdentity() {
+        return type == SocketType.REQ || type == SocketType.DEALER || type == SocketType.ROUTER;
+    }
+}

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.engine;
+
+import io.zenmq.ErrorCode;
+import io.zenmq.ZmqException;
+import io.zenmq.internal.io.IoHandler;
+import io.zenmq.internal.io.IoObject;
+import io.zenmq.internal.io.IoThread;
+import io.zenmq.internal.transport.Endpoint;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A bound endpoint: accepts connections and gives each a {@link Session} on the same I/O thread.
+ *
+ * <p>{@link #bind} runs on the application thread (so bind errors are reported synchronously and
+ * never by an interrupted channel); everything after {@link #start()} runs on the I/O thread.
+ * Closing removes an ipc socket file.
+ */
+public final class Listener implements IoHandler, IoObject {
+    private static final System.Logger LOG = System.getLogger(Listener.class.getName());
+    private static final int BACKLOG = 100;
+
+    private final IoThread io;
+    private final SocketLink socket;
+    private final ConnectionOptions options;
+    private final ServerSocketChannel server;
+    private final String boundEndpoint;
+    private final Path ipcPath;
+    private final Set<Session> handshaking = new HashSet<>();
+    private boolean closed;
+
+    private Listener(IoThread io, SocketLink socket, ConnectionOptions options, ServerSocketChannel server,
+                     String boundEndpoint, Path ipcPath) {
+        this.io = io;
+        this.socket = socket;
+        this.options = options;
+        this.server = server;
+        this.boundEndpoint = boundEndpoint;
+        this.ipcPath = ipcPath;
+    }
+
+    /**
+     * Binds a listening channel. Application thread; the caller then posts {@link #start()}.
+     *
+     * @param io the I/O thread that will accept
+     * @param socket the socket
+     * @param options the socket's options, snapshotted
+     * @param endpoint a tcp or ipc endpoint
+     * @return the bound listener
+     * @throws ZmqException {@link ErrorCode#EADDRINUSE}, {@link ErrorCode#EADDRNOTAVAIL},
+     *     {@link ErrorCode#EINVAL}
+     */
+    public static Listener bind(IoThread io, SocketLink socket, ConnectionOptions options, Endpoint endpoint) {
+        boolean ipc = endpoint.transport() == Endpoint.Transport.IPC;
+        ServerSocketChannel server = null;
+        try {
+            SocketAddress address = endpoint.resolve();
+            server = ipc ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
+            Path path = null;
+            if (ipc) {
+                path = Path.of(endpoint.path());
+                // as libzmq: a file left behind by an earlier run is replaced
+                Files.deleteIfExists(path);
+            } else {
+                server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            }
+            server.bind(address, BACKLOG);
+            server.configureBlocking(false);
+            String text = ipc ? endpoint.toString() : boundText(endpoint, (InetSocketAddress) server.getLocalAddress());
+            return new Listener(io, socket, options, server, text, path);
+        } catch (BindException e) {
+            closeQuietly(server);
+            String message = String.valueOf(e.getMessage());
+            ErrorCode code = message.contains("in use") ? ErrorCode.EADDRINUSE : ErrorCode.EADDRNOTAVAIL;
+            throw new ZmqException(code, "cannot bind " + endpoint + ": " + message, e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(server);
+            if (e instanceof ZmqException) {
+                throw (ZmqException) e;
+            }
+            throw new ZmqException(ErrorCode.EINVAL, "cannot bind " + endpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String boundText(Endpoint endpoint, InetSocketAddress local) {
+        if (endpoint.toString().contains("://*:")) {
+            return "tcp://0.0.0.0:" + local.getPort();
+        }
+        return Endpoint.tcpText(local);
+    }
+
+    /**
+     * Returns the endpoint actually bound.
+     *
+     * @return e.g. {@code tcp://127.0.0.1:41734}
+     */
+    public String endpoint() {
+        return boundEndpoint;
+    }
+
+    /** Starts accepting. IO thread. */
+    public void start() {
+        io.add(this);
+        if (closed) {
+            return;
+        }
+        try {
+            io.register(server, SelectionKey.OP_ACCEPT, this);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot register listener " + boundEndpoint, e);
+            close();
+        }
+    }
+
+    @Override
+    public void ready(SelectionKey key) {
+        for (int i = 0; i < 64 && !closed; i++) {
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "accept failed on " + boundEndpoint + ": " + e);
+                return;
+            }
+            if (channel == null) {
+                return;
+            }
+            try {
+                channel.configureBlocking(false);
+                if (ipcPath == null) {
+                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
+                if (options.sendBuffer() >= 0) {
+                    channel.setOption(StandardSocketOptions.SO_SNDBUF, Math.max(1, options.sendBuffer()));
+                }
+                if (options.receiveBuffer() >= 0) {
+                    channel.setOption(StandardSocketOptions.SO_RCVBUF, Math.max(1, options.receiveBuffer()));
+                }
+            } catch (IOException e) {
+                Session.closeQuietly(channel);
+                continue;
+            }
+            handshaking.add(Session.accepted(io, socket, options, this, channel));
+        }
+    }
+
+    @Override
+    public void failed(Throwable error) {
+        LOG.log(System.Logger.Level.ERROR, "listener " + boundEndpoint + " failed", error);
+        close();
+    }
+
+    /** Called when an accepted session finished its handshake: false if the listener is closed. */
+    boolean admit(Session session) {
+        handshaking.remove(session);
+        return !closed;
+    }
+
+    void sessionDone(Session session) {
+        handshaking.remove(session);
+    }
+
+    /** Stops accepting and drops connections still in their handshake. IO thread. */
+    public void close() {
+        if (closed) {
+            io.remove(this);
+            return;
+        }
+        closed = true;
+        closeQuietly(server);
+        if (ipcPath != null) {
+            try {
+                Files.deleteIfExists(ipcPath);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "cannot remove " + ipcPath, e);
+            }
+        }
+        for (Session session : handshaking.toArray(new Session[0])) {
+            session.forceClose();
+        }
+        handshaking.clear();
+        io.remove(this);
+    }
+
+    @Override
+    public void contextTerminating(long deadlineNanos) {
+        close();
+    }
+
+    @Override
+    public void forceClose() {
+        close();
+    }
+
+    private static void closeQuietly(ServerSocketChannel server) {
+        Session.closeQuietly(server);
+    }
+}

@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.engine;
+
+import io.zenmq.internal.io.IoObject;
+import io.zenmq.internal.io.IoThread;
+import io.zenmq.internal.io.Timer;
+import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.pipe.PipeListener;
+import io.zenmq.internal.transport.Endpoint;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The I/O-thread side of one peer: owns the session end of the pipe, the current
+ * {@link ZmtpEngine}, and for a connecting socket the reconnect loop; lingers after the socket
+ * closes until its queued messages are out or the linger expires.
+ *
+ * <p>Owner: its I/O thread. The pipe wake-ups arrive from the socket's thread and are posted.
+ * A connecting session exists from {@code connect()} on and keeps its pipe across reconnects,
+ * so messages queue while the peer is away; an accepted session gets its pipe after the
+ * handshake and ends with its connection.
+ */
+public final class Session implements PipeListener, IoObject {
+    private static final System.Logger LOG = System.getLogger(Session.class.getName());
+
+    private final IoThread io;
+    private final SocketLink socket;
+    private final ConnectionOptions options;
+    private final Endpoint endpoint;
+    private final Listener listener;
+    private final Runnable readTask = this::onReadActivated;
+    private final Runnable writeTask = this::onWriteActivated;
+    private Pipe pipe;
+    private ZmtpEngine engine;
+    private SocketChannel connecting;
+    private Timer reconnectTimer;
+    private Timer lingerTimer;
+    private long currentReconnectIvl;
+    private boolean closing;
+    private boolean skipOutbound;
+    private boolean done;
+
+    private Session(IoThread io, SocketLink socket, ConnectionOptions options, Endpoint endpoint,
+                    Listener listener) {
+        this.io = io;
+        this.socket = socket;
+        this.options = options;
+        this.endpoint = endpoint;
+        this.listener = listener;
+        this.currentReconnectIvl = options.reconnectIvlNanos();
+    }
+
+    /**
+     * Creates the session of a connecting socket and its pipe; the caller attaches the returned
+     * socket end and then posts {@link #start()} to the I/O thread.
+     *
+     * @param io the I/O thread that will own the session
+     * @param socket the socket
+     * @param options the socket's options, snapshotted
+     * @param endpoint where to connect
+     * @return the session and the socket's pipe end
+     */
+    public static Connecting connect(IoThread io, SocketLink socket, ConnectionOptions options, Endpoint endpoint) {
+        Session session = new Session(io, socket, options, endpoint, null);
+        Pipe[] ends = Pipe.pair(socket, options.sendHwm(), session, options.receiveHwm());
+        session.pipe = ends[1];
+        return new Connecting(session, ends[0]);
+    }
+
+    /**
+     * A connecting session with the socket's end of its pipe.
+     *
+     * @param session the session
+     * @param socketEnd the socket's end of the pipe
+     */
+    public record Connecting(Session session, Pipe socketEnd) {
+    }
+
+    static Session accepted(IoThread io, SocketLink socket, ConnectionOptions options, Listener listener,
+                            SocketChannel channel) {
+        Session session = new Session(io, socket, options, null, listener);
+        io.add(session);
+        session.engine = new ZmtpEngine(io, session, channel, options);
+        session.engine.start();
+        return session;
+    }
+
+    /** Starts connecting. IO thread. */
+    public void start() {
+        io.add(this);
+        startConnecting();
+    }
+
+    // ------------------------------------------------------------------ connecting
+
+    private void startConnecting() {
+        reconnectTimer = null;
+        if (done) {
+            return;
+        }
+        if (closing && !hasQueuedOutput()) {
+            finish();
+            return;
+        }
+        SocketChannel channel = null;
+        try {
+            SocketAddress address = endpoint.resolve();
+            channel = endpoint.transport() == Endpoint.Transport.IPC
+                    ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+            channel.configureBlocking(false);
+            configure(channel);
+            if (channel.connect(address)) {
+                connected(channel);
+            } else {
+                connecting = channel;
+                io.register(channel, SelectionKey.OP_CONNECT, new ConnectHandler(channel));
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
+            scheduleReconnect();
+        }
+    }
+
+    private void configure(SocketChannel channel) throws IOException {
+        if (endpoint == null || endpoint.transport() == Endpoint.Transport.TCP) {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
+        if (options.sendBuffer() >= 0) {
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, Math.max(1, options.sendBuffer()));
+        }
+        if (options.receiveBuffer() >= 0) {
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, Math.max(1, options.receiveBuffer()));
+        }
+    }
+
+    private final class ConnectHandler implements io.zenmq.internal.io.IoHandler {
+        private final SocketChannel channel;
+
+        ConnectHandler(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void ready(SelectionKey key) {
+            // the engine takes over this key; cancelling it would block a new registration
+            key.interestOps(0);
+            connecting = null;
+            try {
+                if (channel.finishConnect()) {
+                    connected(channel);
+                    return;
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
+            }
+            key.cancel();
+            closeQuietly(channel);
+            scheduleReconnect();
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            connecting = null;
+            closeQuietly(channel);
+            scheduleReconnect();
+        }
+    }
+
+    private void connected(SocketChannel channel) {
+        if (closing && !hasQueuedOutput()) {
+            closeQuietly(channel);
+            finish();
+            return;
+        }
+        currentReconnectIvl = options.reconnectIvlNanos();
+        engine = new ZmtpEngine(io, this, channel, options);
+        engine.start();
+    }
+
+    private void scheduleReconnect() {
+        if (done) {
+            return;
+        }
+        if (options.reconnectIvlNanos() <= 0 || (closing && !hasQueuedOutput())) {
+            finish();
+            return;
+        }
+        long ivl = currentReconnectIvl;
+        long base = options.reconnectIvlNanos();
+        long jitter = base > 1 ? ThreadLocalRandom.current().nextLong(base) : 0;
+        if (options.reconnectIvlMaxNanos() > base) {
+            currentReconnectIvl = Math.min(ivl * 2, options.reconnectIvlMaxNanos());
+            jitter = 0;
+        }
+        reconnectTimer = io.schedule(ivl + jitter, this::startConnecting);
+    }
+
+    // ------------------------------------------------------------------ engine callbacks
+
+    /**
+     * The engine finished the handshake: returns the pipe it pumps, creating and attaching it for
+     * an accepted connection.
+     *
+     * @return the session end of the pipe, or null if the socket is gone (drop the connection)
+     */
+    Pipe engineReady() {
+        if (pipe == null) {
+            Pipe[] ends = Pipe.pair(socket, options.sendHwm(), this, options.receiveHwm());
+            if (listener != null && !listener.admit(this)) {
+                return null;
+            }
+            if (!socket.attachPipe(ends[0])) {
+                return null;
+            }
+            pipe = ends[1];
+        }
+        return pipe;
+    }
+
+    /** Whether the engine must drop the rest of a message cut by the previous connection. */
+    boolean takeSkipOutbound() {
+        boolean skip = skipOutbound;
+        skipOutbound = false;
+        return skip;
+    }
+
+    /** Whether the session only waits for its queue to drain before it ends. */
+    boolean isClosing() {
+        return closing;
+    }
+
+    /**
+     * The engine is gone.
+     *
+     * @param protocolError true if the peer broke the protocol: no reconnect, as in libzmq
+     * @param outboundMidMessage true if the engine sent part of a message and the rest must go
+     */
+    void engineClosed(boolean protocolError, boolean outboundMidMessage) {
+        engine = null;
+        skipOutbound = outboundMidMessage;
+        if (endpoint == null || protocolError || (closing && !hasQueuedOutput())) {
+            finish();
+        } else {
+            scheduleReconnect();
+        }
+    }
+
+    private boolean hasQueuedOutput() {
+        return pipe != null && pipe.hasQueuedMessage();
+    }
+
+    // ------------------------------------------------------------------ pipe wake-ups
+
+    @Override
+    public void readActivated(Pipe ignored) {
+        io.post(readTask);
+    }
+
+    @Override
+    public void writeActivated(Pipe ignored) {
+        io.post(writeTask);
+    }
+
+    private void onReadActivated() {
+        if (done) {
+            return;
+        }
+        if (engine != null) {
+            engine.outputReady();
+        } else if (closing && !hasQueuedOutput()) {
+            finish();
+        }
+    }
+
+    private void onWriteActivated() {
+        if (engine != null) {
+            engine.inputReady();
+        }
+    }
+
+    // ------------------------------------------------------------------ closing
+
+    /**
+     * The socket closed: deliver what is queued for up to its linger, then end. IO thread.
+     *
+     * @param lingerNanos the socket's linger, -1 for infinite
+     */
+    public void socketClosed(long lingerNanos) {
+        beginClosing(lingerNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + lingerNanos);
+    }
+
+    /**
+     * Posts {@link #socketClosed(long)} to this session's I/O thread. Any thread.
+     *
+     * @param lingerNanos the socket's linger, -1 for infinite
+     */
+    public void postSocketClosed(long lingerNanos) {
+        io.post(() -> socketClosed(lingerNanos));
+    }
+
+    @Override
+    public void contextTerminating(long deadlineNanos) {
+        long linger = socket.lingerNanos();
+        long own = linger < 0 ? Long.MAX_VALUE : System.nanoTime() + linger;
+        beginClosing(Math.min(own, deadlineNanos));
+    }
+
+    private void beginClosing(long deadline) {
+        if (done) {
+            return;
+        }
+        closing = true;
+        if (deadline != Long.MAX_VALUE) {
+            long wait = deadline - System.nanoTime();
+            if (wait <= 0) {
+                forceClose();
+                return;
+            }
+            if (lingerTimer != null) {
+                lingerTimer.cancel();
+            }
+            lingerTimer = io.schedule(wait, this::forceClose);
+        }
+        if (engine != null) {
+            engine.outputReady();
+        } else if (connecting == null && !hasQueuedOutput()) {
+            finish();
+        }
+        // otherwise a connect attempt or the reconnect timer is pending and will deliver the rest
+    }
+
+    @Override
+    public void forceClose() {
+        if (done) {
+            return;
+        }
+        if (engine != null) {
+            ZmtpEngine current = engine;
+            engine = null;
+            current.abort();
+        }
+        if (connecting != null) {
+            closeQuietly(connecting);
+            connecting = null;
+        }
+        finish();
+    }
+
+    private void finish() {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (reconnectTimer != null) {
+            reconnectTimer.cancel();
+        }
+        if (lingerTimer != null) {
+            lingerTimer.cancel();
+        }
+        if (connecting != null) {
+            closeQuietly(connecting);
+            connecting = null;
+        }
+        if (pipe != null) {
+            pipe.rollback();
+            pipe.terminate();
+        }
+        if (listener != null) {
+            listener.sessionDone(this);
+        }
+        io.remove(this);
+    }
+
+    static void closeQuietly(java.nio.channels.Channel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "close failed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + (endpoint != null ? endpoint : "accepted") + "]";
+    }
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.engine;
+
+import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.pipe.PipeListener;
+
+/**
+ * What a session on an I/O thread may ask of its socket. Implemented by the socket; every
+ * method is safe to call from an I/O thread.
+ */
+public interface SocketLink extends PipeListener {
+    /**
+     * Hands a new pipe end to the socket (posted to its mailbox).
+     *
+     * @param socketEnd the socket's end, created with this link as its listener
+     * @return false if the socket is already closed: the caller must drop the connection
+     */
+    boolean attachPipe(Pipe socketEnd);
+
+    /**
+     * Returns the socket's current linger.
+     *
+     * @return nanoseconds, or -1 for infinite
+     */
+    long lingerNanos();
+}

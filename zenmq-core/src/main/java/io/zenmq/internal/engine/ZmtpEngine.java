@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.engine;
+
+import io.zenmq.internal.io.IoHandler;
+import io.zenmq.internal.io.IoThread;
+import io.zenmq.internal.io.Timer;
+import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.zmtp.Commands;
+import io.zenmq.internal.zmtp.FrameDecoder;
+import io.zenmq.internal.zmtp.FrameEncoder;
+import io.zenmq.internal.zmtp.FrameSink;
+import io.zenmq.internal.zmtp.Greeting;
+import io.zenmq.internal.zmtp.Metadata;
+import io.zenmq.internal.zmtp.ProtocolErrors;
+import io.zenmq.internal.zmtp.ProtocolException;
+import io.zenmq.internal.zmtp.SocketTypes;
+import io.zenmq.internal.zmtp.ZmtpLayout;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Map;
+
+/**
+ * Speaks ZMTP 3.1 (NULL mechanism) on one stream connection: greeting, READY exchange with the
+ * socket-type check, then frames between the channel and the session's pipe.
+ *
+ * <p>Owner: its I/O thread. Reading: the channel fills a reusable direct buffer and the pure
+ * {@link FrameDecoder} turns it into frames written to the pipe; when the socket's queue reaches
+ * its high-water mark the engine stops reading until the socket drains it. Writing: frames taken
+ * from the pipe are encoded back to back into one reusable direct buffer (large bodies stream
+ * through it), so many small messages go out per write call.
+ */
+final class ZmtpEngine implements IoHandler, FrameSink {
+    private static final System.Logger LOG = System.getLogger(ZmtpEngine.class.getName());
+    private static final String MECHANISM = "NULL";
+    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final int MAX_HEADER = ZmtpLayout.LONG_HEADER_LENGTH;
+    /** Write rounds per readiness event before yielding to other connections. */
+    private static final int WRITE_ROUNDS = 16;
+    private static final int READ_ROUNDS = 16;
+
+    private enum State { GREETING, HANDSHAKE, ACTIVE, CLOSED }
+
+    private final IoThread io;
+    private final Session session;
+    private final SocketChannel channel;
+    private final ConnectionOptions options;
+    private final ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    private final ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    private final Greeting.Decoder greeting = new Greeting.Decoder();
+    private final FrameDecoder decoder;
+    private final ArrayDeque<byte[]> commands = new ArrayDeque<>();
+    private final byte[] ourGreeting = Greeting.encode(MECHANISM, false);
+    private SelectionKey key;
+    private State state = State.GREETING;
+    private Pipe pipe;
+    private Timer handshakeTimer;
+    private boolean inputPaused;
+    private boolean skipping;
+    private boolean midMessageOut;
+    private byte[] pendingBody;
+    private int pendingOffset;
+    private boolean closeWhenFlushed;
+    private boolean failed;
+    private String failure;
+
+    ZmtpEngine(IoThread io, Session session, SocketChannel channel, ConnectionOptions options) {
+        this.io = io;
+        this.session = session;
+        this.channel = channel;
+        this.options = options;
+        this.decoder = new FrameDecoder(options.maxMessageSize());
+        in.flip();
+    }
+
+    void start() {
+        try {
+            channel.configureBlocking(false);
+            key = io.register(channel, SelectionKey.OP_READ, this);
+        } catch (IOException e) {
+            close(false);
+            return;
+        }
+        if (options.handshakeIvlNanos() > 0) {
+            handshakeTimer = io.schedule(options.handshakeIvlNanos(), this::handshakeExpired);
+        }
+        commands.add(ourGreeting);
+        writeOutput();
+    }
+
+    // ------------------------------------------------------------------ readiness
+
+    @Override
+    public void ready(SelectionKey readyKey) {
+        if (readyKey.isReadable()) {
+            readInput();
+        }
+        if (state != State.CLOSED && readyKey.isValid() && readyKey.isWritable()) {
+            writeOutput();
+        }
+    }
+
+    @Override
+    public void failed(Throwable error) {
+        LOG.log(System.Logger.Level.ERROR, "connection failed unexpectedly", error);
+        close(false);
+    }
+
+    /** The session's pipe has messages to send (or the session is closing). */
+    void outputReady() {
+        if (state == State.ACTIVE || session.isClosing()) {
+            writeOutput();
+        }
+    }
+
+    /** The socket drained its queue below the high-water mark: resume reading. */
+    void inputReady() {
+        if (state != State.ACTIVE || !inputPaused) {
+            return;
+        }
+        inputPaused = false;
+        decode();
+        if (state == State.ACTIVE && !inputPaused) {
+            setInterest(SelectionKey.OP_READ, true);
+            readInput();
+        }
+    }
+
+    /** Drops the connection at once (linger expired or context closing). */
+    void abort() {
+        closeChannel();
+        state = State.CLOSED;
+        rollbackInbound();
+    }
+
+    // ------------------------------------------------------------------ input
+
+    private void readInput() {
+        for (int round = 0; round < READ_ROUNDS && state != State.CLOSED && !inputPaused; round++) {
+            int n;
+            try {
+                in.compact();
+                n = channel.read(in);
+                in.flip();
+            } catch (IOException e) {
+                in.flip();
+                LOG.log(System.Logger.Level.DEBUG, () -> "read failed: " + e);
+                close(false);
+                return;
+            }
+            if (n < 0) {
+                close(false);
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+            decode();
+        }
+    }
+
+    private void decode() {
+        try {
+            if (state == State.GREETING) {
+                if (!greeting.feed(in)) {
+                    return;
+                }
+                greetingReceived();
+            }
+            if (state == State.HANDSHAKE || state == State.ACTIVE) {
+                FrameDecoder.Status status = decoder.decode(in, this);
+                if (failed) {
+                    throw new ProtocolException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
+                            failure);
+                }
+                if (status == FrameDecoder.Status.STOPPED && state == State.ACTIVE) {
+                    inputPaused = true;
+                    setInterest(SelectionKey.OP_READ, false);
+                }
+            }
+        } catch (ProtocolException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "protocol error: " + e.getMessage());
+            close(true);
+        }
+    }
+
+    private void greetingReceived() throws ProtocolException {
+        if (!greeting.sameMechanism(ourGreeting)) {
+            throw new ProtocolException(ProtocolErrors.ZMTP_MECHANISM_MISMATCH,
+                    "peer uses mechanism " + greeting.mechanism());
+        }
+        state = State.HANDSHAKE;
+        byte[] identity = options.sendsIdentity() ? options.routingId() : null;
+        commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, Commands.readyBody(options.type().name(), identity)));
+        writeOutput();
+    }
+
+    @Override
+    public boolean onFrame(byte[] body, boolean more) {
+        if (state != State.ACTIVE) {
+            failed = true;
+            failure = "message before the handshake finished";
+            return false;
+        }
+        pipe.write(body, more);
+        if (!more) {
+            pipe.flush();
+            return pipe.checkWritable();
+        }
+        return true;
+    }
+
+    @Override
+    public boolean onCommand(byte[] body) throws ProtocolException {
+        if (state == State.HANDSHAKE) {
+            handshakeCommand(body);
+            return state == State.ACTIVE;
+        }
+        if (Commands.is(body, "PING")) {
+            commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, Commands.pongBody(Commands.pingContext(body))));
+            writeOutput();
+        } else if (Commands.is(body, "ERROR")) {
+            throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED,
+                    "peer sent ERROR " + Commands.parseError(body));
+        }
+        // PONG and unknown commands are ignored, as libzmq does
+        return true;
+    }
+
+    private void handshakeCommand(byte[] body) throws ProtocolException {
+        if (Commands.is(body, "ERROR")) {
+            throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED,
+                    "peer refused the handshake: " + Commands.parseError(body));
+        }
+        if (!Commands.is(body, "READY")) {
+            throw new ProtocolException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
+                    "expected READY");
+        }
+        Map<String, byte[]> properties = Commands.parseReady(body);
+        byte[] peerType = Metadata.get(properties, "Socket-Type");
+        if (peerType != null) {
+            String name = new String(peerType, StandardCharsets.US_ASCII);
+            if (!SocketTypes.compatible(options.type().name(), name)) {
+                throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED,
+                        "incompatible peer socket type " + name);
+            }
+        }
+        pipe = session.engineReady();
+        if (pipe == null) {
+            close(false);
+            return;
+        }
+        state = State.ACTIVE;
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel();
+            handshakeTimer = null;
+        }
+        skipping = session.takeSkipOutbound();
+        writeOutput();
+    }
+
+    private void handshakeExpired() {
+        handshakeTimer = null;
+        if (state == State.GREETING || state == State.HANDSHAKE) {
+            LOG.log(System.Logger.Level.DEBUG, "handshake timed out");
+            close(false);
+        }
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private void writeOutput() {
+        for (int round = 0; round < WRITE_ROUNDS; round++) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            fill();
+            if (out.position() == 0) {
+                setInterest(SelectionKey.OP_WRITE, false);
+                if (closeWhenFlushed) {
+                    close(false);
+                }
+                return;
+            }
+            out.flip();
+            try {
+                channel.write(out);
+            } catch (IOException e) {
+                out.clear();
+                LOG.log(System.Logger.Level.DEBUG, () -> "write failed: " + e);
+                close(false);
+                return;
+            }
+            boolean blocked = out.hasRemaining();
+            out.compact();
+            if (blocked) {
+                setInterest(SelectionKey.OP_WRITE, true);
+                return;
+            }
+        }
+        // more to write, but let other connections have a turn first
+        setInterest(SelectionKey.OP_WRITE, true);
+    }
+
+    /** Encodes commands and queued frames into the output buffer while it has room. */
+    private void fill() {
+        while (out.hasRemaining()) {
+            if (pendingBody != null) {
+                int n = Math.min(out.remaining(), pendingBody.length - pendingOffset);
+                out.put(pendingBody, pendingOffset, n);
+                pendingOffset += n;
+                if (pendingOffset == pendingBody.length) {
+                    pendingBody = null;
+                }
+                continue;
+            }
+            byte[] command = commands.peek();
+            if (command != null) {
+                if (out.remaining() < Math.min(command.length, BUFFER_SIZE)) {
+                    return;
+                }
+                commands.poll();
+                putBody(command, 0);
+                continue;
+            }
+            if (state != State.ACTIVE || out.remaining() < MAX_HEADER || !nextFrame()) {
+                return;
+            }
+        }
+    }
+
+    /** Encodes the next frame from the pipe; false if there is none now. */
+    private boolean nextFrame() {
+        byte[] frame = pipe.read();
+        if (frame == null) {
+            if (pipe.isInEnded() || session.isClosing()) {
+                closeWhenFlushed = true;
+            }
+            return false;
+        }
+        boolean more = pipe.lastMore();
+        if (skipping) {
+            skipping = more;
+            return true;
+        }
+        midMessageOut = more;
+        FrameEncoder.writeHeader(out, more ? ZmtpLayout.FLAG_MORE : 0, frame.length);
+        putBody(frame, 0);
+        return true;
+    }
+
+    private void putBody(byte[] body, int offset) {
+        int n = Math.min(out.remaining(), body.length - offset);
+        out.put(body, offset, n);
+        if (offset + n < body.length) {
+            pendingBody = body;
+            pendingOffset = offset + n;
+        }
+    }
+
+    // ------------------------------------------------------------------ closing
+
+    private void setInterest(int op, boolean on) {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = key.interestOps();
+        int wanted = on ? ops | op : ops & ~op;
+        if (wanted != ops) {
+            key.interestOps(wanted);
+        }
+    }
+
+    private void close(boolean protocolError) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel();
+        }
+        closeChannel();
+        rollbackInbound();
+        session.engineClosed(protocolError, midMessageOut);
+    }
+
+    private void rollbackInbound() {
+        if (pipe != null) {
+            pipe.rollback();
+        }
+    }
+
+    private void closeChannel() {
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (ClosedChannelException e) {
+            // already closed
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "close failed", e);
+        }
+    }
+}

@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One background I/O thread with ONE selector for all its connections, a mailbox of tasks posted
+ * by other threads, and timers.
+ *
+ * <p>Owner: its own thread; every other thread only calls {@link #post(Runnable)}. A poster wakes
+ * the selector only if the thread is about to sleep or sleeping, so a busy thread is not woken
+ * per task. The thread is a daemon; it ends after {@link #stop(long)} once all its
+ * {@link IoObject}s are done or the deadline passed.
+ */
+public final class IoThread {
+    private static final System.Logger LOG = System.getLogger(IoThread.class.getName());
+
+    private final Selector selector;
+    private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final Set<IoObject> objects = new HashSet<>();
+    private final Thread thread;
+    private volatile boolean sleeping;
+    private long timerSequence;
+    private boolean stopping;
+    private long stopDeadline;
+    private boolean interruptLogged;
+
+    /**
+     * Opens the selector and starts the thread.
+     *
+     * @param name the thread's name
+     */
+    public IoThread(String name) {
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        this.thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Runs a task on this thread, soon. Any thread.
+     *
+     * @param task the task
+     */
+    public void post(Runnable task) {
+        mailbox.offer(task);
+        if (sleeping) {
+            selector.wakeup();
+        }
+    }
+
+    /**
+     * Tells whether the caller is this I/O thread.
+     *
+     * @return true on this thread
+     */
+    public boolean isCurrent() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Schedules a one-shot action. IO thread only.
+     *
+     * @param delayNanos how long from now
+     * @param action what to run
+     * @return the timer, to cancel it
+     */
+    public Timer schedule(long delayNanos, Runnable action) {
+        Timer timer = new Timer(System.nanoTime() + Math.max(0, delayNanos), timerSequence++, action);
+        timers.add(timer);
+        return timer;
+    }
+
+    /**
+     * Registers a channel with this thread's selector. IO thread only.
+     *
+     * @param channel a non-blocking channel
+     * @param ops the interest set
+     * @param handler who reacts to readiness
+     * @return the key
+     * @throws ClosedChannelException if the channel is closed
+     */
+    public SelectionKey register(SelectableChannel channel, int ops, IoHandler handler)
+            throws ClosedChannelException {
+        SelectionKey existing = channel.keyFor(selector);
+        if (existing != null && existing.isValid()) {
+            existing.attach(handler);
+            existing.interestOps(ops);
+            return existing;
+        }
+        return channel.register(selector, ops, handler);
+    }
+
+    /**
+     * Keeps an object alive on this thread until {@link #remove(IoObject)}. IO thread only.
+     *
+     * @param object a listener or session
+     */
+    public void add(IoObject object) {
+        objects.add(object);
+        if (stopping) {
+            object.contextTerminating(stopDeadline);
+        }
+    }
+
+    /**
+     * Forgets an object that is done. IO thread only.
+     *
+     * @param object a listener or session
+     */
+    public void remove(IoObject object) {
+        objects.remove(object);
+    }
+
+    /**
+     * Asks the thread to end once its objects are done, forcing them at the deadline. Any thread.
+     *
+     * @param deadlineNanos a {@link System#nanoTime()} value, or {@link Long#MAX_VALUE}
+     */
+    public void stop(long deadlineNanos) {
+        post(() -> {
+            stopping = true;
+            stopDeadline = deadlineNanos;
+            for (IoObject object : new ArrayList<>(objects)) {
+                object.contextTerminating(deadlineNanos);
+            }
+        });
+    }
+
+    /**
+     * Waits for the thread to end.
+     *
+     * @param timeoutMillis the longest wait
+     * @return true if it ended
+     * @throws InterruptedException if the caller is interrupted
+     */
+    public boolean join(long timeoutMillis) throws InterruptedException {
+        thread.join(timeoutMillis);
+        return !thread.isAlive();
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                runMailbox();
+                long nextTimer = runTimers();
+                if (stopping && (objects.isEmpty() || deadlinePassed())) {
+                    break;
+                }
+                select(nextTimer);
+                dispatch();
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, "I/O thread failed", e);
+        } finally {
+            shutdown();
+        }
+    }
+
+    private boolean deadlinePassed() {
+        return stopDeadline != Long.MAX_VALUE && System.nanoTime() - stopDeadline >= 0;
+    }
+
+    private void runMailbox() {
+        Runnable task;
+        while ((task = mailbox.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "task failed on I/O thread", e);
+            }
+        }
+    }
+
+    /** Runs due timers; returns the nanos until the next one, or -1 if none. */
+    private long runTimers() {
+        while (!timers.isEmpty()) {
+            Timer next = timers.peek();
+            if (next.cancelled) {
+                timers.poll();
+                continue;
+            }
+            long wait = next.deadline - System.nanoTime();
+            if (wait > 0) {
+                return wait;
+            }
+            timers.poll();
+            try {
+                next.action.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "timer failed on I/O thread", e);
+            }
+        }
+        return -1;
+    }
+
+    private void select(long timerNanos) {
+        long wait = timerNanos;
+        if (stopping && stopDeadline != Long.MAX_VALUE) {
+            long untilDeadline = Math.max(1, stopDeadline - System.nanoTime());
+            wait = wait < 0 ? untilDeadline : Math.min(wait, untilDeadline);
+        }
+        try {
+            sleeping = true;
+            if (!mailbox.isEmpty()) {
+                selector.selectNow();
+            } else if (wait < 0) {
+                selector.select();
+            } else {
+                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("selector failed", e);
+        } finally {
+            sleeping = false;
+        }
+        if (Thread.interrupted() && !interruptLogged) {
+            interruptLogged = true;
+            LOG.log(System.Logger.Level.WARNING, "I/O thread was interrupted; ignoring it");
+        }
+    }
+
+    private void dispatch() {
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+            SelectionKey key = keys.next();
+            keys.remove();
+            IoHandler handler = (IoHandler) key.attachment();
+            if (!key.isValid()) {
+                continue;
+            }
+            try {
+                handler.ready(key);
+            } catch (RuntimeException e) {
+                handler.failed(e);
+            }
+        }
+    }
+
+    private void shutdown() {
+        for (IoObject object : new ArrayList<>(objects)) {
+            try {
+                object.forceClose();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "force close failed", e);
+            }
+        }
+        objects.clear();
+        for (SelectionKey key : selector.keys()) {
+            try {
+                key.channel().close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "channel close failed", e);
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "selector close failed", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.pattern;
+
+import io.zenmq.internal.pipe.Pipe;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Round-robin of whole messages over the pipes that have room (libzmq's {@code lb}).
+ *
+ * <p>Pipes found full leave the active set until they are write-activated. A message stays on
+ * the pipe its first frame went to; if that pipe goes away mid-message, the rest of the message
+ * is dropped. Socket thread only.
+ */
+final class LoadBalancer {
+    private final List<Pipe> active = new ArrayList<>();
+    private final List<Pipe> inactive = new ArrayList<>();
+    private int current;
+    private Pipe messagePipe;
+    private boolean dropping;
+    private Pipe lastPipe;
+
+    void attach(Pipe pipe) {
+        active.add(pipe);
+    }
+
+    void activated(Pipe pipe) {
+        if (inactive.remove(pipe)) {
+            active.add(pipe);
+        }
+    }
+
+    void terminated(Pipe pipe) {
+        if (pipe == messagePipe) {
+            messagePipe = null;
+            dropping = true;
+        }
+        int index = active.indexOf(pipe);
+        if (index >= 0) {
+            active.remove(index);
+            if (current > index || current >= active.size()) {
+                current = current > index ? current - 1 : 0;
+            }
+        } else {
+            inactive.remove(pipe);
+        }
+    }
+
+    /**
+     * Sends one frame to the current pipe.
+     *
+     * @return false if no pipe has room for a new message
+     */
+    boolean send(byte[] frame, boolean more) {
+        if (dropping) {
+            dropping = more;
+            return true;
+        }
+        Pipe pipe = messagePipe;
+        if (pipe == null) {
+            pipe = pickWritable();
+            if (pipe == null) {
+                return false;
+            }
+        }
+        pipe.write(frame, more);
+        if (more) {
+            messagePipe = pipe;
+        } else {
+            pipe.flush();
+            messagePipe = null;
+            current = active.isEmpty() ? 0 : (current + 1) % active.size();
+        }
+        return true;
+    }
+
+    /** The pipe the last message (or the current one) went to; null if none yet. */
+    Pipe lastPipe() {
+        return lastPipe;
+    }
+
+    private Pipe pickWritable() {
+        while (!active.isEmpty()) {
+            if (current >= active.size()) {
+                current = 0;
+            }
+            Pipe pipe = active.get(current);
+            if (pipe.checkWritable()) {
+                lastPipe = pipe;
+                return pipe;
+            }
+            active.remove(current);
+            inactive.add(pipe);
+        }
+        return null;
+    }
+
+    boolean hasOut() {
+        if (messagePipe != null || dropping) {
+            return true;
+        }
+        for (int i = 0; i < active.size(); i++) {
+            if (active.get(i).checkWritable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.pattern;
+
+import io.zenmq.ErrorCode;
+import io.zenmq.ZmqException;
+import io.zenmq.internal.pipe.Pipe;
+
+/**
+ * The routing rules of one socket type, over the socket's pipes (libzmq's {@code xsend}/{@code xrecv}).
+ *
+ * <p>Owned by the socket's thread, like its pipes' socket-side ends. Implementations never see
+ * transports, only pipes and frames.
+ */
+public interface Pattern {
+    /**
+     * A new peer pipe joined the socket.
+     *
+     * @param pipe the socket's end
+     */
+    void attach(Pipe pipe);
+
+    /**
+     * A pipe is gone (its peer ended it, or the socket is removing it); forget it.
+     *
+     * @param pipe the socket's end
+     */
+    void terminated(Pipe pipe);
+
+    /**
+     * A pipe the pattern found empty has a message (or its end marker) now.
+     *
+     * @param pipe the socket's end
+     */
+    void readActivated(Pipe pipe);
+
+    /**
+     * A pipe the pattern found full has room now.
+     *
+     * @param pipe the socket's end
+     */
+    void writeActivated(Pipe pipe);
+
+    /**
+     * Sends one frame.
+     *
+     * @param frame the bytes, owned by the pattern from now on if accepted
+     * @param more whether more frames of the message follow
+     * @return false if the socket must wait before this frame can go (nothing was taken)
+     * @throws ZmqException {@link ErrorCode#ENOTSUP} or {@link ErrorCode#EFSM}
+     */
+    default boolean xsend(byte[] frame, boolean more) {
+        throw new ZmqException(ErrorCode.ENOTSUP, "this socket type cannot send");
+    }
+
+    /**
+     * Receives one frame; {@link #xrecvMore()} then tells whether more follow.
+     *
+     * @return the frame, or null if nothing is ready
+     * @throws ZmqException {@link ErrorCode#ENOTSUP} or {@link ErrorCode#EFSM}
+     */
+    default byte[] xrecv() {
+        throw new ZmqException(ErrorCode.ENOTSUP, "this socket type cannot receive");
+    }
+
+    /**
+     * Tells whether the frame last received has more frames after it.
+     *
+     * @return the MORE flag of the last frame returned by {@link #xrecv()}
+     */
+    default boolean xrecvMore() {
+        return false;
+    }
+
+    /**
+     * Tells whether a whole send can be started without waiting, in the current state.
+     *
+     * @return true if {@link #xsend} would accept a first frame
+     */
+    default boolean hasOut() {
+        return false;
+    }
+
+    /**
+     * Tells whether a receive would return a frame now.
+     *
+     * @return true if {@link #xrecv()} would return a frame
+     */
+    default boolean hasIn() {
+        return false;
+    }
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.pattern;
+
+import io.zenmq.internal.pipe.Pipe;
+
+/** PULL (RFC 30): fair-queues messages from PUSH peers; never sends. */
+final class Pull implements Pattern {
+    private final FairQueue in;
+
+    Pull(PatternHost host) {
+        this.in = new FairQueue(host);
+    }
+
+    @Override
+    public void attach(Pipe pipe) {
+        in.attach(pipe);
+    }
+
+    @Override
+    public void terminated(Pipe pipe) {
+        in.terminated(pipe);
+    }
+
+    @Override
+    public void readActivated(Pipe pipe) {
+        in.activated(pipe);
+    }
+
+    @Override
+    public void writeActivated(Pipe pipe) {
+        // PULL never writes
+    }
+
+    @Override
+    public byte[] xrecv() {
+        return in.recv();
+    }
+
+    @Override
+    public boolean xrecvMore() {
+        return in.more();
+    }
+
+    @Override
+    public boolean hasIn() {
+        return in.hasIn();
+    }
+}

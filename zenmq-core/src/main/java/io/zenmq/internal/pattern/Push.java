@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.pattern;
+
+import io.zenmq.internal.pipe.Pipe;
+
+/** PUSH (RFC 30): round-robin to PULL peers, blocking when none has room; never receives. */
+final class Push implements Pattern {
+    private final PatternHost host;
+    private final LoadBalancer out = new LoadBalancer();
+
+    Push(PatternHost host) {
+        this.host = host;
+    }
+
+    @Override
+    public void attach(Pipe pipe) {
+        out.attach(pipe);
+        SendOnlyPeers.drain(pipe, host);
+    }
+
+    @Override
+    public void terminated(Pipe pipe) {
+        out.terminated(pipe);
+    }
+
+    @Override
+    public void readActivated(Pipe pipe) {
+        SendOnlyPeers.drain(pipe, host);
+    }
+
+    @Override
+    public void writeActivated(Pipe pipe) {
+        out.activated(pipe);
+    }
+
+    @Override
+    public boolean xsend(byte[] frame, boolean more) {
+        return out.send(frame, more);
+    }
+
+    @Override
+    public boolean hasOut() {
+        return out.hasOut();
+    }
+}

@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.pipe;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A single-producer single-consumer queue of frames, bounded in whole messages.
+ *
+ * <p>Owners: one writer thread and one reader thread. Frames are appended into chunks of
+ * {@link #CHUNK_SIZE} slots and published only at message boundaries ({@link #flush()}), so the
+ * reader sees whole messages or nothing. The writer may roll back an unpublished tail.
+ *
+ * <p>Wake-ups follow libzmq's signaler rule: a side that finds nothing to do marks itself asleep,
+ * re-checks, and the other side wakes it (through a {@link Runnable}) only when it finds that mark.
+ * A busy pipeline therefore signals nothing. The reader reports progress to a writer blocked at
+ * the high-water mark every low-water step ({@code (hwm + 1) / 2} messages), with a full fence
+ * at each step so that a writer that fell asleep is always seen.
+ */
+public final class FrameQueue {
+    static final int CHUNK_SIZE = 256;
+    private static final byte[] END = new byte[0];
+
+    private static final VarHandle PUBLISHED;
+    private static final VarHandle MESSAGES_READ;
+    private static final VarHandle READER_ASLEEP;
+    private static final VarHandle WRITER_ASLEEP;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            PUBLISHED = lookup.findVarHandle(FrameQueue.class, "published", long.class);
+            MESSAGES_READ = lookup.findVarHandle(FrameQueue.class, "messagesRead", long.class);
+            READER_ASLEEP = lookup.findVarHandle(FrameQueue.class, "readerAsleep", boolean.class);
+            WRITER_ASLEEP = lookup.findVarHandle(FrameQueue.class, "writerAsleep", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static final class Chunk {
+        final byte[][] frames = new byte[CHUNK_SIZE][];
+        final boolean[] more = new boolean[CHUNK_SIZE];
+        Chunk next;
+    }
+
+    private final long hwm;
+    private final long lowWaterStep;
+    private final AtomicReference<Chunk> spare = new AtomicReference<>();
+
+    // Shared, accessed through the VarHandles above.
+    @SuppressWarnings("unused")
+    private long published;
+    @SuppressWarnings("unused")
+    private long messagesRead;
+    @SuppressWarnings("unused")
+    private boolean readerAsleep;
+    @SuppressWarnings("unused")
+    private boolean writerAsleep;
+
+    private Runnable wakeReader = () -> { };
+    private Runnable wakeWriter = () -> { };
+
+    // Writer-owned.
+    private Chunk writeChunk;
+    private int writeIndex;
+    private long written;
+    private long messagesWritten;
+    private Chunk flushedChunk;
+    private int flushedIndex;
+    private long flushedFrames;
+    private boolean endWritten;
+
+    // Reader-owned.
+    private Chunk readChunk;
+    private int readIndex;
+    private long readFrames;
+    private long visibleFrames;
+    private long readerMessages;
+    private boolean lastMore;
+
+    /**
+     * Creates an empty queue.
+     *
+     * @param hwm the most whole messages it holds; 0 for no limit
+     */
+    public FrameQueue(long hwm) {
+        this.hwm = hwm;
+        this.lowWaterStep = Math.max(1, (hwm + 1) / 2);
+        Chunk first = new Chunk();
+        writeChunk = first;
+        flushedChunk = first;
+        readChunk = first;
+    }
+
+    /**
+     * Sets the callbacks that wake the reader and the writer. Called once, before the queue is
+     * shared between threads.
+     *
+     * @param reader wakes the reader after a flush found it asleep
+     * @param writer wakes the writer after the reader freed room it was waiting for
+     */
+    public void setWakers(Runnable reader, Runnable writer) {
+        this.wakeReader = reader;
+        this.wakeWriter = writer;
+    }
+
+    // ------------------------------------------------------------------ writer side
+
+    /**
+     * Tells the writer whether a new message fits. If not, marks the writer asleep so that the
+     * reader wakes it once room is freed. Writer thread only.
+     *
+     * @return true if a message may be started now
+     */
+    public boolean checkWritable() {
+        if (!isFull()) {
+            return true;
+        }
+        WRITER_ASLEEP.setVolatile(this, true);
+        if (isFullVolatile()) {
+            return false;
+        }
+        WRITER_ASLEEP.compareAndSet(this, true, false);
+        return true;
+    }
+
+    private boolean isFull() {
+        return hwm > 0 && messagesWritten - (long) MESSAGES_READ.getAcquire(this) >= hwm;
+    }
+
+    private boolean isFullVolatile() {
+        return hwm > 0 && messagesWritten - (long) MESSAGES_READ.getVolatile(this) >= hwm;
+    }
+
+    /**
+     * Appends a frame; it becomes visible at the next {@link #flush()}. Writer thread only.
+     *
+     * @param frame the frame's bytes, now owned by the queue
+     * @param more whether more frames of the same message follow
+     */
+    public void write(byte[] frame, boolean more) {
+        Chunk chunk = writeChunk;
+        int index = writeIndex;
+        chunk.frames[index] = frame;
+        chunk.more[index] = more;
+        written++;
+        if (!more) {
+            messagesWritten++;
+        }
+        if (++index == CHUNK_SIZE) {
+            Chunk next = spare.getAndSet(null);
+            if (next == null) {
+                next = new Chunk();
+            }
+            next.next = null;
+            chunk.next = next;
+            writeChunk = next;
+            index = 0;
+        }
+        writeIndex = index;
+    }
+
+    /**
+     * Publishes every frame written so far and wakes the reader if it sleeps. Writer thread only.
+     */
+    public void flush() {
+        if (written == flushedFrames) {
+            return;
+        }
+        flushedFrames = written;
+        flushedChunk = writeChunk;
+        flushedIndex = writeIndex;
+        PUBLISHED.setVolatile(this, written);
+        if ((boolean) READER_ASLEEP.getVolatile(this) && READER_ASLEEP.compareAndSet(this, true, false)) {
+            wakeReader.run();
+        }
+    }
+
+    /** Drops the frames written since the last flush (a message cut short). Writer thread only. */
+    public void rollback() {
+        Chunk chunk = flushedChunk;
+        int index = flushedIndex;
+        long frames = flushedFrames;
+        while (frames < written) {
+            if (!chunk.more[index]) {
+                messagesWritten--;
+            }
+            chunk.frames[index] = null;
+            frames++;
+            if (++index == CHUNK_SIZE) {
+                chunk = chunk.next;
+                index = 0;
+            }
+        }
+        written = flushedFrames;
+        writeChunk = flushedChunk;
+        writeIndex = flushedIndex;
+    }
+
+    /**
+     * Rolls back any partial message, then writes and publishes the end marker: the reader will
+     * see {@link #isEnd(byte[])} after the last whole message. Idempotent. Writer thread only.
+     */
+    public void writeEnd() {
+        if (endWritten) {
+            return;
+        }
+        endWritten = true;
+        rollback();
+        write(END, false);
+        messagesWritten--;
+        flush();
+    }
+
+    /**
+     * Tells whether the writer already ended this queue.
+     *
+     * @return true after {@link #writeEnd()}
+     */
+    public boolean isEndWritten() {
+        return endWritten;
+    }
+
+    /**
+     * Tells whether a frame written but not flushed is pending (a message in progress).
+     *
+     * @return true while a multipart message is being written
+     */
+    public boolean hasUnflushed() {
+        return written != flushedFrames;
+    }
+
+    // ------------------------------------------------------------------ reader side
+
+    /**
+     * Takes the next published frame. When there is none, marks the reader asleep so that the
+     * next flush wakes it. Reader thread only.
+     *
+     * @return the frame (owned by the caller), the end marker, or null if nothing is published
+     */
+    public byte[] read() {
+        if (readFrames == visibleFrames) {
+            visibleFrames = (long) PUBLISHED.getAcquire(this);
+            if (readFrames == visibleFrames) {
+                READER_ASLEEP.setVolatile(this, true);
+                visibleFrames = (long) PUBLISHED.getVolatile(this);
+                if (readFrames == visibleFrames) {
+                    return null;
+                }
+                READER_ASLEEP.compareAndSet(this, true, false);
+            }
+        }
+        Chunk chunk = readChunk;
+        int index = readIndex;
+        byte[] frame = chunk.frames[index];
+        boolean more = chunk.more[index];
+        chunk.frames[index] = null;
+        readFrames++;
+        if (++index == CHUNK_SIZE) {
+            readChunk = chunk.next;
+            index = 0;
+            spare.set(chunk);
+        }
+        readIndex = index;
+        lastMore = more;
+        if (!more && frame != END) {
+            messageRead();
+        }
+        return frame;
+    }
+
+    private void messageRead() {
+        long count = ++readerMessages;
+        MESSAGES_READ.setRelease(this, count);
+        if (count % lowWaterStep == 0) {
+            VarHandle.fullFence();
+            if ((boolean) WRITER_ASLEEP.getVolatile(this) && WRITER_ASLEEP.compareAndSet(this, true, false)) {
+                wakeWriter.run();
+            }
+        }
+    }
+
+    /**
+     * Tells whether a whole message is ready to read, without taking it or marking the reader
+     * asleep. Reader thread only.
+     *
+     * @return true if {@link #read()} would return a frame or the end marker
+     */
+    public boolean hasReadable() {
+        if (readFrames != visibleFrames) {
+            return true;
+        }
+        visibleFrames = (long) PUBLISHED.getAcquire(this);
+        return readFrames != visibleFrames;
+    }
+
+    /**
+     * Tells whether the next readable frame is the end marker. Call only after
+     * {@link #hasReadable()} returned true. Reader thread only.
+     *
+     * @return true if only the end marker is left
+     */
+    public boolean peekIsEnd() {
+        return readChunk.frames[readIndex] == END;
+    }
+
+    /**
+     * Tells whether the frame last read has more frames after it. Reader thread only.
+     *
+     * @return the MORE flag of the last frame read
+     */
+    public boolean lastMore() {
+        return lastMore;
+    }
+
+    /**
+     * Tells whether a frame returned by {@link #read()} is the end marker.
+     *
+     * @param frame a frame from this queue
+     * @return true for the end marker
+     */
+    public static boolean isEnd(byte[] frame) {
+        return frame == END;
+    }
+
+    /**
+     * Returns the high-water mark.
+     *
+     * @return the most whole messages held, 0 for no limit
+     */
+    public long hwm() {
+        return hwm;
+    }
+}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.pipe;
+
+/**
+ * One end of a bidirectional pipe: the pair of {@link FrameQueue}s between a socket and one peer
+ * (a connection's session, or another socket over inproc).
+ *
+ * <p>Each end is owned by one thread: it writes {@link #out} and reads {@link #in}. The end's
+ * {@link PipeListener} is woken on its own end's behalf by the other thread. A pattern may hang
+ * its per-peer state on {@link #attachment}.
+ */
+public final class Pipe {
+    private final FrameQueue in;
+    private final FrameQueue out;
+    private final PipeListener listener;
+    private Pipe peer;
+    private boolean inEnded;
+    /** Per-peer state of the owning pattern or session; owner thread only. */
+    public Object attachment;
+
+    private Pipe(FrameQueue in, FrameQueue out, PipeListener listener) {
+        this.in = in;
+        this.out = out;
+        this.listener = listener;
+    }
+
+    /**
+     * Creates a connected pair of ends.
+     *
+     * @param a the listener of the first end
+     * @param hwmAtoB the high-water mark of messages from the first end to the second
+     * @param b the listener of the second end
+     * @param hwmBtoA the high-water mark of messages from the second end to the first
+     * @return the two ends, first then second
+     */
+    public static Pipe[] pair(PipeListener a, long hwmAtoB, PipeListener b, long hwmBtoA) {
+        FrameQueue aToB = new FrameQueue(hwmAtoB);
+        FrameQueue bToA = new FrameQueue(hwmBtoA);
+        Pipe first = new Pipe(bToA, aToB, a);
+        Pipe second = new Pipe(aToB, bToA, b);
+        first.peer = second;
+        second.peer = first;
+        aToB.setWakers(() -> b.readActivated(second), () -> a.writeActivated(first));
+        bToA.setWakers(() -> a.readActivated(first), () -> b.writeActivated(second));
+        return new Pipe[] {first, second};
+    }
+
+    /**
+     * Tells whether a new outbound message fits; if not, this end is woken when it does.
+     *
+     * @return true if a message may be started
+     */
+    public boolean checkWritable() {
+        return !out.isEndWritten() && out.checkWritable();
+    }
+
+    /**
+     * Appends an outbound frame (visible to the peer at the next {@link #flush()}).
+     *
+     * @param frame the bytes, now owned by the pipe
+     * @param more whether more frames of the message follow
+     */
+    public void write(byte[] frame, boolean more) {
+        out.write(frame, more);
+    }
+
+    /** Publishes the outbound frames written so far. */
+    public void flush() {
+        out.flush();
+    }
+
+    /** Drops an outbound message cut short. */
+    public void rollback() {
+        out.rollback();
+    }
+
+    /**
+     * Tells whether an outbound message is half written.
+     *
+     * @return true between the first and the last frame of a message
+     */
+    public boolean isMidMessage() {
+        return out.hasUnflushed();
+    }
+
+    /**
+     * Takes the next inbound frame; null if none (this end is then woken on the next arrival).
+     * After the end marker has been read, {@link #isInEnded()} is true and null is returned.
+     *
+     * @return the frame, or null
+     */
+    public byte[] read() {
+        if (inEnded) {
+            return null;
+        }
+        byte[] frame = in.read();
+        if (frame != null && FrameQueue.isEnd(frame)) {
+            inEnded = true;
+            return null;
+        }
+        return frame;
+    }
+
+    /**
+     * Tells whether a whole inbound message (or the end marker) is waiting.
+     *
+     * @return true if {@link #read()} would make progress
+     */
+    public boolean hasReadable() {
+        return !inEnded && in.hasReadable();
+    }
+
+    /**
+     * Tells whether a whole inbound message (not just the end marker) is waiting.
+     *
+     * @return true if a message is queued
+     */
+    public boolean hasQueuedMessage() {
+        return !inEnded && in.hasReadable() && !in.peekIsEnd();
+    }
+
+    /**
+     * Tells whether the last inbound frame read has more frames after it.
+     *
+     * @return the MORE flag
+     */
+    public boolean lastMore() {
+        return in.lastMore();
+    }
+
+    /**
+     * Tells whether the peer ended its side: no inbound frame will ever come again.
+     *
+     * @return true once the end marker was read
+     */
+    public boolean isInEnded() {
+        return inEnded;
+    }
+
+    /** Ends the outbound direction: the peer reads what was flushed, then the end marker. */
+    public void terminate() {
+        out.writeEnd();
+    }
+
+    /**
+     * Tells whether this end already ended its outbound direction.
+     *
+     * @return true after {@link #terminate()}
+     */
+    public boolean isTerminated() {
+        return out.isEndWritten();
+    }
+
+    /**
+     * Returns this end's listener.
+     *
+     * @return the listener given at creation
+     */
+    public PipeListener listener() {
+        return listener;
+    }
+
+    /**
+     * Returns the other end.
+     *
+     * @return the peer end
+     */
+    public Pipe peer() {
+        return peer;
+    }
+}

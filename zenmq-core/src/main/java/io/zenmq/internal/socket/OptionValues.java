@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.socket;
+
+import io.zenmq.Option;
+import io.zenmq.SocketOptions;
+import io.zenmq.SocketType;
+import io.zenmq.internal.engine.ConnectionOptions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The option values of one socket. Socket thread only. */
+final class OptionValues {
+    private final Map<Option<?>, Object> values = new HashMap<>();
+
+    <T> void set(Option<T> option, T value) {
+        values.put(option, option.validate(value));
+    }
+
+    <T> T get(Option<T> option) {
+        Object value = values.get(option);
+        return value == null ? option.defaultValue() : option.copy(option.type().cast(value));
+    }
+
+    /** Converts a time option to nanoseconds; -1 for {@link Option#INFINITE}. */
+    long nanos(Option<Duration> option) {
+        Duration value = get(option);
+        return value.equals(Option.INFINITE) ? -1 : value.toNanos();
+    }
+
+    ConnectionOptions snapshot(SocketType type) {
+        return new ConnectionOptions(type, get(SocketOptions.SNDHWM), get(SocketOptions.RCVHWM),
+                values.containsKey(SocketOptions.ROUTING_ID) ? get(SocketOptions.ROUTING_ID) : new byte[0],
+                get(SocketOptions.MAXMSGSIZE), nanos(SocketOptions.RECONNECT_IVL),
+                Math.max(0, nanos(SocketOptions.RECONNECT_IVL_MAX)), Math.max(0, nanos(SocketOptions.HANDSHAKE_IVL)),
+                get(SocketOptions.SNDBUF), get(SocketOptions.RCVBUF));
+    }
+}

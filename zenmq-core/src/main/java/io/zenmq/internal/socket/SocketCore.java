@@ -1,0 +1,439 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.socket;
+
+import io.zenmq.ErrorCode;
+import io.zenmq.Option;
+import io.zenmq.SocketOptions;
+import io.zenmq.SocketType;
+import io.zenmq.ZmqException;
+import io.zenmq.internal.ctx.ContextCore;
+import io.zenmq.internal.engine.Listener;
+import io.zenmq.internal.engine.Session;
+import io.zenmq.internal.engine.SocketLink;
+import io.zenmq.internal.io.IoThread;
+import io.zenmq.internal.pattern.Pattern;
+import io.zenmq.internal.pattern.PatternHost;
+import io.zenmq.internal.pattern.Patterns;
+import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.pipe.PipeListener;
+import io.zenmq.internal.transport.Endpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The engine room of a {@link io.zenmq.Socket}: options, endpoints, the socket's pipe ends, its
+ * mailbox and waits, with routing delegated to a {@link Pattern}.
+ *
+ * <p>Owner: the application thread using the socket. Other threads (I/O threads, inproc peers,
+ * the closing context) only post to the mailbox, wake the waiting thread, or read the volatile
+ * linger.
+ */
+public final class SocketCore implements SocketLink, PatternHost {
+    private final ContextCore context;
+    private final SocketType type;
+    private final Pattern pattern;
+    private final OptionValues options = new OptionValues();
+    private final Mailbox mailbox = new Mailbox();
+    private final List<Pipe> pipes = new ArrayList<>();
+    private final List<Listener> listeners = new ArrayList<>();
+    private final List<IoThread> listenerThreads = new ArrayList<>();
+    private volatile Thread waiter;
+    private volatile long lingerNanos = -1;
+    private String lastEndpoint = "";
+    private boolean rcvMore;
+    private boolean closed;
+
+    /**
+     * Creates a socket core.
+     *
+     * @param context the owning context
+     * @param type the socket type
+     */
+    public SocketCore(ContextCore context, SocketType type) {
+        this.context = context;
+        this.type = type;
+        this.pattern = Patterns.create(type, this);
+    }
+
+    /** @return the socket type */
+    public SocketType type() {
+        return type;
+    }
+
+    // ------------------------------------------------------------------ options
+
+    /**
+     * Sets an option after validating it.
+     *
+     * @param option the key
+     * @param value the value
+     * @param <T> the value type
+     */
+    public <T> void setOption(Option<T> option, T value) {
+        checkOpen();
+        options.set(option, value);
+        if (option == SocketOptions.LINGER) {
+            lingerNanos = options.nanos(SocketOptions.LINGER);
+        }
+    }
+
+    /**
+     * Reads an option.
+     *
+     * @param option the key
+     * @param <T> the value type
+     * @return the value
+     */
+    public <T> T getOption(Option<T> option) {
+        checkOpen();
+        if (option == SocketOptions.LAST_ENDPOINT) {
+            return option.type().cast(lastEndpoint);
+        }
+        if (option == SocketOptions.TYPE) {
+            return option.type().cast(type);
+        }
+        if (option == SocketOptions.RCVMORE) {
+            return option.type().cast(rcvMore);
+        }
+        return options.get(option);
+    }
+
+    /** @return SNDTIMEO in nanoseconds, -1 for infinite */
+    public long sendTimeoutNanos() {
+        return options.nanos(SocketOptions.SNDTIMEO);
+    }
+
+    /** @return RCVTIMEO in nanoseconds, -1 for infinite */
+    public long receiveTimeoutNanos() {
+        return options.nanos(SocketOptions.RCVTIMEO);
+    }
+
+    @Override
+    public long lingerNanos() {
+        return lingerNanos;
+    }
+
+    // ------------------------------------------------------------------ endpoints
+
+    /**
+     * Binds an endpoint.
+     *
+     * @param endpoint the endpoint string
+     * @return the endpoint actually bound
+     */
+    public String bind(String endpoint) {
+        checkOpen();
+        Endpoint parsed = Endpoint.parse(endpoint, true);
+        if (parsed.transport() == Endpoint.Transport.INPROC) {
+            context.inproc().bind(parsed.path(), this);
+            lastEndpoint = endpoint;
+            return endpoint;
+        }
+        IoThread io = context.chooseIoThread();
+        Listener listener = Listener.bind(io, this, options.snapshot(type), parsed);
+        listeners.add(listener);
+        listenerThreads.add(io);
+        io.post(listener::start);
+        lastEndpoint = listener.endpoint();
+        return lastEndpoint;
+    }
+
+    /**
+     * Connects an endpoint; returns at once.
+     *
+     * @param endpoint the endpoint string
+     */
+    public void connect(String endpoint) {
+        checkOpen();
+        Endpoint parsed = Endpoint.parse(endpoint, false);
+        if (parsed.transport() == Endpoint.Transport.INPROC) {
+            context.inproc().connect(parsed.path(), this, options.get(SocketOptions.SNDHWM),
+                    options.get(SocketOptions.RCVHWM));
+            return;
+        }
+        IoThread io = context.chooseIoThread();
+        Session.Connecting connecting = Session.connect(io, this, options.snapshot(type), parsed);
+        adopt(connecting.socketEnd());
+        io.post(connecting.session()::start);
+    }
+
+    /**
+     * Creates an inproc pipe between this socket and another one. Called by the inproc registry
+     * on the connecting socket's thread.
+     *
+     * @param peer the bound socket
+     * @param sendHwm this socket's SNDHWM
+     * @param receiveHwm this socket's RCVHWM
+     * @param peerSendHwm the peer's SNDHWM
+     * @param peerReceiveHwm the peer's RCVHWM
+     * @return false if the peer is already closed
+     */
+    public boolean connectInproc(SocketCore peer, int sendHwm, int receiveHwm, int peerSendHwm, int peerReceiveHwm) {
+        Pipe[] ends = Pipe.pair(this, sumHwm(sendHwm, peerReceiveHwm), peer, sumHwm(peerSendHwm, receiveHwm));
+        if (!peer.attachPipe(ends[1])) {
+            return false;
+        }
+        adopt(ends[0]);
+        return true;
+    }
+
+    /** @return the receive and send HWMs of this socket, for an inproc peer */
+    public int[] hwms() {
+        return new int[] {options.get(SocketOptions.SNDHWM), options.get(SocketOptions.RCVHWM)};
+    }
+
+    private static long sumHwm(int a, int b) {
+        return a == 0 || b == 0 ? 0 : (long) a + b;
+    }
+
+    /**
+     * Adopts this socket's end of an inproc pipe made before its peer bound. Caller's thread.
+     *
+     * @param pipe this socket's end
+     */
+    public void adoptInproc(Pipe pipe) {
+        adopt(pipe);
+    }
+
+    private void adopt(Pipe pipe) {
+        pipes.add(pipe);
+        pattern.attach(pipe);
+    }
+
+    // ------------------------------------------------------------------ send / receive
+
+    /**
+     * Sends one frame.
+     *
+     * @param frame the bytes, owned by the socket if sent
+     * @param more whether more frames follow
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @return false if the wait timed out
+     */
+    public boolean send(byte[] frame, boolean more, long timeoutNanos) {
+        checkOpen();
+        processCommands();
+        long deadline = deadline(timeoutNanos);
+        while (!pattern.xsend(frame, more)) {
+            if (!await(timeoutNanos, deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sends a whole message: waits for the first frame only, as the rest always follows.
+     *
+     * @param frames the frames
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @return false if the wait timed out
+     */
+    public boolean sendMsg(List<byte[]> frames, long timeoutNanos) {
+        int last = frames.size() - 1;
+        if (!send(frames.get(0), last > 0, timeoutNanos)) {
+            return false;
+        }
+        for (int i = 1; i <= last; i++) {
+            if (!pattern.xsend(frames.get(i), i < last)) {
+                throw new IllegalStateException("pattern refused a frame in the middle of a message");
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Receives one frame.
+     *
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @return the frame, or null if the wait timed out
+     */
+    public byte[] recv(long timeoutNanos) {
+        checkOpen();
+        processCommands();
+        long deadline = deadline(timeoutNanos);
+        byte[] frame;
+        while ((frame = pattern.xrecv()) == null) {
+            if (!await(timeoutNanos, deadline)) {
+                return null;
+            }
+        }
+        rcvMore = pattern.xrecvMore();
+        return frame;
+    }
+
+    /**
+     * Receives the rest of a message (or a whole one).
+     *
+     * @param timeoutNanos 0 to never wait, -1 to wait forever (for the first frame)
+     * @return the frames, or null if the wait timed out
+     */
+    public List<byte[]> recvMsg(long timeoutNanos) {
+        byte[] first = recv(timeoutNanos);
+        if (first == null) {
+            return null;
+        }
+        List<byte[]> frames = new ArrayList<>(rcvMore ? 4 : 1);
+        frames.add(first);
+        while (rcvMore) {
+            frames.add(recv(-1));
+        }
+        return frames;
+    }
+
+    /** @return whether the last frame received has more after it */
+    public boolean rcvMore() {
+        return rcvMore;
+    }
+
+    private static long deadline(long timeoutNanos) {
+        return timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
+    }
+
+    /** Waits for a command; false if the timeout passed. Throws ETERM or EINTR. */
+    private boolean await(long timeoutNanos, long deadline) {
+        if (timeoutNanos == 0) {
+            return false;
+        }
+        Thread self = Thread.currentThread();
+        waiter = self;
+        try {
+            if (mailbox.isEmpty()) {
+                checkOpen();
+                if (timeoutNanos < 0) {
+                    LockSupport.park(this);
+                } else {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        return false;
+                    }
+                    LockSupport.parkNanos(this, remaining);
+                }
+                if (self.isInterrupted()) {
+                    throw new ZmqException(ErrorCode.EINTR, "interrupted while waiting");
+                }
+                checkOpen();
+            }
+        } finally {
+            waiter = null;
+        }
+        processCommands();
+        return true;
+    }
+
+    private void processCommands() {
+        Mailbox.Command command;
+        while ((command = mailbox.poll()) != null) {
+            handle(command);
+        }
+    }
+
+    private void handle(Mailbox.Command command) {
+        Pipe pipe = command.pipe();
+        switch (command.kind()) {
+            case ATTACH:
+                adopt(pipe);
+                break;
+            case READ:
+                if (pipes.contains(pipe)) {
+                    pattern.readActivated(pipe);
+                }
+                break;
+            case WRITE:
+                if (pipes.contains(pipe)) {
+                    pattern.writeActivated(pipe);
+                }
+                break;
+            default:
+                throw new IllegalStateException("unknown command " + command.kind());
+        }
+    }
+
+    @Override
+    public void pipeEnded(Pipe pipe) {
+        if (pipes.remove(pipe)) {
+            pattern.terminated(pipe);
+            pipe.terminate();
+        }
+    }
+
+    // ------------------------------------------------------------------ other threads
+
+    @Override
+    public boolean attachPipe(Pipe socketEnd) {
+        return post(new Mailbox.Command(Mailbox.Kind.ATTACH, socketEnd));
+    }
+
+    @Override
+    public void readActivated(Pipe pipe) {
+        post(new Mailbox.Command(Mailbox.Kind.READ, pipe));
+    }
+
+    @Override
+    public void writeActivated(Pipe pipe) {
+        post(new Mailbox.Command(Mailbox.Kind.WRITE, pipe));
+    }
+
+    private boolean post(Mailbox.Command command) {
+        if (!mailbox.post(command)) {
+            return false;
+        }
+        Thread thread = waiter;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+        return true;
+    }
+
+    /** Wakes a thread blocked in this socket so that it sees the context terminating. Any thread. */
+    public void wakeForTermination() {
+        Thread thread = waiter;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    // ------------------------------------------------------------------ closing
+
+    private void checkOpen() {
+        if (context.isTerminating()) {
+            throw new ZmqException(ErrorCode.ETERM, "the context was closed");
+        }
+        if (closed) {
+            throw new ZmqException(ErrorCode.ENOTSOCK, "the socket is closed");
+        }
+    }
+
+    /** Closes the socket without blocking; lingering happens on the I/O threads. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        context.socketClosed(this);
+        for (Mailbox.Command command : mailbox.close()) {
+            if (command.kind() == Mailbox.Kind.ATTACH) {
+                pipes.add(command.pipe());
+            }
+        }
+        if (context.isTerminating()) {
+            return;
+        }
+        context.inproc().unbindAll(this);
+        long linger = lingerNanos;
+        for (Pipe pipe : pipes) {
+            pipe.terminate();
+            PipeListener peer = pipe.peer().listener();
+            if (peer instanceof Session) {
+                ((Session) peer).postSocketClosed(linger);
+            }
+        }
+        pipes.clear();
+        for (int i = 0; i < listeners.size(); i++) {
+            listenerThreads.get(i).post(listeners.get(i)::close);
+        }
+        listeners.clear();
+        listenerThreads.clear();
+    }
+}

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.transport;
+
+import io.zenmq.ErrorCode;
+import io.zenmq.ZmqException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A parsed endpoint string ({@code tcp://host:port}, {@code ipc:///path}, {@code inproc://name}).
+ *
+ * <p>Immutable. Parsing checks syntax only; tcp host names resolve in {@link #resolve()}, which a
+ * connecting session calls on every attempt.
+ */
+public final class Endpoint {
+    /** The transports zenmq knows. */
+    public enum Transport {
+        /** TCP. */
+        TCP,
+        /** Unix domain sockets. */
+        IPC,
+        /** In-process pipes. */
+        INPROC
+    }
+
+    /** Longest ipc path the kernel accepts (sun_path is 108 bytes including the NUL). */
+    private static final int MAX_IPC_PATH = 107;
+
+    private final String text;
+    private final Transport transport;
+    private final String host;
+    private final int port;
+    private final String path;
+
+    private Endpoint(String text, Transport transport, String host, int port, String path) {
+        this.text = text;
+        this.transport = transport;
+        this.host = host;
+        this.port = port;
+        this.path = path;
+    }
+
+    /**
+     * Parses an endpoint.
+     *
+     * @param text the endpoint string
+     * @param forBind true for bind (wildcards allowed), false for connect
+     * @return the endpoint
+     * @throws ZmqException {@link ErrorCode#EINVAL} for bad syntax,
+     *     {@link ErrorCode#EPROTONOSUPPORT} for an unknown or unsupported transport,
+     *     {@link ErrorCode#ENAMETOOLONG} for an ipc path that is too long
+     */
+    public static Endpoint parse(String text, boolean forBind) {
+        int sep = text.indexOf("://");
+        if (sep <= 0) {
+            throw invalid(text, "expected transport://address");
+        }
+        String scheme = text.substring(0, sep).toLowerCase(Locale.ROOT);
+        String address = text.substring(sep + 3);
+        if (address.isEmpty()) {
+            throw invalid(text, "empty address");
+        }
+        switch (scheme) {
+            case "tcp":
+                return parseTcp(text, address, forBind);
+            case "ipc":
+                return parseIpc(text, address);
+            case "inproc":
+                return new Endpoint(text, Transport.INPROC, null, 0, address);
+            default:
+                throw new ZmqException(ErrorCode.EPROTONOSUPPORT, "unsupported transport: " + scheme);
+        }
+    }
+
+    private static Endpoint parseTcp(String text, String address, boolean forBind) {
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0 || colon == address.length() - 1) {
+            throw invalid(text, "expected host:port");
+        }
+        String host = address.substring(0, colon);
+        String portText = address.substring(colon + 1);
+        if (host.indexOf(';') >= 0) {
+            throw new ZmqException(ErrorCode.EINVAL, "source address binding is not supported yet: " + text);
+        }
+        if (host.startsWith("[")) {
+            if (!host.endsWith("]") || host.length() < 3) {
+                throw invalid(text, "unbalanced brackets");
+            }
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        if (portText.equals("*")) {
+            port = 0;
+        } else {
+            port = parsePort(text, portText);
+        }
+        if (!forBind && (port == 0 || host.equals("*"))) {
+            throw invalid(text, "connect needs a host and a port from 1 to 65535");
+        }
+        return new Endpoint(text, Transport.TCP, host, port, null);
+    }
+
+    private static int parsePort(String text, String portText) {
+        if (portText.length() > 5 || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw invalid(text, "bad port");
+        }
+        int port = Integer.parseInt(portText);
+        if (port > 65535) {
+            throw invalid(text, "port above 65535");
+        }
+        return port;
+    }
+
+    private static Endpoint parseIpc(String text, String path) {
+        if (path.startsWith("@")) {
+            throw new ZmqException(ErrorCode.EPROTONOSUPPORT,
+                    "abstract ipc names are not supported yet: " + text);
+        }
+        if (path.getBytes(StandardCharsets.UTF_8).length > MAX_IPC_PATH) {
+            throw new ZmqException(ErrorCode.ENAMETOOLONG, "ipc path too long: " + text);
+        }
+        return new Endpoint(text, Transport.IPC, null, 0, path);
+    }
+
+    private static ZmqException invalid(String text, String why) {
+        return new ZmqException(ErrorCode.EINVAL, "invalid endpoint " + text + ": " + why);
+    }
+
+    /**
+     * Resolves the socket address: numeric hosts directly, names through the resolver
+     * (blocking), {@code *} as the wildcard address.
+     *
+     * @return the address to bind or connect to
+     * @throws ZmqException {@link ErrorCode#EINVAL} if a host name does not resolve
+     */
+    public SocketAddress resolve() {
+        if (transport == Transport.IPC) {
+            return UnixDomainSocketAddress.of(path);
+        }
+        if (transport != Transport.TCP) {
+            throw new IllegalStateException("no socket address for " + transport);
+        }
+        if (host.equals("*")) {
+            return new InetSocketAddress(port);
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (UnknownHostException e) {
+            throw new ZmqException(ErrorCode.EINVAL, "cannot resolve host " + host, e);
+        }
+    }
+
+    /**
+     * Formats a bound TCP address the way libzmq reports {@code ZMQ_LAST_ENDPOINT}.
+     *
+     * @param address the bound address
+     * @return e.g. {@code tcp://127.0.0.1:41734} or {@code tcp://[::1]:41734}
+     */
+    public static String tcpText(InetSocketAddress address) {
+        InetAddress ip = address.getAddress();
+        String host = ip.getHostAddress();
+        if (ip instanceof Inet6Address) {
+            int zone = host.indexOf('%');
+            host = "[" + (zone >= 0 ? host.substring(0, zone) : host) + "]";
+        }
+        return "tcp://" + host + ":" + address.getPort();
+    }
+
+    /** @return the transport */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** @return the ipc path or inproc name; null for tcp */
+    public String path() {
+        return path;
+    }
+
+    /** @return the endpoint as given */
+    @Override
+    public String toString() {
+        return text;
+    }
+}

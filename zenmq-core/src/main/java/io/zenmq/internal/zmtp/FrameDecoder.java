@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.zmtp;
+
+import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_COMMAND;
+import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_LONG;
+import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_MORE;
+import static io.zenmq.internal.zmtp.ZmtpLayout.LONG_SIZE_LENGTH;
+import static io.zenmq.internal.zmtp.ZmtpLayout.MAX_ARRAY_BODY;
+import static io.zenmq.internal.zmtp.ZmtpLayout.SHORT_HEADER_LENGTH;
+import static io.zenmq.internal.zmtp.ZmtpLayout.SHORT_SIZE_LENGTH;
+import static io.zenmq.internal.zmtp.ZmtpLayout.SIZE_OFFSET;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Incremental decoder of ZMTP 3.x frames (spec/zmtp.md section 4). Input may be split at any byte; a
+ * partial header or body is kept until the next {@link #decode} call. Owned by the IO thread of its
+ * connection; not thread-safe.
+ *
+ * <p>Leniency matches libzmq: reserved flag bits are ignored, LONG is accepted for small bodies, and a
+ * COMMAND frame with MORE set is delivered as a command. Sizes are checked as soon as the header is
+ * complete: top bit set, above the maximum message size, or too big for a Java array is a
+ * {@link ProtocolException} ({@link ProtocolErrors#ZENMQ_MESSAGE_TOO_LARGE}) before any body byte.
+ *
+ * <p>Memory: an announced size never causes allocation beyond what has arrived plus a constant. Bodies
+ * up to 64 KiB, or wholly present in the input, are allocated at their
+ * exact size; larger ones grow (at least doubling) as bytes arrive. The delivered array is always exactly
+ * the body size.
+ */
+public final class FrameDecoder {
+    /** Outcome of one {@link #decode} call. */
+    public enum Status {
+        /** All input was consumed; call again when more bytes arrive. */
+        NEED_MORE,
+        /** The sink returned false; the bytes after the delivered frame are left in the input. */
+        STOPPED
+    }
+
+    /** Bodies up to this size are allocated at once when their header completes. */
+    static final int EAGER_ALLOCATION_LIMIT = 64 * 1024;
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final int STATE_FLAGS = 0;
+    private static final int STATE_SIZE = 1;
+    private static final int STATE_BODY = 2;
+
+    /** Largest accepted body, or negative for unlimited (libzmq ZMQ_MAXMSGSIZE, per frame). */
+    private final long maxMessageSize;
+
+    private int state = STATE_FLAGS;
+    private int flags;
+    private int sizeBytesLeft;
+    private long size;
+    private int bodySize;
+    /** Body under construction; null until its first byte arrives. */
+    private byte[] body;
+    private int filled;
+
+    /**
+     * Creates a decoder.
+     *
+     * @param maxMessageSize largest accepted frame body in bytes, or -1 (any negative value) for unlimited
+     */
+    public FrameDecoder(long maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    /**
+     * Decodes as many frames from {@code in} as it holds, passing each complete one to {@code sink}.
+     *
+     * @param in bytes from the peer; consumed up to its limit, or up to the end of the frame after
+     *        which the sink asked to stop
+     * @param sink receives complete frames in order
+     * @return {@link Status#NEED_MORE} if {@code in} is exhausted, {@link Status#STOPPED} if the sink
+     *         returned false
+     * @throws ProtocolException if a frame is too large or the sink rejects a command; the decoder is
+     *         then unusable until {@link #reset()}
+     */
+    public Status decode(ByteBuffer in, FrameSink sink) throws ProtocolException {
+        for (;;) {
+            if (state == STATE_FLAGS) {
+                int remaining = in.remaining();
+                if (remaining == 0) {
+                    return Status.NEED_MORE;
+                }
+                int pos = in.position();
+                int f = in.get(pos);
+                // Hot path: a short frame wholly inside the input, no state kept across calls.
+                if ((f & FLAG_LONG) == 0 && remaining >= SHORT_HEADER_LENGTH) {
+                    int n = in.get(pos + SIZE_OFFSET) & 0xFF;
+                    if (n <= remaining - SHORT_HEADER_LENGTH && (maxMessageSize < 0 || n <= maxMessageSize)) {
+                        byte[] b = n == 0 ? EMPTY : new byte[n];
+                        in.position(pos + SHORT_HEADER_LENGTH);
+                        in.get(b);
+                        if (!deliver(f, b, sink)) {
+                            return Status.STOPPED;
+                        }
+                        continue;
+                    }
+                }
+                in.get();
+                flags = f;
+                size = 0;
+                sizeBytesLeft = (f & FLAG_LONG) != 0 ? LONG_SIZE_LENGTH : SHORT_SIZE_LENGTH;
+                state = STATE_SIZE;
+            }
+            if (state == STATE_SIZE) {
+                while (sizeBytesLeft > 0) {
+                    if (!in.hasRemaining()) {
+                        return Status.NEED_MORE;
+                    }
+                    size = (size << Byte.SIZE) | (in.get() & 0xFF);
+                    sizeBytesLeft--;
+                }
+                startBody();
+            }
+            if (!readBody(in)) {
+                return Status.NEED_MORE;
+            }
+            byte[] b = body;
+            body = null;
+            state = STATE_FLAGS;
+            if (!deliver(flags, b, sink)) {
+                return Status.STOPPED;
+            }
+        }
+    }
+
+    private void startBody() throws ProtocolException {
+        if (size < 0) {
+            throw tooLarge("frame size has the top bit set: 0x" + Long.toHexString(size));
+        }
+        if (maxMessageSize >= 0 && size > maxMessageSize) {
+            throw tooLarge("frame of " + size + " bytes exceeds the maximum message size " + maxMessageSize);
+        }
+        if (size > MAX_ARRAY_BODY) {
+            throw tooLarge("frame of " + size + " bytes exceeds the largest supported frame " + MAX_ARRAY_BODY);
+        }
+        bodySize = (int) size;
+        filled = 0;
+        body = bodySize == 0 ? EMPTY : null;
+        state = STATE_BODY;
+    }
+
+    /** Copies body bytes from {@code in}; returns true once the body is complete. */
+    private boolean readBody(ByteBuffer in) {
+        while (filled < bodySize) {
+            int available = in.remaining();
+            if (available == 0) {
+                return false;
+            }
+            if (body == null) {
+                body = new byte[bodySize <= EAGER_ALLOCATION_LIMIT
+                        ? bodySize
+                        : Math.min(bodySize, Math.max(EAGER_ALLOCATION_LIMIT, available))];
+            } else if (filled == body.length) {
+                long wanted = Math.max(2L * body.length, (long) filled + available);
+                body = Arrays.copyOf(body, (int) Math.min(bodySize, wanted));
+            }
+            int n = Math.min(available, body.length - filled);
+            in.get(body, filled, n);
+            filled += n;
+        }
+        return true;
+    }
+
+    private static boolean deliver(int f, byte[] b, FrameSink sink) throws ProtocolException {
+        if ((f & FLAG_COMMAND) != 0) {
+            return sink.onCommand(b);
+        }
+        return sink.onFrame(b, (f & FLAG_MORE) != 0);
+    }
+
+    private static ProtocolException tooLarge(String message) {
+        return new ProtocolException(ProtocolErrors.ZENMQ_MESSAGE_TOO_LARGE, message);
+    }
+
+    /**
+     * Returns whether the decoder sits between frames (no partial header or body kept).
+     *
+     * @return true at a frame boundary
+     */
+    public boolean isAtFrameBoundary() {
+        return state == STATE_FLAGS;
+    }
+
+    /** Drops any partial frame and starts over at a frame boundary. */
+    public void reset() {
+        state = STATE_FLAGS;
+        flags = 0;
+        sizeBytesLeft = 0;
+        size = 0;
+        bodySize = 0;
+        body = null;
+        filled = 0;
+    }
+
+    /** Capacity of the partial-body buffer, for tests of the memory rule. */
+    int bufferCapacity() {
+        return body == null ? 0 : body.length;
+    }
+}

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.zmtp;
+
+import static io.zenmq.internal.zmtp.ZmtpLayout.COMMAND_NAME_LENGTH_LENGTH;
+import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_COMMAND;
+import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_LONG;
+import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_MORE;
+import static io.zenmq.internal.zmtp.ZmtpLayout.LONG_HEADER_LENGTH;
+import static io.zenmq.internal.zmtp.ZmtpLayout.MAX_COMMAND_NAME;
+import static io.zenmq.internal.zmtp.ZmtpLayout.MAX_SHORT_BODY;
+import static io.zenmq.internal.zmtp.ZmtpLayout.SHORT_HEADER_LENGTH;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Writes ZMTP 3.x frame headers and command frames (spec/zmtp.md sections 4 and 5). LONG is set exactly
+ * when the body exceeds 255 bytes, computed from the final body size (avoiding libzmq 4.3.4's SUBSCRIBE
+ * bug, section 7.3). Stateless; safe from any thread.
+ */
+public final class FrameEncoder {
+    private FrameEncoder() {
+    }
+
+    /**
+     * Returns the header length for a body of the given size.
+     *
+     * @param bodySize body length in bytes, not negative
+     * @return 2 for bodies up to 255 bytes, else 9
+     */
+    public static int headerLength(long bodySize) {
+        requireSize(bodySize);
+        return bodySize > MAX_SHORT_BODY ? LONG_HEADER_LENGTH : SHORT_HEADER_LENGTH;
+    }
+
+    /**
+     * Writes a frame header at the buffer's position (advancing it), always in big-endian order.
+     *
+     * @param out destination with at least {@link #headerLength(long)} bytes remaining
+     * @param flags {@link ZmtpLayout#FLAG_MORE} and/or {@link ZmtpLayout#FLAG_COMMAND}; a LONG bit passed
+     *        in is ignored and recomputed from the size
+     * @param bodySize body length in bytes, not negative
+     * @throws IllegalArgumentException if flags has reserved bits or the size is negative
+     */
+    public static void writeHeader(ByteBuffer out, int flags, long bodySize) {
+        requireSize(bodySize);
+        if ((flags & ~(FLAG_MORE | FLAG_COMMAND | FLAG_LONG)) != 0) {
+            throw new IllegalArgumentException("reserved frame flags: 0x" + Integer.toHexString(flags));
+        }
+        int f = flags & ~FLAG_LONG;
+        if (bodySize > MAX_SHORT_BODY) {
+            out.put((byte) (f | FLAG_LONG));
+            for (int shift = Long.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
+                out.put((byte) (bodySize >>> shift));
+            }
+        } else {
+            out.put((byte) f);
+            out.put((byte) bodySize);
+        }
+    }
+
+    /**
+     * Builds a command body: name-length byte, name, data.
+     *
+     * @param name command name, 1..255 ASCII characters (e.g. {@link ZmtpLayout#READY})
+     * @param data command data, copied; null means none
+     * @return a new array
+     * @throws IllegalArgumentException if the name is empty, too long, or not ASCII
+     */
+    public static byte[] commandBody(String name, byte[] data) {
+        int dataLength = data == null ? 0 : data.length;
+        byte[] body = new byte[COMMAND_NAME_LENGTH_LENGTH + name.length() + dataLength];
+        int offset = putName(body, name);
+        if (dataLength > 0) {
+            System.arraycopy(data, 0, body, offset, dataLength);
+        }
+        return body;
+    }
+
+    /**
+     * Builds a complete command frame: header with {@link ZmtpLayout#FLAG_COMMAND}, then the body.
+     *
+     * @param name command name, 1..255 ASCII characters
+     * @param data command data, copied; null means none
+     * @return a new array holding header and body
+     * @throws IllegalArgumentException if the name is empty, too long, or not ASCII
+     */
+    public static byte[] encodeCommand(String name, byte[] data) {
+        return frame(FLAG_COMMAND, commandBody(name, data));
+    }
+
+    /**
+     * Builds a complete frame from a header and a body.
+     *
+     * @param flags {@link ZmtpLayout#FLAG_MORE} and/or {@link ZmtpLayout#FLAG_COMMAND}
+     * @param body the frame body, copied
+     * @return a new array holding header and body
+     */
+    public static byte[] frame(int flags, byte[] body) {
+        ByteBuffer out = ByteBuffer.allocate(headerLength(body.length) + body.length);
+        writeHeader(out, flags, body.length);
+        out.put(body);
+        return out.array();
+    }
+
+    /** Writes the name-length byte and name at offset 0 and returns the offset of the data. */
+    static int putName(byte[] body, String name) {
+        int n = name.length();
+        if (n == 0 || n > MAX_COMMAND_NAME) {
+            throw new IllegalArgumentException("command name must be 1.." + MAX_COMMAND_NAME + " characters");
+        }
+        body[0] = (byte) n;
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c > 0x7F) {
+                throw new IllegalArgumentException("command name must be ASCII: " + name);
+            }
+            body[COMMAND_NAME_LENGTH_LENGTH + i] = (byte) c;
+        }
+        return COMMAND_NAME_LENGTH_LENGTH + n;
+    }
+
+    private static void requireSize(long bodySize) {
+        if (bodySize < 0) {
+            throw new IllegalArgumentException("negative body size: " + bodySize);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.zmtp;
+
+/**
+ * Receives the frames a {@link FrameDecoder} completes, in wire order. Called on the IO thread that owns
+ * the decoder. Each method returns whether decoding should continue; returning false makes
+ * {@link FrameDecoder#decode} stop right after this frame with {@link FrameDecoder.Status#STOPPED}
+ * (backpressure: the inbound queue is full).
+ *
+ * <p>Buffer ownership: the {@code body} array is handed over to the sink; the decoder never touches it
+ * again. Zero-length bodies may share one empty array.
+ */
+public interface FrameSink {
+    /**
+     * A message frame arrived.
+     *
+     * @param body the frame body (ownership passes to the sink)
+     * @param more whether another frame of the same message follows
+     * @return true to keep decoding, false to stop after this frame
+     */
+    boolean onFrame(byte[] body, boolean more);
+
+    /**
+     * A command frame arrived.
+     *
+     * @param body the full command body: name-length byte, name, data (ownership passes to the sink)
+     * @return true to keep decoding, false to stop after this frame
+     * @throws ProtocolException if the command is malformed or unexpected; decoding aborts
+     */
+    boolean onCommand(byte[] body) throws ProtocolException;
+}

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MPL-2.0
+/**
+ * zenmq: ZeroMQ in pure Java. The only exported package is {@code io.zenmq}.
+ */
+module io.zenmq {
+    exports io.zenmq;
+}

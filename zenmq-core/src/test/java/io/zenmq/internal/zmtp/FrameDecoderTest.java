@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.zmtp;
+
+import static io.zenmq.internal.zmtp.ProtocolAssertions.assertProtocolError;
+import static io.zenmq.internal.zmtp.WireBytes.ascii;
+import static io.zenmq.internal.zmtp.WireBytes.bytes;
+import static io.zenmq.internal.zmtp.WireBytes.hex;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zenmq.internal.zmtp.FrameDecoder.Status;
+import io.zenmq.internal.zmtp.RecordingSink.Frame;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** RFC byte vectors, size limits and the memory rule of {@link FrameDecoder}. */
+class FrameDecoderTest {
+    private final FrameDecoder decoder = new FrameDecoder(-1);
+    private final RecordingSink sink = new RecordingSink();
+
+    private Status feed(byte[] bytes) throws ProtocolException {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        Status status = decoder.decode(in, sink);
+        if (status == Status.NEED_MORE) {
+            assertThat(in.hasRemaining()).isFalse();
+        }
+        return status;
+    }
+
+    private static byte[] longHeader(int flags, long size) {
+        ByteBuffer b = ByteBuffer.allocate(ZmtpLayout.LONG_HEADER_LENGTH);
+        b.put((byte) (flags | ZmtpLayout.FLAG_LONG)).putLong(size);
+        return b.array();
+    }
+
+    @Test
+    void shouldDecodeEmptyDelimiterThenHi() throws ProtocolException {
+        assertThat(feed(hex("01 00 00 02 68 69"))).isEqualTo(Status.NEED_MORE);
+
+        assertThat(sink.frames).containsExactly(Frame.data(new byte[0], true), Frame.data(ascii("hi"), false));
+        assertThat(decoder.isAtFrameBoundary()).isTrue();
+    }
+
+    @Test
+    void shouldDecode300ByteFrameWithLongHeader() throws ProtocolException {
+        byte[] body = new byte[300];
+        new Random(300).nextBytes(body);
+
+        feed(bytes(hex("02 00 00 00 00 00 00 01 2c"), body));
+
+        assertThat(sink.frames).containsExactly(Frame.data(body, false));
+    }
+
+    @Test
+    void shouldDecode300ByteFrameFedOneByteAtATime() throws ProtocolException {
+        byte[] body = new byte[300];
+        new Random(7).nextBytes(body);
+        byte[] wire = bytes(hex("03 00 00 00 00 00 00 01 2c"), body);
+
+        for (byte b : wire) {
+            assertThat(feed(new byte[] {b})).isEqualTo(Status.NEED_MORE);
+        }
+
+        assertThat(sink.frames).containsExactly(Frame.data(body, true));
+    }
+
+    @Test
+    void shouldAcceptLongFlagForSmallBody() throws ProtocolException {
+        feed(hex("02 00 00 00 00 00 00 00 02 68 69"));
+
+        assertThat(sink.frames).containsExactly(Frame.data(ascii("hi"), false));
+    }
+
+    @Test
+    void shouldIgnoreReservedFlagBits() throws ProtocolException {
+        feed(hex("f9 02 68 69"));
+
+        assertThat(sink.frames).containsExactly(Frame.data(ascii("hi"), true));
+    }
+
+    @Test
+    void shouldDeliverCommandWithMoreFlagAsCommand() throws ProtocolException {
+        feed(bytes(0x05, 0x05, 0x04, "PONG"));
+
+        assertThat(sink.frames).containsExactly(Frame.command(bytes(0x04, "PONG")));
+    }
+
+    @Test
+    void shouldDecodeReadyCommandFromSpec() throws ProtocolException {
+        byte[] body = bytes(0x05, "READY", 0x0b, "Socket-Type", 0, 0, 0, 6, "DEALER",
+                0x08, "Identity", 0, 0, 0, 2, "AB");
+
+        feed(bytes(0x04, 0x2b, body));
+
+        assertThat(sink.frames).containsExactly(Frame.command(body));
+    }
+
+    @Test
+    void shouldStopAfterFrameWhenSinkRefusesAndResumeLater() throws ProtocolException {
+        RecordingSink stopping = new RecordingSink(1);
+        ByteBuffer in = ByteBuffer.wrap(hex("01 00 00 02 68 69"));
+
+        assertThat(decoder.decode(in, stopping)).isEqualTo(Status.STOPPED);
+        assertThat(in.position()).isEqualTo(2);
+        assertThat(stopping.frames).hasSize(1);
+
+        assertThat(decoder.decode(in, stopping)).isEqualTo(Status.STOPPED);
+        assertThat(in.hasRemaining()).isFalse();
+        assertThat(stopping.frames).containsExactly(Frame.data(new byte[0], true), Frame.data(ascii("hi"), false));
+
+        assertThat(decoder.decode(in, stopping)).isEqualTo(Status.NEED_MORE);
+    }
+
+    @Test
+    void shouldStopAfterFrameCompletedAcrossCalls() throws ProtocolException {
+        RecordingSink stopping = new RecordingSink(1);
+        decoder.decode(ByteBuffer.wrap(hex("00 02 68")), stopping);
+        ByteBuffer rest = ByteBuffer.wrap(hex("69 00 00"));
+
+        assertThat(decoder.decode(rest, stopping)).isEqualTo(Status.STOPPED);
+        assertThat(rest.position()).isEqualTo(1);
+        assertThat(stopping.frames).containsExactly(Frame.data(ascii("hi"), false));
+    }
+
+    @Test
+    void shouldRejectSizeWithTopBitSet() {
+        assertProtocolError(ProtocolErrors.ZENMQ_MESSAGE_TOO_LARGE, () -> feed(longHeader(0, Long.MIN_VALUE)));
+    }
+
+    @Test
+    void shouldRejectTwoToTheSixtySecondBytesWithoutAllocating() {
+        byte[] wire = bytes(longHeader(0, 1L << 62), new byte[10]);
+
+        assertProtocolError(ProtocolErrors.ZENMQ_MESSAGE_TOO_LARGE, () -> feed(wire));
+        assertThat(decoder.bufferCapacity()).isZero();
+    }
+
+    @Test
+    void shouldRejectFrameLargerThanAJavaArray() throws ProtocolException {
+        feed(longHeader(0, ZmtpLayout.MAX_ARRAY_BODY));
+        assertThat(decoder.bufferCapacity()).isZero();
+
+        decoder.reset();
+        assertProtocolError(ProtocolErrors.ZENMQ_MESSAGE_TOO_LARGE,
+                () -> feed(longHeader(0, ZmtpLayout.MAX_ARRAY_BODY + 1L)));
+    }
+
+    @Test
+    void shouldRejectFrameAboveMaxMessageSizeBeforeBodyArrives() throws ProtocolException {
+        FrameDecoder limited = new FrameDecoder(1000);
+        limited.decode(ByteBuffer.wrap(longHeader(0, 1000)), sink);
+        limited.reset();
+
+        assertProtocolError(ProtocolErrors.ZENMQ_MESSAGE_TOO_LARGE,
+                () -> limited.decode(ByteBuffer.wrap(longHeader(0, 1001)), sink));
+        assertThat(limited.bufferCapacity()).isZero();
+    }
+
+    @Test
+    void shouldRejectShortFrameAboveMaxMessageSizeEvenWhenWhollyPresent() throws ProtocolException {
+        FrameDecoder limited = new FrameDecoder(2);
+        limited.decode(ByteBuffer.wrap(hex("00 02 68 69")), sink);
+        assertThat(sink.frames).containsExactly(Frame.data(ascii("hi"), false));
+
+        assertProtocolError(ProtocolErrors.ZENMQ_MESSAGE_TOO_LARGE,
+                () -> limited.decode(ByteBuffer.wrap(hex("04 03 02 68 69")), sink));
+        assertThat(sink.frames).hasSize(1);
+    }
+
+    @Test
+    void shouldNotAllocateAnnouncedSizeOfHugeFrameFedTenBytes() throws ProtocolException {
+        feed(bytes(longHeader(0, 100_000_000L), new byte[10]));
+
+        assertThat(decoder.bufferCapacity()).isLessThanOrEqualTo(FrameDecoder.EAGER_ALLOCATION_LIMIT);
+        assertThat(sink.frames).isEmpty();
+    }
+
+    @Test
+    void shouldGrowLargeBodyOnlyAsBytesArrive() throws ProtocolException {
+        int size = 1_000_000;
+        byte[] body = new byte[size];
+        new Random(1).nextBytes(body);
+        feed(longHeader(0, size));
+        assertThat(decoder.bufferCapacity()).isZero();
+
+        int chunk = 10_000;
+        for (int received = 0; received < size; received += chunk) {
+            feed(Arrays.copyOfRange(body, received, received + chunk));
+            long arrived = received + chunk;
+            if (arrived < size) {
+                assertThat((long) decoder.bufferCapacity())
+                        .isLessThanOrEqualTo(Math.max(2 * arrived, FrameDecoder.EAGER_ALLOCATION_LIMIT));
+            }
+        }
+
+        assertThat(sink.frames).containsExactly(Frame.data(body, false));
+        assertThat(sink.frames.get(0).body).hasSize(size);
+    }
+
+    @Test
+    void shouldDeliverAfterResetAsIfFresh() throws ProtocolException {
+        feed(hex("00 05 68 69"));
+        decoder.reset();
+
+        feed(hex("00 02 68 69"));
+
+        assertThat(sink.frames).containsExactly(Frame.data(ascii("hi"), false));
+    }
+
+    @Test
+    void shouldReadFromDirectAndOffsetBuffers() throws ProtocolException {
+        ByteBuffer direct = ByteBuffer.allocateDirect(16);
+        direct.put(hex("ff ff 00 02 68 69")).flip();
+        direct.position(2);
+
+        assertThat(decoder.decode(direct, sink)).isEqualTo(Status.NEED_MORE);
+
+        assertThat(sink.frames).containsExactly(Frame.data(ascii("hi"), false));
+    }
+
+    @Test
+    void shouldPropagateProtocolExceptionFromSink() {
+        FrameSink rejecting = new FrameSink() {
+            @Override
+            public boolean onFrame(byte[] body, boolean more) {
+                return true;
+            }
+
+            @Override
+            public boolean onCommand(byte[] body) throws ProtocolException {
+                throw new ProtocolException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND, "nope");
+            }
+        };
+
+        assertProtocolError(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
+                () -> decoder.decode(ByteBuffer.wrap(bytes(0x04, 0x05, 0x04, "PING")), rejecting));
+    }
+}
