@@ -68,12 +68,14 @@ class PushPullTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
-    void shouldQueueWhenConnectingBeforeBind(Transport transport) {
+    void shouldQueueWhenConnectingBeforeBind(Transport transport) throws java.io.IOException {
         String where = transport.bindable();
         if (transport == Transport.TCP) {
-            Socket probe = ctx.socket(SocketType.PULL);
-            where = probe.bind(where);
-            probe.close();
+            // learn a free port from the kernel, release it synchronously, then use it
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                where = "tcp://127.0.0.1:" + probe.getLocalPort();
+            }
         }
         Socket push = ctx.socket(SocketType.PUSH);
         push.connect(where);

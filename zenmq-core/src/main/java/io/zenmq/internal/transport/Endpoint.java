@@ -166,10 +166,43 @@ public final class Endpoint {
         InetAddress ip = address.getAddress();
         String host = ip.getHostAddress();
         if (ip instanceof Inet6Address) {
-            int zone = host.indexOf('%');
-            host = "[" + (zone >= 0 ? host.substring(0, zone) : host) + "]";
+            host = "[" + compressIpv6(ip.getAddress()) + "]";
         }
         return "tcp://" + host + ":" + address.getPort();
+    }
+
+    /** Writes an IPv6 address as inet_ntop does (RFC 5952): the longest zero run becomes "::". */
+    static String compressIpv6(byte[] address) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((address[2 * i] & 0xff) << 8) | (address[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(groups[i]));
+        }
+        return sb.toString();
     }
 
     /** @return the transport */

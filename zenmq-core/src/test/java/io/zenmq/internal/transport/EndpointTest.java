@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zenmq.ErrorCode;
+import io.zenmq.ZmqException;
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
+
+class EndpointTest {
+    @Test
+    void shouldWriteIpv6AsInetNtopDoes() throws Exception {
+        assertThat(Endpoint.compressIpv6(InetAddress.getByName("::1").getAddress())).isEqualTo("::1");
+        assertThat(Endpoint.compressIpv6(InetAddress.getByName("::").getAddress())).isEqualTo("::");
+        assertThat(Endpoint.compressIpv6(InetAddress.getByName("fe80::1:0:0:2").getAddress()))
+                .isEqualTo("fe80::1:0:0:2");
+        assertThat(Endpoint.compressIpv6(InetAddress.getByName("2001:db8:0:0:1:0:0:1").getAddress()))
+                .isEqualTo("2001:db8::1:0:0:1");
+    }
+
+    @Test
+    void shouldRejectMalformedEndpoints() {
+        for (String bad : new String[] {"tcp://", "tcp://host", "tcp://:5", "tcp://h:x", "tcp://h:123456",
+                "tcp://[::1:5", "tcp:/h:5"}) {
+            assertThatThrownBy(() -> Endpoint.parse(bad, true)).as(bad).isInstanceOfSatisfying(
+                    ZmqException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EINVAL));
+        }
+        assertThatThrownBy(() -> Endpoint.parse("udp://h:5", true)).isInstanceOfSatisfying(
+                ZmqException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EPROTONOSUPPORT));
+        assertThatThrownBy(() -> Endpoint.parse("ipc:///" + "a".repeat(200), true)).isInstanceOfSatisfying(
+                ZmqException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ENAMETOOLONG));
+    }
+
+    @Test
+    void shouldAcceptWildcardsForBindOnly() {
+        assertThat(Endpoint.parse("tcp://*:*", true).transport()).isEqualTo(Endpoint.Transport.TCP);
+        assertThatThrownBy(() -> Endpoint.parse("tcp://*:5555", false)).isInstanceOf(ZmqException.class);
+        assertThatThrownBy(() -> Endpoint.parse("tcp://127.0.0.1:0", false)).isInstanceOf(ZmqException.class);
+    }
+}
