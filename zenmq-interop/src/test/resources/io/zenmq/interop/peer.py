@@ -22,6 +22,8 @@ The digest hashes, per message: frame count (uint32 BE), then per frame its leng
 (uint32 BE) and bytes. Numbered message i is uint32 BE i followed by bytes 0, 1, 2, ...
 (mod 256), cut to SIZE bytes. LibzmqPeer's Java twins must stay in step with both.
 """
+import errno
+import functools
 import hashlib
 import struct
 import sys
@@ -44,8 +46,13 @@ def encode(frames):
 
 
 def numbered(index, size):
-    filler = bytes(k & 0xFF for k in range(max(0, size - 4)))
-    return (struct.pack(">I", index) + filler)[:size]
+    return (struct.pack(">I", index) + filler(size - 4))[:size]
+
+
+@functools.lru_cache(maxsize=4)
+def filler(length):
+    length = max(0, length)
+    return (bytes(range(256)) * (length // 256 + 1))[:length]
 
 
 def absorb(digest, frames):
@@ -58,8 +65,8 @@ def absorb(digest, frames):
 def errno_name(number):
     try:
         return zmq.Errno(number).name
-    except (AttributeError, ValueError):
-        return str(number)
+    except ValueError:
+        return errno.errorcode.get(number, str(number))
 
 
 class Peer:
