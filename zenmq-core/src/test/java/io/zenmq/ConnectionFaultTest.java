@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zenmq.testing.Leaks;
+import io.zenmq.testing.Transport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Peers that vanish, come back, lie or stall: only their own connection suffers. */
+class ConnectionFaultTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private int fds;
+    private Context ctx;
+
+    @BeforeEach
+    void open() {
+        fds = Leaks.openFds();
+        ctx = Context.create();
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+        Leaks.assertNone(fds);
+    }
+
+    private static String freeTcpEndpoint() throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", 0));
+            return "tcp://127.0.0.1:" + probe.getLocalPort();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"TCP", "IPC"})
+    void shouldReconnectToARestartedPeerAndDeliverWhatWasQueued(Transport transport) throws IOException {
+        String endpoint = transport == Transport.TCP ? freeTcpEndpoint() : transport.bindable();
+        Context serverSide = Context.create();
+        Socket pull = serverSide.socket(SocketType.PULL);
+        pull.bind(endpoint);
+        Socket push = ctx.socket(SocketType.PUSH);
+        push.connect(endpoint);
+        push.send("before");
+        assertThat(pull.recvString(WAIT)).isEqualTo("before");
+        serverSide.close();
+        push.send("while away");
+        try (Context restarted = Context.create()) {
+            Socket again = restarted.socket(SocketType.PULL);
+            again.bind(endpoint);
+            assertThat(again.recvString(WAIT)).isEqualTo("while away");
+        }
+    }
+
+    /** Connects a raw TCP client to a zenmq endpoint. */
+    private static java.net.Socket raw(String endpoint) throws IOException {
+        int port = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static void assertClosedByPeer(java.net.Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            while (in.read(buffer) >= 0) {
+                // skip the greeting and whatever else the server says before it closes
+            }
+        } catch (java.net.SocketException e) {
+            // a reset is a close too
+        }
+    }
+
+    private static byte[] nullGreeting() {
+        byte[] g = new byte[64];
+        g[0] = (byte) 0xFF;
+        g[8] = 1;
+        g[9] = 0x7F;
+        g[10] = 3;
+        g[11] = 1;
+        System.arraycopy("NULL".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, g, 12, 4);
+        return g;
+    }
+
+    private static byte[] ready(String type) {
+        byte[] name = "Socket-Type".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] value = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int body = 6 + 1 + name.length + 4 + value.length;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(2 + body);
+        b.put((byte) 0x04).put((byte) body).put((byte) 5).put("READY".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.put((byte) name.length).put(name).putInt(value.length).put(value);
+        return b.array();
+    }
+
+    @Test
+    void shouldDropGarbageAndKeepServingOthers() throws IOException {
+        Socket pull = ctx.socket(SocketType.PULL);
+        String endpoint = pull.bind("tcp://127.0.0.1:*");
+        try (java.net.Socket liar = raw(endpoint)) {
+            liar.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertClosedByPeer(liar);
+        }
+        Socket push = ctx.socket(SocketType.PUSH);
+        push.connect(endpoint);
+        push.send("fine");
+        assertThat(pull.recvString(WAIT)).isEqualTo("fine");
+    }
+
+    @Test
+    void shouldDropAPeerOfAnIncompatibleType() throws IOException {
+        Socket pull = ctx.socket(SocketType.PULL);
+        String endpoint = pull.bind("tcp://127.0.0.1:*");
+        try (java.net.Socket peer = raw(endpoint)) {
+            OutputStream out = peer.getOutputStream();
+            out.write(nullGreeting());
+            out.write(ready("PULL"));
+            out.write(new byte[] {0, 3, 'b', 'a', 'd'});
+            assertClosedByPeer(peer);
+        }
+        assertThat(pull.recv(Duration.ofMillis(100))).isNull();
+    }
+
+    @Test
+    void shouldDropAPeerAnnouncingAnImpossibleFrameWithoutAllocatingIt() throws IOException {
+        Socket pull = ctx.socket(SocketType.PULL);
+        String endpoint = pull.bind("tcp://127.0.0.1:*");
+        try (java.net.Socket peer = raw(endpoint)) {
+            OutputStream out = peer.getOutputStream();
+            out.write(nullGreeting());
+            out.write(ready("PUSH"));
+            // LONG frame of 2^62 bytes, then a few bytes of "body"
+            out.write(new byte[] {0x02, 0x40, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3});
+            assertClosedByPeer(peer);
+        }
+        assertThat(pull.recv(Duration.ofMillis(100))).isNull();
+    }
+
+    @Test
+    void shouldDropAPeerThatSendsMoreThanMaxMsgSize() throws IOException {
+        Socket pull = ctx.socket(SocketType.PULL);
+        // as in libzmq the limit covers every frame, the peer's READY included
+        pull.set(SocketOptions.MAXMSGSIZE, 100L);
+        String endpoint = pull.bind("tcp://127.0.0.1:*");
+        try (java.net.Socket peer = raw(endpoint)) {
+            OutputStream out = peer.getOutputStream();
+            out.write(nullGreeting());
+            out.write(ready("PUSH"));
+            out.write(new byte[] {0, 2, 'o', 'k'});
+            out.write(new byte[] {0, 101});
+            out.write(new byte[101]);
+            assertClosedByPeer(peer);
+        }
+        assertThat(pull.recvString(WAIT)).isEqualTo("ok");
+        assertThat(pull.recv(Duration.ofMillis(100))).isNull();
+    }
+
+    @Test
+    void shouldDropAPeerThatNeverFinishesTheHandshake() throws IOException {
+        Socket pull = ctx.socket(SocketType.PULL);
+        pull.set(SocketOptions.HANDSHAKE_IVL, Duration.ofMillis(200));
+        String endpoint = pull.bind("tcp://127.0.0.1:*");
+        try (java.net.Socket silent = raw(endpoint)) {
+            assertClosedByPeer(silent);
+        }
+    }
+
+    @Test
+    void shouldAnswerPingWithPong() throws IOException {
+        Socket pull = ctx.socket(SocketType.PULL);
+        String endpoint = pull.bind("tcp://127.0.0.1:*");
+        try (java.net.Socket peer = raw(endpoint)) {
+            OutputStream out = peer.getOutputStream();
+            out.write(nullGreeting());
+            out.write(ready("PUSH"));
+            out.write(new byte[] {0x04, 0x09, 4, 'P', 'I', 'N', 'G', 0, 0, 'h', 'i'});
+            InputStream in = peer.getInputStream();
+            byte[] greeting = in.readNBytes(64);
+            assertThat(greeting[0]).isEqualTo((byte) 0xFF);
+            int flags = in.read();
+            int size = in.read();
+            assertThat(flags).isEqualTo(4);
+            byte[] readyBody = in.readNBytes(size);
+            assertThat(new String(readyBody, 1, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("READY");
+            byte[] pong = in.readNBytes(9);
+            assertThat(pong).containsExactly(0x04, 0x07, 4, 'P', 'O', 'N', 'G', 'h', 'i');
+        }
+    }
+}
