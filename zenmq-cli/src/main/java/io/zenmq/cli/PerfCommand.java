@@ -153,7 +153,7 @@ final class PerfCommand {
         try {
             return socket.bind(endpoint);
         } catch (ZmqException e) {
-            throw CliException.failure("cannot bind to " + endpoint + ": " + e.code().text());
+            throw CliException.attachFailed(true, endpoint, e);
         }
     }
 
@@ -161,7 +161,7 @@ final class PerfCommand {
         try {
             socket.connect(endpoint);
         } catch (ZmqException e) {
-            throw CliException.failure("cannot connect to " + endpoint + ": " + e.code().text());
+            throw CliException.attachFailed(false, endpoint, e);
         }
     }
 

@@ -68,8 +68,7 @@ final class SockCommand {
                     socket.connect(endpoint.address());
                 }
             } catch (ZmqException e) {
-                throw CliException.failure("cannot " + (endpoint.bind() ? "bind to " : "connect to ")
-                        + endpoint.address() + ": " + e.code().text());
+                throw CliException.attachFailed(endpoint.bind(), endpoint.address(), e);
             }
         }
     }

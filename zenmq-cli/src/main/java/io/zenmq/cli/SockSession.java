@@ -70,17 +70,17 @@ final class SockSession {
     private void sendRole() {
         for (byte[] line = nextLine(); line != LineReader.EOF; line = nextLine()) {
             Msg msg = toMsg(line);
-            pacer.await();
+            pace();
             socket.send(msg);
             pacer.sent();
         }
     }
 
     private void receiveRole() {
-        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        long deadline = nextDeadline();
         while (!countReached()) {
             print(receive(deadline));
-            deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+            deadline = nextDeadline();
         }
     }
 
@@ -91,8 +91,8 @@ final class SockSession {
                 return;
             }
             Msg msg = toMsg(line);
-            pacer.await();
-            long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+            pace();
+            long deadline = nextDeadline();
             if (!socket.send(msg, timeoutNanos < 0 ? Option.INFINITE : left(deadline))) {
                 throw timedOut();
             }
@@ -103,7 +103,7 @@ final class SockSession {
 
     private void replyRole() {
         long answered = 0;
-        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        long deadline = nextDeadline();
         while (!args.hasCount() || answered < args.count) {
             print(receive(deadline));
             byte[] line = nextLine();
@@ -111,21 +111,24 @@ final class SockSession {
                 return;
             }
             Msg reply = toMsg(line);
-            pacer.await();
+            pace();
             socket.send(reply);
             pacer.sent();
             answered++;
-            deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+            deadline = nextDeadline();
         }
     }
 
     private void echoRole() {
-        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        long deadline = nextDeadline();
         while (!countReached()) {
             Msg msg = receive(deadline);
             print(msg);
-            socket.send(msg);
-            deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+            if (!socket.trySend(msg)) {
+                flush();
+                socket.send(msg);
+            }
+            deadline = nextDeadline();
         }
     }
 
@@ -188,6 +191,11 @@ final class SockSession {
         return socket.recvMsg(wait == Long.MAX_VALUE ? Option.INFINITE : Duration.ofNanos(wait));
     }
 
+    /** The deadline for the next message under {@code --timeout}; 0 for none. */
+    private long nextDeadline() {
+        return timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+    }
+
     private boolean countReached() {
         return args.hasCount() && received >= args.count;
     }
@@ -239,6 +247,14 @@ final class SockSession {
         Msg msg = new Msg();
         frames.forEach(msg::add);
         return msg;
+    }
+
+    /** Waits for {@code --delay}/{@code --interval}, never holding back printed lines meanwhile. */
+    private void pace() {
+        if (pacer.remainingNanos() > 0) {
+            flush();
+            pacer.await();
+        }
     }
 
     private void flush() {

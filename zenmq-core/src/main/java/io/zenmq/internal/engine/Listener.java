@@ -90,6 +90,9 @@ public final class Listener implements IoHandler, IoObject {
             if (e instanceof ZmqException) {
                 throw (ZmqException) e;
             }
+            if (String.valueOf(e.getMessage()).contains("No such file or directory")) {
+                throw new ZmqException(ErrorCode.ENOENT, "cannot bind " + endpoint + ": no such directory", e);
+            }
             throw new ZmqException(ErrorCode.EINVAL, "cannot bind " + endpoint + ": " + e.getMessage(), e);
         }
     }

@@ -173,6 +173,9 @@ final class ZmtpEngine implements IoHandler, FrameSink {
             }
             if (state == State.HANDSHAKE || state == State.ACTIVE) {
                 FrameDecoder.Status status = decoder.decode(in, this);
+                if (pipe != null) {
+                    pipe.flush();
+                }
                 if (failed) {
                     throw new ProtocolException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
                             failure);
@@ -207,11 +210,8 @@ final class ZmtpEngine implements IoHandler, FrameSink {
             return false;
         }
         pipe.write(body, more);
-        if (!more) {
-            pipe.flush();
-            return pipe.checkWritable();
-        }
-        return true;
+        // whole messages are published once per decoded batch (see decode), not one by one
+        return more || pipe.checkWritable();
     }
 
     @Override
