@@ -388,9 +388,11 @@ final class ZmtpEngine implements IoHandler, FrameSink {
         session.engineClosed(protocolError, midMessageOut);
     }
 
+    /** Drops a message cut short and publishes the whole ones decoded before it. */
     private void rollbackInbound() {
         if (pipe != null) {
             pipe.rollback();
+            pipe.flush();
         }
     }
 

@@ -67,8 +67,9 @@ public final class FrameQueue {
     private int writeIndex;
     private long written;
     private long messagesWritten;
-    private Chunk flushedChunk;
-    private int flushedIndex;
+    private Chunk completeChunk;
+    private int completeIndex;
+    private long completeFrames;
     private long flushedFrames;
     private boolean endWritten;
 
@@ -90,7 +91,7 @@ public final class FrameQueue {
         this.lowWaterStep = Math.max(1, (hwm + 1) / 2);
         Chunk first = new Chunk();
         writeChunk = first;
-        flushedChunk = first;
+        completeChunk = first;
         readChunk = first;
     }
 
@@ -160,33 +161,34 @@ public final class FrameQueue {
             index = 0;
         }
         writeIndex = index;
+        if (!more) {
+            completeFrames = written;
+            completeChunk = writeChunk;
+            completeIndex = index;
+        }
     }
 
     /**
-     * Publishes every frame written so far and wakes the reader if it sleeps. Writer thread only.
+     * Publishes every whole message written so far (a message still being written stays
+     * private) and wakes the reader if it sleeps. Writer thread only.
      */
     public void flush() {
-        if (written == flushedFrames) {
+        if (completeFrames == flushedFrames) {
             return;
         }
-        flushedFrames = written;
-        flushedChunk = writeChunk;
-        flushedIndex = writeIndex;
-        PUBLISHED.setVolatile(this, written);
+        flushedFrames = completeFrames;
+        PUBLISHED.setVolatile(this, flushedFrames);
         if ((boolean) READER_ASLEEP.getVolatile(this) && READER_ASLEEP.compareAndSet(this, true, false)) {
             wakeReader.run();
         }
     }
 
-    /** Drops the frames written since the last flush (a message cut short). Writer thread only. */
+    /** Drops the frames of a message cut short (whole messages stay). Writer thread only. */
     public void rollback() {
-        Chunk chunk = flushedChunk;
-        int index = flushedIndex;
-        long frames = flushedFrames;
+        Chunk chunk = completeChunk;
+        int index = completeIndex;
+        long frames = completeFrames;
         while (frames < written) {
-            if (!chunk.more[index]) {
-                messagesWritten--;
-            }
             chunk.frames[index] = null;
             frames++;
             if (++index == CHUNK_SIZE) {
@@ -194,9 +196,9 @@ public final class FrameQueue {
                 index = 0;
             }
         }
-        written = flushedFrames;
-        writeChunk = flushedChunk;
-        writeIndex = flushedIndex;
+        written = completeFrames;
+        writeChunk = completeChunk;
+        writeIndex = completeIndex;
     }
 
     /**
@@ -224,12 +226,12 @@ public final class FrameQueue {
     }
 
     /**
-     * Tells whether a frame written but not flushed is pending (a message in progress).
+     * Tells whether a message is half written (frames written after the last whole message).
      *
      * @return true while a multipart message is being written
      */
     public boolean hasUnflushed() {
-        return written != flushedFrames;
+        return written != completeFrames;
     }
 
     // ------------------------------------------------------------------ reader side

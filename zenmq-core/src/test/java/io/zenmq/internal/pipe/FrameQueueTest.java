@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.pipe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+class FrameQueueTest {
+    private static byte[] frame(int n) {
+        return ByteBuffer.allocate(4).putInt(n).array();
+    }
+
+    private static int value(byte[] frame) {
+        return ByteBuffer.wrap(frame).getInt();
+    }
+
+    @Test
+    void shouldPublishOnlyWholeMessages() {
+        FrameQueue queue = new FrameQueue(0);
+        queue.write(frame(1), true);
+        queue.flush();
+        assertThat(queue.read()).isNull();
+        queue.write(frame(2), false);
+        queue.write(frame(3), true);
+        queue.flush();
+        assertThat(value(queue.read())).isEqualTo(1);
+        assertThat(queue.lastMore()).isTrue();
+        assertThat(value(queue.read())).isEqualTo(2);
+        assertThat(queue.lastMore()).isFalse();
+        assertThat(queue.read()).isNull();
+    }
+
+    @Test
+    void shouldRollBackOnlyTheMessageCutShort() {
+        FrameQueue queue = new FrameQueue(0);
+        for (int i = 0; i < 300; i++) {
+            queue.write(frame(i), false);
+        }
+        for (int i = 0; i < 300; i++) {
+            queue.write(frame(-1), true);
+        }
+        queue.rollback();
+        queue.write(frame(300), false);
+        queue.flush();
+        for (int i = 0; i <= 300; i++) {
+            assertThat(value(queue.read())).isEqualTo(i);
+        }
+        assertThat(queue.read()).isNull();
+    }
+
+    @Test
+    void shouldEndAfterTheLastWholeMessage() {
+        FrameQueue queue = new FrameQueue(0);
+        queue.write(frame(1), false);
+        queue.write(frame(2), true);
+        queue.writeEnd();
+        assertThat(value(queue.read())).isEqualTo(1);
+        assertThat(FrameQueue.isEnd(queue.read())).isTrue();
+    }
+
+    @Test
+    void shouldRefuseNewMessagesAtTheHighWaterMarkAndWakeTheWriterAtLowWater() {
+        FrameQueue queue = new FrameQueue(4);
+        AtomicInteger writerWakes = new AtomicInteger();
+        AtomicInteger readerWakes = new AtomicInteger();
+        queue.setWakers(readerWakes::incrementAndGet, writerWakes::incrementAndGet);
+        assertThat(queue.read()).isNull();
+        for (int i = 0; i < 4; i++) {
+            assertThat(queue.checkWritable()).isTrue();
+            queue.write(frame(i), false);
+            queue.flush();
+        }
+        assertThat(readerWakes.get()).isEqualTo(1);
+        assertThat(queue.checkWritable()).isFalse();
+        queue.read();
+        assertThat(writerWakes.get()).isZero();
+        queue.read();
+        assertThat(writerWakes.get()).isEqualTo(1);
+        assertThat(queue.checkWritable()).isTrue();
+    }
+
+    @Test
+    void shouldPassMillionsOfFramesBetweenTwoThreadsInOrder() throws InterruptedException {
+        FrameQueue queue = new FrameQueue(1000);
+        Thread[] reader = new Thread[1];
+        Thread writerThread = Thread.currentThread();
+        queue.setWakers(() -> LockSupport.unpark(reader[0]), () -> LockSupport.unpark(writerThread));
+        int messages = 1_000_000;
+        AtomicInteger failures = new AtomicInteger();
+        reader[0] = new Thread(() -> {
+            int expected = 0;
+            while (expected < messages) {
+                byte[] first = queue.read();
+                if (first == null) {
+                    LockSupport.parkNanos(1_000_000);
+                    continue;
+                }
+                byte[] second = queue.read();
+                if (value(first) != expected || second == null || value(second) != -expected) {
+                    failures.incrementAndGet();
+                    return;
+                }
+                expected++;
+            }
+        });
+        reader[0].start();
+        for (int i = 0; i < messages; i++) {
+            while (!queue.checkWritable()) {
+                LockSupport.parkNanos(1_000_000);
+            }
+            queue.write(frame(i), true);
+            queue.write(frame(-i), false);
+            queue.flush();
+        }
+        reader[0].join(30_000);
+        assertThat(reader[0].isAlive()).isFalse();
+        assertThat(failures.get()).isZero();
+    }
+}
