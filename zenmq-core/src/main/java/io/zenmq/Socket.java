@@ -98,6 +98,57 @@ public final class Socket implements AutoCloseable {
     }
 
     /**
+     * Subscribes to messages whose first frame starts with {@code topic} ({@code ZMQ_SUBSCRIBE});
+     * an empty topic matches everything. SUB and XSUB; on XPUB with {@code XPUB_MANUAL} it
+     * applies the subscription to the peer that sent the last one received.
+     *
+     * @param topic the prefix, copied
+     * @return this socket
+     * @throws ZmqException {@link ErrorCode#EINVAL} for a type without subscriptions
+     */
+    public Socket subscribe(byte[] topic) {
+        core.subscribe(topic.clone());
+        return this;
+    }
+
+    /**
+     * Subscribes to a UTF-8 topic prefix ({@code ZMQ_SUBSCRIBE}).
+     *
+     * @param topic the prefix
+     * @return this socket
+     * @throws ZmqException {@link ErrorCode#EINVAL} for a type without subscriptions
+     */
+    public Socket subscribe(String topic) {
+        core.subscribe(topic.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /**
+     * Removes one subscription to {@code topic} ({@code ZMQ_UNSUBSCRIBE}); subscriptions are
+     * counted, so a topic subscribed twice needs two calls.
+     *
+     * @param topic the prefix, copied
+     * @return this socket
+     * @throws ZmqException {@link ErrorCode#EINVAL} for a type without subscriptions
+     */
+    public Socket unsubscribe(byte[] topic) {
+        core.unsubscribe(topic.clone());
+        return this;
+    }
+
+    /**
+     * Removes one subscription to a UTF-8 topic ({@code ZMQ_UNSUBSCRIBE}).
+     *
+     * @param topic the prefix
+     * @return this socket
+     * @throws ZmqException {@link ErrorCode#EINVAL} for a type without subscriptions
+     */
+    public Socket unsubscribe(String topic) {
+        core.unsubscribe(topic.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /**
      * Sends a single-frame message (or the last frame of a multipart one), blocking up to
      * {@code SNDTIMEO}.
      *

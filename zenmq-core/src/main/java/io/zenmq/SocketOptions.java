@@ -63,6 +63,42 @@ public final class SocketOptions {
     /** {@code ZMQ_RCVBUF}: kernel receive buffer size in bytes; -1 (default) = OS default. */
     public static final Option<Integer> RCVBUF = new Option<>("ZMQ_RCVBUF", 12, Integer.class, -1,
             v -> v >= -1, ">= -1", false);
+    /** {@code ZMQ_CONFLATE}: keep only the newest message in each queue (single-frame messages). */
+    public static final Option<Boolean> CONFLATE = flag("ZMQ_CONFLATE", 54);
+    /**
+     * {@code ZMQ_IMMEDIATE}: queue messages only to peers with a finished connection (a connecting
+     * socket gets its pipe after the handshake and loses it on disconnect).
+     */
+    public static final Option<Boolean> IMMEDIATE = flag("ZMQ_IMMEDIATE", 39);
+    /** {@code ZMQ_ROUTER_MANDATORY}: ROUTER fails with EHOSTUNREACH for unknown ids, EAGAIN when full. */
+    public static final Option<Boolean> ROUTER_MANDATORY = flag("ZMQ_ROUTER_MANDATORY", 33);
+    /** {@code ZMQ_ROUTER_HANDOVER}: a new connection with a routing id in use takes it over. */
+    public static final Option<Boolean> ROUTER_HANDOVER = flag("ZMQ_ROUTER_HANDOVER", 56);
+    /** {@code ZMQ_PROBE_ROUTER}: send an empty message to each new peer (ROUTER, DEALER, REQ). */
+    public static final Option<Boolean> PROBE_ROUTER = flag("ZMQ_PROBE_ROUTER", 51);
+    /** {@code ZMQ_REQ_CORRELATE}: REQ prefixes requests with an id and drops replies to others. */
+    public static final Option<Boolean> REQ_CORRELATE = flag("ZMQ_REQ_CORRELATE", 52);
+    /** {@code ZMQ_REQ_RELAXED}: REQ may send a new request before the reply to the last one. */
+    public static final Option<Boolean> REQ_RELAXED = flag("ZMQ_REQ_RELAXED", 53);
+    /** {@code ZMQ_XPUB_VERBOSE}: XPUB passes on every subscription, duplicates included. */
+    public static final Option<Boolean> XPUB_VERBOSE = flag("ZMQ_XPUB_VERBOSE", 40);
+    /** {@code ZMQ_XPUB_VERBOSER}: like XPUB_VERBOSE, and every unsubscription too. */
+    public static final Option<Boolean> XPUB_VERBOSER = flag("ZMQ_XPUB_VERBOSER", 78);
+    /** {@code ZMQ_XPUB_MANUAL}: XPUB applies subscriptions only through {@link Socket#subscribe}. */
+    public static final Option<Boolean> XPUB_MANUAL = flag("ZMQ_XPUB_MANUAL", 71);
+    /** {@code ZMQ_XPUB_NODROP}: XPUB/PUB wait (or EAGAIN) instead of dropping at the high-water mark. */
+    public static final Option<Boolean> XPUB_NODROP = flag("ZMQ_XPUB_NODROP", 69);
+    /** {@code ZMQ_XPUB_WELCOME_MSG}: a message XPUB sends to each new subscriber; empty = none. */
+    public static final Option<byte[]> XPUB_WELCOME_MSG = new Option<>("ZMQ_XPUB_WELCOME_MSG", 72, byte[].class,
+            new byte[0], v -> true, "any bytes", false);
+    /** {@code ZMQ_CONNECT_ROUTING_ID}: the routing id ROUTER/STREAM give the next connect()ed peer. */
+    public static final Option<byte[]> CONNECT_ROUTING_ID = new Option<>("ZMQ_CONNECT_ROUTING_ID", 61,
+            byte[].class, new byte[0], v -> v.length >= 1 && v.length <= 255, "1 to 255 bytes", false);
+    /** {@code ZMQ_STREAM_NOTIFY}: STREAM announces connects and disconnects; default true. */
+    public static final Option<Boolean> STREAM_NOTIFY = new Option<>("ZMQ_STREAM_NOTIFY", 73, Boolean.class, true,
+            v -> true, "true or false", false);
+    /** {@code ZMQ_INVERT_MATCHING}: PUB/SUB/XPUB deliver what does NOT match the subscriptions. */
+    public static final Option<Boolean> INVERT_MATCHING = flag("ZMQ_INVERT_MATCHING", 74);
     /** {@code ZMQ_LAST_ENDPOINT} (read-only): the last endpoint bound, with its actual port. */
     public static final Option<String> LAST_ENDPOINT = readOnly("ZMQ_LAST_ENDPOINT", 32, String.class, "");
     /** {@code ZMQ_TYPE} (read-only): the socket's type. */
@@ -71,6 +107,10 @@ public final class SocketOptions {
     public static final Option<Boolean> RCVMORE = readOnly("ZMQ_RCVMORE", 13, Boolean.class, false);
 
     private SocketOptions() {
+    }
+
+    private static Option<Boolean> flag(String name, int number) {
+        return new Option<>(name, number, Boolean.class, false, v -> true, "true or false", false);
     }
 
     private static Option<Integer> count(String name, int number, int dflt) {

@@ -36,7 +36,7 @@ public final class Session implements PipeListener, IoObject {
     private final Runnable readTask = this::onReadActivated;
     private final Runnable writeTask = this::onWriteActivated;
     private Pipe pipe;
-    private ZmtpEngine engine;
+    private Engine engine;
     private SocketChannel connecting;
     private Timer reconnectTimer;
     private Timer lingerTimer;
@@ -85,7 +85,7 @@ public final class Session implements PipeListener, IoObject {
                             SocketChannel channel) {
         Session session = new Session(io, socket, options, null, listener);
         io.add(session);
-        session.engine = new ZmtpEngine(io, session, channel, options);
+        session.engine = Engines.create(io, session, channel, options);
         session.engine.start();
         return session;
     }
@@ -179,7 +179,7 @@ public final class Session implements PipeListener, IoObject {
             return;
         }
         currentReconnectIvl = options.reconnectIvlNanos();
-        engine = new ZmtpEngine(io, this, channel, options);
+        engine = Engines.create(io, this, channel, options);
         engine.start();
     }
 
@@ -205,13 +205,15 @@ public final class Session implements PipeListener, IoObject {
 
     /**
      * The engine finished the handshake: returns the pipe it pumps, creating and attaching it for
-     * an accepted connection.
+     * an accepted connection, or telling the socket that its connecting pipe is live again.
      *
+     * @param peerProperties what the peer announced in its handshake
      * @return the session end of the pipe, or null if the socket is gone (drop the connection)
      */
-    Pipe engineReady() {
+    Pipe engineReady(java.util.Map<String, byte[]> peerProperties) {
         if (pipe == null) {
             Pipe[] ends = Pipe.pair(socket, options.sendHwm(), this, options.receiveHwm());
+            ends[0].setPeerProperties(peerProperties);
             if (listener != null && !listener.admit(this)) {
                 return null;
             }
@@ -219,6 +221,9 @@ public final class Session implements PipeListener, IoObject {
                 return null;
             }
             pipe = ends[1];
+        } else {
+            pipe.peer().setPeerProperties(peerProperties);
+            socket.pipeConnected(pipe.peer());
         }
         return pipe;
     }
@@ -341,7 +346,7 @@ public final class Session implements PipeListener, IoObject {
             return;
         }
         if (engine != null) {
-            ZmtpEngine current = engine;
+            Engine current = engine;
             engine = null;
             current.abort();
         }

@@ -18,6 +18,14 @@ public interface SocketLink extends PipeListener {
     boolean attachPipe(Pipe socketEnd);
 
     /**
+     * Tells the socket that a connecting pipe (attached at connect time) now has a live,
+     * handshaken connection, again after every reconnect: the peer's properties are set on it.
+     *
+     * @param socketEnd the socket's end
+     */
+    void pipeConnected(Pipe socketEnd);
+
+    /**
      * Returns the socket's current linger.
      *
      * @return nanoseconds, or -1 for infinite

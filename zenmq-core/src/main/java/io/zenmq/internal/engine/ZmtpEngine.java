@@ -23,6 +23,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
+import io.zenmq.SocketType;
+import io.zenmq.internal.pipe.FrameQueue;
 
 /**
  * Speaks ZMTP 3.1 (NULL mechanism) on one stream connection: greeting, READY exchange with the
@@ -34,7 +36,7 @@ import java.util.Map;
  * from the pipe are encoded back to back into one reusable direct buffer (large bodies stream
  * through it), so many small messages go out per write call.
  */
-final class ZmtpEngine implements IoHandler, FrameSink {
+final class ZmtpEngine implements Engine, IoHandler, FrameSink {
     private static final System.Logger LOG = System.getLogger(ZmtpEngine.class.getName());
     private static final String MECHANISM = "NULL";
     private static final int BUFFER_SIZE = 64 * 1024;
@@ -77,7 +79,8 @@ final class ZmtpEngine implements IoHandler, FrameSink {
         in.flip();
     }
 
-    void start() {
+    @Override
+    public void start() {
         try {
             channel.configureBlocking(false);
             key = io.register(channel, SelectionKey.OP_READ, this);
@@ -110,15 +113,15 @@ final class ZmtpEngine implements IoHandler, FrameSink {
         close(false);
     }
 
-    /** The session's pipe has messages to send (or the session is closing). */
-    void outputReady() {
+    @Override
+    public void outputReady() {
         if (state == State.ACTIVE || session.isClosing()) {
             writeOutput();
         }
     }
 
-    /** The socket drained its queue below the high-water mark: resume reading. */
-    void inputReady() {
+    @Override
+    public void inputReady() {
         if (state != State.ACTIVE || !inputPaused) {
             return;
         }
@@ -130,8 +133,8 @@ final class ZmtpEngine implements IoHandler, FrameSink {
         }
     }
 
-    /** Drops the connection at once (linger expired or context closing). */
-    void abort() {
+    @Override
+    public void abort() {
         closeChannel();
         state = State.CLOSED;
         rollbackInbound();
@@ -220,6 +223,9 @@ final class ZmtpEngine implements IoHandler, FrameSink {
             handshakeCommand(body);
             return state == State.ACTIVE;
         }
+        if (Commands.is(body, "SUBSCRIBE") || Commands.is(body, "CANCEL")) {
+            return subscriptionReceived(body);
+        }
         if (Commands.is(body, "PING")) {
             commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, Commands.pongBody(Commands.pingContext(body))));
             writeOutput();
@@ -229,6 +235,20 @@ final class ZmtpEngine implements IoHandler, FrameSink {
         }
         // PONG and unknown commands are ignored, as libzmq does
         return true;
+    }
+
+    /** A publisher hands SUBSCRIBE/CANCEL to its socket in the legacy 01/00 message form. */
+    private boolean subscriptionReceived(byte[] body) throws ProtocolException {
+        SocketType type = options.type();
+        if (type != SocketType.PUB && type != SocketType.XPUB) {
+            return true;
+        }
+        byte[] topic = Commands.topic(body);
+        byte[] message = new byte[topic.length + 1];
+        message[0] = (byte) (Commands.is(body, "SUBSCRIBE") ? 1 : 0);
+        System.arraycopy(topic, 0, message, 1, topic.length);
+        pipe.write(message, false);
+        return pipe.checkWritable();
     }
 
     private void handshakeCommand(byte[] body) throws ProtocolException {
@@ -249,7 +269,7 @@ final class ZmtpEngine implements IoHandler, FrameSink {
                         "incompatible peer socket type " + name);
             }
         }
-        pipe = session.engineReady();
+        pipe = session.engineReady(properties);
         if (pipe == null) {
             close(false);
             return;
@@ -348,9 +368,32 @@ final class ZmtpEngine implements IoHandler, FrameSink {
             return true;
         }
         midMessageOut = more;
+        if ((pipe.lastFlags() & FrameQueue.FLAG_COMMAND) != 0) {
+            putCommand(frame);
+            return true;
+        }
         FrameEncoder.writeHeader(out, more ? ZmtpLayout.FLAG_MORE : 0, frame.length);
         putBody(frame, 0);
         return true;
+    }
+
+    /**
+     * Sends a command the socket queued (a command body). SUBSCRIBE and CANCEL go to ZMTP 3.0
+     * peers in the legacy form, a message of 01/00 followed by the topic (spec zmtp.md section 7).
+     */
+    private void putCommand(byte[] body) {
+        boolean subscribe = Commands.is(body, "SUBSCRIBE");
+        if ((subscribe || Commands.is(body, "CANCEL")) && greeting.minor() == 0) {
+            int offset = Commands.dataOffset(body);
+            byte[] legacy = new byte[body.length - offset + 1];
+            legacy[0] = (byte) (subscribe ? 1 : 0);
+            System.arraycopy(body, offset, legacy, 1, body.length - offset);
+            FrameEncoder.writeHeader(out, 0, legacy.length);
+            putBody(legacy, 0);
+            return;
+        }
+        FrameEncoder.writeHeader(out, ZmtpLayout.FLAG_COMMAND, body.length);
+        putBody(body, 0);
     }
 
     private void putBody(byte[] body, int offset) {

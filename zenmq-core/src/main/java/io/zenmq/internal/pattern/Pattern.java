@@ -41,6 +41,36 @@ public interface Pattern {
     void writeActivated(Pipe pipe);
 
     /**
+     * A connecting pipe got a live connection (also after each reconnect); the peer's
+     * handshake properties are now on the pipe. Accepted pipes arrive through {@link #attach}
+     * already connected.
+     *
+     * @param pipe the socket's end
+     */
+    default void pipeConnected(Pipe pipe) {
+    }
+
+    /**
+     * Applies {@code ZMQ_SUBSCRIBE}.
+     *
+     * @param topic the prefix
+     * @throws ZmqException {@link ErrorCode#EINVAL} for types without subscriptions
+     */
+    default void subscribe(byte[] topic) {
+        throw new ZmqException(ErrorCode.EINVAL, "this socket type has no subscriptions");
+    }
+
+    /**
+     * Applies {@code ZMQ_UNSUBSCRIBE}.
+     *
+     * @param topic the prefix
+     * @throws ZmqException {@link ErrorCode#EINVAL} for types without subscriptions
+     */
+    default void unsubscribe(byte[] topic) {
+        throw new ZmqException(ErrorCode.EINVAL, "this socket type has no subscriptions");
+    }
+
+    /**
      * Sends one frame.
      *
      * @param frame the bytes, owned by the pattern from now on if accepted

@@ -12,4 +12,13 @@ public interface PatternHost {
      * @param pipe the socket's end
      */
     void pipeEnded(Pipe pipe);
+
+    /**
+     * Reads one of the socket's options (current value).
+     *
+     * @param option the key
+     * @param <T> the value type
+     * @return the value
+     */
+    <T> T option(io.zenmq.Option<T> option);
 }

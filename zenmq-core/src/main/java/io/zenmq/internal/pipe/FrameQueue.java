@@ -20,6 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class FrameQueue {
     static final int CHUNK_SIZE = 256;
+    /** More frames of the same message follow. */
+    public static final int FLAG_MORE = 1;
+    /** A control frame between a socket and its session, never delivered as data. */
+    public static final int FLAG_COMMAND = 2;
     private static final byte[] END = new byte[0];
 
     private static final VarHandle PUBLISHED;
@@ -41,7 +45,7 @@ public final class FrameQueue {
 
     private static final class Chunk {
         final byte[][] frames = new byte[CHUNK_SIZE][];
-        final boolean[] more = new boolean[CHUNK_SIZE];
+        final byte[] flags = new byte[CHUNK_SIZE];
         Chunk next;
     }
 
@@ -80,6 +84,7 @@ public final class FrameQueue {
     private long visibleFrames;
     private long readerMessages;
     private boolean lastMore;
+    private int lastFlags;
 
     /**
      * Creates an empty queue.
@@ -142,10 +147,21 @@ public final class FrameQueue {
      * @param more whether more frames of the same message follow
      */
     public void write(byte[] frame, boolean more) {
+        write(frame, more ? FLAG_MORE : 0);
+    }
+
+    /**
+     * Appends a frame with flags ({@link #FLAG_MORE}, {@link #FLAG_COMMAND}). Writer thread only.
+     *
+     * @param frame the frame's bytes, now owned by the queue
+     * @param flags the frame's flags
+     */
+    public void write(byte[] frame, int flags) {
+        boolean more = (flags & FLAG_MORE) != 0;
         Chunk chunk = writeChunk;
         int index = writeIndex;
         chunk.frames[index] = frame;
-        chunk.more[index] = more;
+        chunk.flags[index] = (byte) flags;
         written++;
         if (!more) {
             messagesWritten++;
@@ -257,7 +273,8 @@ public final class FrameQueue {
         Chunk chunk = readChunk;
         int index = readIndex;
         byte[] frame = chunk.frames[index];
-        boolean more = chunk.more[index];
+        int flags = chunk.flags[index];
+        boolean more = (flags & FLAG_MORE) != 0;
         chunk.frames[index] = null;
         readFrames++;
         if (++index == CHUNK_SIZE) {
@@ -267,6 +284,7 @@ public final class FrameQueue {
         }
         readIndex = index;
         lastMore = more;
+        lastFlags = flags;
         if (!more && frame != END) {
             messageRead();
         }
@@ -315,6 +333,15 @@ public final class FrameQueue {
      */
     public boolean lastMore() {
         return lastMore;
+    }
+
+    /**
+     * Returns the flags of the frame last read. Reader thread only.
+     *
+     * @return {@link #FLAG_MORE} and {@link #FLAG_COMMAND} bits
+     */
+    public int lastFlags() {
+        return lastFlags;
     }
 
     /**

@@ -15,6 +15,7 @@ public final class Pipe {
     private final PipeListener listener;
     private Pipe peer;
     private boolean inEnded;
+    private volatile java.util.Map<String, byte[]> peerProperties = java.util.Map.of();
     /** Per-peer state of the owning pattern or session; owner thread only. */
     public Object attachment;
 
@@ -62,6 +63,51 @@ public final class Pipe {
      */
     public void write(byte[] frame, boolean more) {
         out.write(frame, more);
+    }
+
+    /**
+     * Appends an outbound frame with flags ({@link FrameQueue#FLAG_MORE},
+     * {@link FrameQueue#FLAG_COMMAND}).
+     *
+     * @param frame the bytes, now owned by the pipe
+     * @param flags the frame's flags
+     */
+    public void write(byte[] frame, int flags) {
+        out.write(frame, flags);
+    }
+
+    /**
+     * Returns the flags of the last inbound frame read.
+     *
+     * @return {@link FrameQueue#FLAG_MORE} and {@link FrameQueue#FLAG_COMMAND} bits
+     */
+    public int lastFlags() {
+        return in.lastFlags();
+    }
+
+    /**
+     * Records the properties the peer announced in its handshake (READY metadata). Called by
+     * the session before it tells the socket about the connection.
+     *
+     * @param properties the peer's properties, by exact name
+     */
+    public void setPeerProperties(java.util.Map<String, byte[]> properties) {
+        this.peerProperties = java.util.Map.copyOf(properties);
+    }
+
+    /**
+     * Returns a property the peer announced, looked up case-insensitively.
+     *
+     * @param name e.g. {@code Identity}
+     * @return the value, or null if absent (or not connected yet)
+     */
+    public byte[] peerProperty(String name) {
+        for (java.util.Map.Entry<String, byte[]> e : peerProperties.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** Publishes the outbound frames written so far. */

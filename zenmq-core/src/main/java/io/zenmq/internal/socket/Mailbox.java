@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class Mailbox {
     /** What a command asks of the socket. */
-    enum Kind { ATTACH, READ, WRITE }
+    enum Kind { ATTACH, READ, WRITE, CONNECTED }
 
     /** One command about one pipe. */
     record Command(Kind kind, Pipe pipe) {

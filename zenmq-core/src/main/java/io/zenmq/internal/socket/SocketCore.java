@@ -345,6 +345,11 @@ public final class SocketCore implements SocketLink, PatternHost {
                     pattern.writeActivated(pipe);
                 }
                 break;
+            case CONNECTED:
+                if (pipes.contains(pipe)) {
+                    pattern.pipeConnected(pipe);
+                }
+                break;
             default:
                 throw new IllegalStateException("unknown command " + command.kind());
         }
@@ -368,6 +373,38 @@ public final class SocketCore implements SocketLink, PatternHost {
     @Override
     public void readActivated(Pipe pipe) {
         post(new Mailbox.Command(Mailbox.Kind.READ, pipe));
+    }
+
+    @Override
+    public void pipeConnected(Pipe pipe) {
+        post(new Mailbox.Command(Mailbox.Kind.CONNECTED, pipe));
+    }
+
+    @Override
+    public <T> T option(Option<T> option) {
+        return options.get(option);
+    }
+
+    /**
+     * Subscribes to a topic prefix (SUB, XSUB) or applies a manual subscription (XPUB).
+     *
+     * @param topic the prefix
+     */
+    public void subscribe(byte[] topic) {
+        checkOpen();
+        processCommands();
+        pattern.subscribe(topic);
+    }
+
+    /**
+     * Removes a subscription.
+     *
+     * @param topic the prefix
+     */
+    public void unsubscribe(byte[] topic) {
+        checkOpen();
+        processCommands();
+        pattern.unsubscribe(topic);
     }
 
     @Override
