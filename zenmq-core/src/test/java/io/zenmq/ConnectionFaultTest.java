@@ -126,6 +126,14 @@ class ConnectionFaultTest {
             out.write(nullGreeting());
             out.write(ready("PULL"));
             out.write(new byte[] {0, 3, 'b', 'a', 'd'});
+            InputStream in = peer.getInputStream();
+            in.readNBytes(64);
+            int readySize = in.readNBytes(2)[1] & 0xff;
+            in.readNBytes(readySize);
+            byte[] error = in.readNBytes(2 + 6 + 1 + 19);
+            assertThat(new String(error, 3, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ERROR");
+            assertThat(new String(error, 9, 19, java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("Invalid socket type");
             assertClosedByPeer(peer);
         }
         assertThat(pull.recv(Duration.ofMillis(100))).isNull();

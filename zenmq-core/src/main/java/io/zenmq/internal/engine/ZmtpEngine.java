@@ -265,6 +265,9 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink {
         if (peerType != null) {
             String name = new String(peerType, StandardCharsets.US_ASCII);
             if (!SocketTypes.compatible(options.type().name(), name)) {
+                // libzmq just closes; an ERROR first tells the peer why (RFC 37), best effort
+                commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, Commands.errorBody("Invalid socket type")));
+                writeOutput();
                 throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED,
                         "incompatible peer socket type " + name);
             }
