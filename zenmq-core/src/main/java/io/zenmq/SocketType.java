@@ -12,27 +12,27 @@ public enum SocketType {
     /** Exclusive pair ({@code ZMQ_PAIR}). */
     PAIR(0, true),
     /** Publisher ({@code ZMQ_PUB}). */
-    PUB(1, false),
+    PUB(1, true),
     /** Subscriber ({@code ZMQ_SUB}). */
-    SUB(2, false),
+    SUB(2, true),
     /** Requester ({@code ZMQ_REQ}). */
     REQ(3, true),
     /** Replier ({@code ZMQ_REP}). */
     REP(4, true),
     /** Asynchronous requester ({@code ZMQ_DEALER}). */
-    DEALER(5, false),
+    DEALER(5, true),
     /** Asynchronous replier ({@code ZMQ_ROUTER}). */
-    ROUTER(6, false),
+    ROUTER(6, true),
     /** Pipeline receiver ({@code ZMQ_PULL}). */
     PULL(7, true),
     /** Pipeline sender ({@code ZMQ_PUSH}). */
     PUSH(8, true),
     /** Extended publisher ({@code ZMQ_XPUB}). */
-    XPUB(9, false),
+    XPUB(9, true),
     /** Extended subscriber ({@code ZMQ_XSUB}). */
-    XSUB(10, false),
+    XSUB(10, true),
     /** Raw TCP ({@code ZMQ_STREAM}). */
-    STREAM(11, false);
+    STREAM(11, true);
 
     private final int value;
     private final boolean supported;

@@ -81,7 +81,6 @@ class SocketBehaviourTest {
         Socket pull = ctx.socket(SocketType.PULL);
         assertThat(codeOf(push::tryRecv)).isEqualTo(ErrorCode.ENOTSUP);
         assertThat(codeOf(() -> pull.trySend(new byte[1]))).isEqualTo(ErrorCode.ENOTSUP);
-        assertThat(codeOf(() -> ctx.socket(SocketType.STREAM))).isEqualTo(ErrorCode.ENOTSUP);
     }
 
     @Test

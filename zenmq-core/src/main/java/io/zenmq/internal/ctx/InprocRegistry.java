@@ -67,6 +67,10 @@ public final class InprocRegistry {
             for (Pending p : waiting) {
                 p.target = socket;
                 socket.attachPipe(p.end);
+                // the connector attached its end anonymously: now it learns who is there
+                Pipe connectorEnd = p.end.peer();
+                connectorEnd.setPeerProperties(socket.inprocProperties());
+                ((SocketCore) connectorEnd.listener()).pipeConnected(connectorEnd);
             }
         }
     }
@@ -86,8 +90,10 @@ public final class InprocRegistry {
             peer = bound.get(name);
             if (peer == null) {
                 Pending far = new Pending();
-                Pipe[] ends = Pipe.pair(socket, sum(sendHwm, receiveHwm), far, sum(sendHwm, receiveHwm));
+                Pipe[] ends = Pipe.pair(socket, sum(sendHwm, receiveHwm), far, sum(sendHwm, receiveHwm),
+                        socket.conflates());
                 far.end = ends[1];
+                far.end.setPeerProperties(socket.inprocProperties());
                 pending.computeIfAbsent(name, k -> new ArrayList<>()).add(far);
                 socket.adoptInproc(ends[0]);
                 return;

@@ -17,10 +17,14 @@ import io.zenmq.SocketType;
  * @param handshakeIvlNanos handshake deadline, 0 = none
  * @param sendBuffer SO_SNDBUF, -1 = OS default
  * @param receiveBuffer SO_RCVBUF, -1 = OS default
+ * @param conflate ZMQ_CONFLATE in effect for this type: pipes keep only the newest message
+ * @param immediate ZMQ_IMMEDIATE: a connecting session has a pipe only while connected
+ * @param streamNotify ZMQ_STREAM_NOTIFY: a STREAM connection announces its start and end
  */
 public record ConnectionOptions(SocketType type, int sendHwm, int receiveHwm, byte[] routingId,
                                 long maxMessageSize, long reconnectIvlNanos, long reconnectIvlMaxNanos,
-                                long handshakeIvlNanos, int sendBuffer, int receiveBuffer) {
+                                long handshakeIvlNanos, int sendBuffer, int receiveBuffer,
+                                boolean conflate, boolean immediate, boolean streamNotify) {
     /**
      * Tells whether this socket type announces an Identity property in READY (libzmq: REQ,
      * DEALER and ROUTER, even when empty).

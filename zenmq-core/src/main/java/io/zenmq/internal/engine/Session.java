@@ -23,7 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Owner: its I/O thread. The pipe wake-ups arrive from the socket's thread and are posted.
  * A connecting session exists from {@code connect()} on and keeps its pipe across reconnects,
  * so messages queue while the peer is away; an accepted session gets its pipe after the
- * handshake and ends with its connection.
+ * handshake and ends with its connection. With {@code IMMEDIATE} a connecting session behaves
+ * like an accepted one for its pipe: it creates and attaches one after each handshake and ends
+ * it (dropping what is queued) when the connection goes, while it keeps reconnecting.
  */
 public final class Session implements PipeListener, IoObject {
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
@@ -57,7 +59,7 @@ public final class Session implements PipeListener, IoObject {
 
     /**
      * Creates the session of a connecting socket and its pipe; the caller attaches the returned
-     * socket end and then posts {@link #start()} to the I/O thread.
+     * socket end (none with {@code IMMEDIATE}) and then posts {@link #start()} to the I/O thread.
      *
      * @param io the I/O thread that will own the session
      * @param socket the socket
@@ -67,7 +69,10 @@ public final class Session implements PipeListener, IoObject {
      */
     public static Connecting connect(IoThread io, SocketLink socket, ConnectionOptions options, Endpoint endpoint) {
         Session session = new Session(io, socket, options, endpoint, null);
-        Pipe[] ends = Pipe.pair(socket, options.sendHwm(), session, options.receiveHwm());
+        if (options.immediate()) {
+            return new Connecting(session, null);
+        }
+        Pipe[] ends = Pipe.pair(socket, options.sendHwm(), session, options.receiveHwm(), options.conflate());
         session.pipe = ends[1];
         return new Connecting(session, ends[0]);
     }
@@ -76,7 +81,8 @@ public final class Session implements PipeListener, IoObject {
      * A connecting session with the socket's end of its pipe.
      *
      * @param session the session
-     * @param socketEnd the socket's end of the pipe
+     * @param socketEnd the socket's end of the pipe, or null with {@code IMMEDIATE}: the pipe
+     *     then comes with each connection, through {@link SocketLink#attachPipe}
      */
     public record Connecting(Session session, Pipe socketEnd) {
     }
@@ -212,7 +218,7 @@ public final class Session implements PipeListener, IoObject {
      */
     Pipe engineReady(java.util.Map<String, byte[]> peerProperties) {
         if (pipe == null) {
-            Pipe[] ends = Pipe.pair(socket, options.sendHwm(), this, options.receiveHwm());
+            Pipe[] ends = Pipe.pair(socket, options.sendHwm(), this, options.receiveHwm(), options.conflate());
             ends[0].setPeerProperties(peerProperties);
             if (listener != null && !listener.admit(this)) {
                 return null;
@@ -249,11 +255,23 @@ public final class Session implements PipeListener, IoObject {
     void engineClosed(boolean protocolError, boolean outboundMidMessage) {
         engine = null;
         skipOutbound = outboundMidMessage;
-        if (endpoint == null || protocolError || (closing && !hasQueuedOutput())) {
+        if (endpoint == null || protocolError || socketEndedPipe() || (closing && !hasQueuedOutput())) {
             finish();
-        } else {
-            scheduleReconnect();
+            return;
         }
+        if (options.immediate() && pipe != null) {
+            // no live connection, no pipe: the socket must not queue for this peer meanwhile
+            pipe.rollback();
+            pipe.terminate();
+            pipe = null;
+            skipOutbound = false;
+        }
+        scheduleReconnect();
+    }
+
+    /** Whether the socket dropped this peer (e.g. a ROUTER refusing a duplicate id): no reconnect. */
+    private boolean socketEndedPipe() {
+        return pipe != null && pipe.isInEnded();
     }
 
     private boolean hasQueuedOutput() {

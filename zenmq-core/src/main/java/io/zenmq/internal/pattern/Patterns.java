@@ -30,6 +30,20 @@ public final class Patterns {
                 return new Req(host);
             case REP:
                 return new Rep(host);
+            case DEALER:
+                return new Dealer(host);
+            case ROUTER:
+                return new Router(host);
+            case PUB:
+                return new Pub(host);
+            case SUB:
+                return new Sub(host);
+            case XPUB:
+                return new XPub(host);
+            case XSUB:
+                return new XSub(host);
+            case STREAM:
+                return new Stream(host);
             default:
                 throw new ZmqException(ErrorCode.ENOTSUP, "socket type " + type + " is not supported yet");
         }

@@ -2,19 +2,32 @@
 package io.zenmq.internal.pattern;
 
 import io.zenmq.ErrorCode;
+import io.zenmq.SocketOptions;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.pipe.Pipe;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * REQ (RFC 28): strict send, receive, send... Each request gets an empty delimiter frame in
- * front and goes round-robin; the reply is taken only from the pipe the request went to, and
- * replies without the delimiter are discarded. Out of turn calls fail with {@link ErrorCode#EFSM}.
+ * REQ (RFC 28, patterns.md section 3.2): strict send, receive, send... Each request gets an
+ * empty delimiter frame in front and goes round-robin; replies still queued are dropped first.
+ * The reply is taken only from the pipe the request went to, and replies without the delimiter
+ * are discarded. Out of turn calls fail with {@link ErrorCode#EFSM}, except that with
+ * {@code ZMQ_REQ_RELAXED} a send abandons the pending request. With {@code ZMQ_REQ_CORRELATE}
+ * a 4-byte request id (host order, little-endian as on x86 libzmq) goes before the delimiter
+ * and replies must echo the current one. Owned by the socket's thread.
  */
 final class Req implements Pattern {
     private static final byte[] DELIMITER = new byte[0];
+    private static final int REQUEST_ID_LENGTH = 4;
+    /** Marks, in {@link Pipe#attachment}, a pipe that had a live connection already. */
+    private static final Object CONNECTED = Boolean.TRUE;
 
+    private final PatternHost host;
     private final LoadBalancer out = new LoadBalancer();
     private final FairQueue in;
+    private int requestId = ThreadLocalRandom.current().nextInt();
+    private boolean correlating;
     private boolean awaitingReply;
     private boolean requestStarted;
     private boolean replyStarted;
@@ -22,19 +35,33 @@ final class Req implements Pattern {
     private Pipe requestPipe;
 
     Req(PatternHost host) {
+        this.host = host;
         this.in = new FairQueue(host);
     }
 
     @Override
     public void attach(Pipe pipe) {
+        if (pipe.hasPeerProperties()) {
+            pipe.attachment = CONNECTED;
+        }
+        RouterProbe.attached(host, pipe);
         out.attach(pipe);
         in.attach(pipe);
+    }
+
+    @Override
+    public void pipeConnected(Pipe pipe) {
+        RouterProbe.connected(host, pipe, pipe.attachment == CONNECTED);
+        pipe.attachment = CONNECTED;
     }
 
     @Override
     public void terminated(Pipe pipe) {
         out.terminated(pipe);
         in.terminated(pipe);
+        if (pipe == requestPipe) {
+            requestPipe = null;
+        }
     }
 
     @Override
@@ -50,14 +77,13 @@ final class Req implements Pattern {
     @Override
     public boolean xsend(byte[] frame, boolean more) {
         if (awaitingReply) {
-            throw new ZmqException(ErrorCode.EFSM, "REQ must receive the reply before sending again");
-        }
-        if (!requestStarted) {
-            if (!out.send(DELIMITER, true)) {
-                return false;
+            if (!host.option(SocketOptions.REQ_RELAXED)) {
+                throw new ZmqException(ErrorCode.EFSM, "REQ must receive the reply before sending again");
             }
-            requestPipe = out.lastPipe();
-            requestStarted = true;
+            awaitingReply = false; // the pending request is abandoned
+        }
+        if (!requestStarted && !startRequest()) {
+            return false;
         }
         out.send(frame, more);
         if (!more) {
@@ -68,30 +94,65 @@ final class Req implements Pattern {
         return true;
     }
 
+    /** Sends the envelope of a new request; false if no peer has room. */
+    private boolean startRequest() {
+        while (in.recv() != null) {
+            // a reply that arrives now would answer an older request: drop what is queued
+        }
+        correlating = host.option(SocketOptions.REQ_CORRELATE);
+        if (correlating) {
+            if (!out.send(requestIdFrame(requestId + 1), true)) {
+                return false;
+            }
+            requestId++;
+            out.send(DELIMITER, true);
+        } else if (!out.send(DELIMITER, true)) {
+            return false;
+        }
+        requestPipe = out.lastPipe();
+        requestStarted = true;
+        return true;
+    }
+
+    private static byte[] requestIdFrame(int id) {
+        return new byte[] {(byte) id, (byte) (id >>> 8), (byte) (id >>> 16), (byte) (id >>> 24)};
+    }
+
     @Override
     public byte[] xrecv() {
         if (!awaitingReply) {
             throw new ZmqException(ErrorCode.EFSM, "REQ must send a request before receiving");
         }
         while (true) {
+            byte[] frame = in.recv();
+            if (frame == null) {
+                return null;
+            }
             if (replyStarted) {
-                byte[] frame = in.recv();
-                if (frame == null) {
-                    return null;
-                }
                 finishFrame();
                 return frame;
             }
-            byte[] first = in.recv();
-            if (first == null) {
-                return null;
-            }
-            if (in.lastPipe() == requestPipe && first.length == 0 && in.more()) {
+            if (acceptsEnvelope(frame)) {
                 replyStarted = true;
-                continue;
+            } else {
+                discardRest();
             }
-            discardRest();
         }
+    }
+
+    /** Reads the reply envelope from its first frame on; false if the reply is not ours. */
+    private boolean acceptsEnvelope(byte[] first) {
+        if (in.lastPipe() != requestPipe || !in.more()) {
+            return false;
+        }
+        byte[] delimiter = first;
+        if (correlating) {
+            if (first.length != REQUEST_ID_LENGTH || !Arrays.equals(first, requestIdFrame(requestId))) {
+                return false;
+            }
+            delimiter = in.recv();
+        }
+        return delimiter != null && delimiter.length == 0 && in.more();
     }
 
     private void finishFrame() {
@@ -117,7 +178,7 @@ final class Req implements Pattern {
 
     @Override
     public boolean hasOut() {
-        return !awaitingReply && (requestStarted || out.hasOut());
+        return (!awaitingReply || host.option(SocketOptions.REQ_RELAXED)) && (requestStarted || out.hasOut());
     }
 
     @Override

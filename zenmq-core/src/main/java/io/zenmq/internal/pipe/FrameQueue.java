@@ -18,13 +18,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * the high-water mark every low-water step ({@code (hwm + 1) / 2} messages), with a full fence
  * at each step so that a writer that fell asleep is always seen.
  */
-public final class FrameQueue {
+public final class FrameQueue implements PipeQueue {
     static final int CHUNK_SIZE = 256;
     /** More frames of the same message follow. */
     public static final int FLAG_MORE = 1;
     /** A control frame between a socket and its session, never delivered as data. */
     public static final int FLAG_COMMAND = 2;
-    private static final byte[] END = new byte[0];
+    /** The end marker, shared with {@link ConflateQueue}. */
+    static final byte[] END = new byte[0];
 
     private static final VarHandle PUBLISHED;
     private static final VarHandle MESSAGES_READ;

@@ -10,16 +10,17 @@ package io.zenmq.internal.pipe;
  * its per-peer state on {@link #attachment}.
  */
 public final class Pipe {
-    private final FrameQueue in;
-    private final FrameQueue out;
+    private final PipeQueue in;
+    private final PipeQueue out;
     private final PipeListener listener;
     private Pipe peer;
     private boolean inEnded;
-    private volatile java.util.Map<String, byte[]> peerProperties = java.util.Map.of();
+    private volatile java.util.Map<String, byte[]> peerProperties;
+    private byte[] connectRoutingId;
     /** Per-peer state of the owning pattern or session; owner thread only. */
     public Object attachment;
 
-    private Pipe(FrameQueue in, FrameQueue out, PipeListener listener) {
+    private Pipe(PipeQueue in, PipeQueue out, PipeListener listener) {
         this.in = in;
         this.out = out;
         this.listener = listener;
@@ -35,8 +36,24 @@ public final class Pipe {
      * @return the two ends, first then second
      */
     public static Pipe[] pair(PipeListener a, long hwmAtoB, PipeListener b, long hwmBtoA) {
-        FrameQueue aToB = new FrameQueue(hwmAtoB);
-        FrameQueue bToA = new FrameQueue(hwmBtoA);
+        return pair(a, hwmAtoB, b, hwmBtoA, false);
+    }
+
+    /**
+     * Creates a connected pair of ends, optionally conflating ({@code ZMQ_CONFLATE}): then each
+     * direction holds only its newest whole message, never blocks its writer, and ignores the
+     * high-water marks.
+     *
+     * @param a the listener of the first end
+     * @param hwmAtoB the high-water mark of messages from the first end to the second
+     * @param b the listener of the second end
+     * @param hwmBtoA the high-water mark of messages from the second end to the first
+     * @param conflate true for {@link ConflateQueue}s in both directions
+     * @return the two ends, first then second
+     */
+    public static Pipe[] pair(PipeListener a, long hwmAtoB, PipeListener b, long hwmBtoA, boolean conflate) {
+        PipeQueue aToB = conflate ? new ConflateQueue() : new FrameQueue(hwmAtoB);
+        PipeQueue bToA = conflate ? new ConflateQueue() : new FrameQueue(hwmBtoA);
         Pipe first = new Pipe(bToA, aToB, a);
         Pipe second = new Pipe(aToB, bToA, b);
         first.peer = second;
@@ -96,18 +113,51 @@ public final class Pipe {
     }
 
     /**
+     * Tells whether the peer's handshake properties are known: true for accepted and inproc
+     * pipes, and for a connecting pipe once its first connection is handshaken.
+     *
+     * @return true once {@link #setPeerProperties} was called
+     */
+    public boolean hasPeerProperties() {
+        return peerProperties != null;
+    }
+
+    /**
      * Returns a property the peer announced, looked up case-insensitively.
      *
      * @param name e.g. {@code Identity}
      * @return the value, or null if absent (or not connected yet)
      */
     public byte[] peerProperty(String name) {
-        for (java.util.Map.Entry<String, byte[]> e : peerProperties.entrySet()) {
+        java.util.Map<String, byte[]> properties = peerProperties;
+        if (properties == null) {
+            return null;
+        }
+        for (java.util.Map.Entry<String, byte[]> e : properties.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();
             }
         }
         return null;
+    }
+
+    /**
+     * Records the {@code ZMQ_CONNECT_ROUTING_ID} in force when this pipe was connected; the
+     * socket's owner thread sets it before the pattern sees the pipe.
+     *
+     * @param routingId the id a ROUTER gives this peer, or null for none
+     */
+    public void setConnectRoutingId(byte[] routingId) {
+        this.connectRoutingId = routingId;
+    }
+
+    /**
+     * Returns the {@code ZMQ_CONNECT_ROUTING_ID} this pipe was connected with.
+     *
+     * @return the id, or null if none was set (or the pipe was accepted)
+     */
+    public byte[] connectRoutingId() {
+        return connectRoutingId;
     }
 
     /** Publishes the outbound frames written so far. */

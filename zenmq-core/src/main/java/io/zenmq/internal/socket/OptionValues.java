@@ -6,11 +6,15 @@ import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import io.zenmq.internal.engine.ConnectionOptions;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The option values of one socket. Socket thread only. */
 final class OptionValues {
+    private static final Set<SocketType> CONFLATING = EnumSet.of(SocketType.PUB, SocketType.SUB, SocketType.PUSH,
+            SocketType.PULL, SocketType.DEALER);
     private final Map<Option<?>, Object> values = new HashMap<>();
 
     <T> void set(Option<T> option, T value) {
@@ -20,6 +24,11 @@ final class OptionValues {
     <T> T get(Option<T> option) {
         Object value = values.get(option);
         return value == null ? option.defaultValue() : option.copy(option.type().cast(value));
+    }
+
+    /** Returns an option to its default, as if never set. */
+    void reset(Option<?> option) {
+        values.remove(option);
     }
 
     /** Converts a time option to nanoseconds; -1 for {@link Option#INFINITE}. */
@@ -33,6 +42,12 @@ final class OptionValues {
                 values.containsKey(SocketOptions.ROUTING_ID) ? get(SocketOptions.ROUTING_ID) : new byte[0],
                 get(SocketOptions.MAXMSGSIZE), nanos(SocketOptions.RECONNECT_IVL),
                 Math.max(0, nanos(SocketOptions.RECONNECT_IVL_MAX)), Math.max(0, nanos(SocketOptions.HANDSHAKE_IVL)),
-                get(SocketOptions.SNDBUF), get(SocketOptions.RCVBUF));
+                get(SocketOptions.SNDBUF), get(SocketOptions.RCVBUF), conflates(type),
+                get(SocketOptions.IMMEDIATE), get(SocketOptions.STREAM_NOTIFY));
+    }
+
+    /** Whether CONFLATE is set and applies to this type (libzmq: PUB, SUB, PUSH, PULL, DEALER). */
+    boolean conflates(SocketType type) {
+        return CONFLATING.contains(type) && get(SocketOptions.CONFLATE);
     }
 }

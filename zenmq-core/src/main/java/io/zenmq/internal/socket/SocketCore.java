@@ -37,9 +37,15 @@ public final class SocketCore implements SocketLink, PatternHost {
     private final Mailbox mailbox = new Mailbox();
     private final List<Pipe> pipes = new ArrayList<>();
     private final List<Listener> listeners = new ArrayList<>();
+    /** IMMEDIATE sessions, which the socket may not reach through a pipe when it closes. */
+    private final List<Session> immediateSessions = new ArrayList<>();
     private final List<IoThread> listenerThreads = new ArrayList<>();
     private volatile Thread waiter;
     private volatile long lingerNanos = -1;
+    /** ROUTING_ID as seen by inproc peers, which read it from their own threads. */
+    private volatile byte[] inprocIdentity = new byte[0];
+    /** CONNECT_ROUTING_ID taken by the connect() in progress, for the pipe it adopts. */
+    private byte[] connectingRoutingId;
     private String lastEndpoint = "";
     private boolean rcvMore;
     private boolean closed;
@@ -75,6 +81,8 @@ public final class SocketCore implements SocketLink, PatternHost {
         options.set(option, value);
         if (option == SocketOptions.LINGER) {
             lingerNanos = options.nanos(SocketOptions.LINGER);
+        } else if (option == SocketOptions.ROUTING_ID) {
+            inprocIdentity = options.get(SocketOptions.ROUTING_ID);
         }
     }
 
@@ -147,15 +155,45 @@ public final class SocketCore implements SocketLink, PatternHost {
     public void connect(String endpoint) {
         checkOpen();
         Endpoint parsed = Endpoint.parse(endpoint, false);
-        if (parsed.transport() == Endpoint.Transport.INPROC) {
-            context.inproc().connect(parsed.path(), this, options.get(SocketOptions.SNDHWM),
-                    options.get(SocketOptions.RCVHWM));
-            return;
+        connectingRoutingId = takeConnectRoutingId();
+        try {
+            if (parsed.transport() == Endpoint.Transport.INPROC) {
+                context.inproc().connect(parsed.path(), this, options.get(SocketOptions.SNDHWM),
+                        options.get(SocketOptions.RCVHWM));
+                return;
+            }
+            IoThread io = context.chooseIoThread();
+            Session.Connecting connecting = Session.connect(io, this, options.snapshot(type), parsed);
+            if (connecting.socketEnd() != null) {
+                adopt(connecting.socketEnd());
+            } else {
+                immediateSessions.add(connecting.session());
+            }
+            io.post(connecting.session()::start);
+        } finally {
+            connectingRoutingId = null;
         }
-        IoThread io = context.chooseIoThread();
-        Session.Connecting connecting = Session.connect(io, this, options.snapshot(type), parsed);
-        adopt(connecting.socketEnd());
-        io.post(connecting.session()::start);
+    }
+
+    /** ZMQ_CONNECT_ROUTING_ID names only the next connection: libzmq consumes it there. */
+    private byte[] takeConnectRoutingId() {
+        byte[] id = options.get(SocketOptions.CONNECT_ROUTING_ID);
+        if (id.length == 0) {
+            return null;
+        }
+        options.reset(SocketOptions.CONNECT_ROUTING_ID);
+        return id;
+    }
+
+    /**
+     * Returns what an inproc peer learns of this socket in place of a handshake: its type and,
+     * as libzmq sends it over inproc whatever the type, its {@code Identity}. Any thread.
+     *
+     * @return the properties, by their ZMTP names
+     */
+    public java.util.Map<String, byte[]> inprocProperties() {
+        return java.util.Map.of("Socket-Type", type.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                "Identity", inprocIdentity);
     }
 
     /**
@@ -170,7 +208,10 @@ public final class SocketCore implements SocketLink, PatternHost {
      * @return false if the peer is already closed
      */
     public boolean connectInproc(SocketCore peer, int sendHwm, int receiveHwm, int peerSendHwm, int peerReceiveHwm) {
-        Pipe[] ends = Pipe.pair(this, sumHwm(sendHwm, peerReceiveHwm), peer, sumHwm(peerSendHwm, receiveHwm));
+        Pipe[] ends = Pipe.pair(this, sumHwm(sendHwm, peerReceiveHwm), peer, sumHwm(peerSendHwm, receiveHwm),
+                conflates());
+        ends[0].setPeerProperties(peer.inprocProperties());
+        ends[1].setPeerProperties(inprocProperties());
         if (!peer.attachPipe(ends[1])) {
             return false;
         }
@@ -181,6 +222,16 @@ public final class SocketCore implements SocketLink, PatternHost {
     /** @return the receive and send HWMs of this socket, for an inproc peer */
     public int[] hwms() {
         return new int[] {options.get(SocketOptions.SNDHWM), options.get(SocketOptions.RCVHWM)};
+    }
+
+    /**
+     * Tells whether this socket's pipes conflate ({@code ZMQ_CONFLATE} set on a type it applies
+     * to). Socket thread.
+     *
+     * @return true if new pipes keep only the newest message
+     */
+    public boolean conflates() {
+        return options.conflates(type);
     }
 
     private static long sumHwm(int a, int b) {
@@ -197,6 +248,9 @@ public final class SocketCore implements SocketLink, PatternHost {
     }
 
     private void adopt(Pipe pipe) {
+        if (connectingRoutingId != null) {
+            pipe.setConnectRoutingId(connectingRoutingId);
+        }
         pipes.add(pipe);
         pattern.attach(pipe);
     }
@@ -462,11 +516,15 @@ public final class SocketCore implements SocketLink, PatternHost {
         for (Pipe pipe : pipes) {
             pipe.terminate();
             PipeListener peer = pipe.peer().listener();
-            if (peer instanceof Session) {
+            if (peer instanceof Session && !immediateSessions.contains(peer)) {
                 ((Session) peer).postSocketClosed(linger);
             }
         }
         pipes.clear();
+        for (Session session : immediateSessions) {
+            session.postSocketClosed(linger);
+        }
+        immediateSessions.clear();
         for (int i = 0; i < listeners.size(); i++) {
             listenerThreads.get(i).post(listeners.get(i)::close);
         }

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.pattern;
+
+import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.zmtp.ZmtpLayout;
+
+/**
+ * What a {@link Router} knows of one peer pipe (kept in {@link Pipe#attachment}): its routing
+ * id, if it has one yet, and where the pipe stands. Socket thread only.
+ */
+final class RouterPeer {
+    /** The routing id; null while the pipe is anonymous (connecting, or refused). */
+    byte[] id;
+    /** Whether {@link #id} was made up by the ROUTER rather than asked for. */
+    boolean generated;
+    /** Whether the pipe had a handshaken connection at least once. */
+    boolean connected;
+    /** Whether the fair queue reads the pipe. */
+    boolean queued;
+    /** Whether the pipe was refused or handed over: it only ends now. */
+    boolean dropped;
+
+    /**
+     * Chooses the id for the pipe's current connection (patterns.md section 3.5): the
+     * {@code ZMQ_CONNECT_ROUTING_ID} it was connected with, else the {@code Identity} the peer
+     * announced if not empty, else a made-up id, kept across reconnects.
+     */
+    byte[] chooseId(Pipe pipe, RoutingTable table) {
+        byte[] wanted = pipe.connectRoutingId();
+        if (wanted == null) {
+            byte[] identity = pipe.peerProperty(ZmtpLayout.PROPERTY_IDENTITY);
+            if (identity != null && identity.length > 0) {
+                wanted = identity;
+            }
+        }
+        if (wanted != null) {
+            generated = false;
+            return wanted;
+        }
+        if (!generated || id == null) {
+            generated = true;
+            return table.generate();
+        }
+        return id;
+    }
+}

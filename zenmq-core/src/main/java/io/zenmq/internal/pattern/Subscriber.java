@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.pattern;
+
+import io.zenmq.internal.pipe.FrameQueue;
+import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.zmtp.Commands;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The half shared by SUB and XSUB: fair-queued receipt from publishers, and the subscriber's own
+ * reference-counted subscriptions, sent upstream as they change and replayed in full on every
+ * new pipe and after every reconnect (spec patterns.md section 4.1, zmtp.md section 7).
+ *
+ * <p>Subscriptions travel as control frames holding a SUBSCRIBE or CANCEL command body; the
+ * engine turns them into commands or legacy {@code 01}/{@code 00} messages by the peer's ZMTP
+ * version, and an inproc publisher reads them as they are. A pipe that is full loses the
+ * subscription, as in libzmq. A connecting pipe is attached before it has a connection, so the
+ * replay queued at attach serves its first connection; later connections get a fresh replay.
+ * Socket thread only.
+ */
+final class Subscriber {
+    private final FairQueue in;
+    private final List<Pipe> pipes = new ArrayList<>();
+    /** Connecting pipes whose first connection was reported. */
+    private final Set<Pipe> connectedBefore = new HashSet<>();
+    private final TopicFilter topics = new TopicFilter();
+
+    Subscriber(PatternHost host) {
+        this.in = new FairQueue(host);
+    }
+
+    FairQueue in() {
+        return in;
+    }
+
+    TopicFilter topics() {
+        return topics;
+    }
+
+    void attach(Pipe pipe) {
+        pipes.add(pipe);
+        in.attach(pipe);
+        replay(pipe);
+    }
+
+    void pipeConnected(Pipe pipe) {
+        if (!connectedBefore.add(pipe)) {
+            replay(pipe);
+        }
+    }
+
+    void terminated(Pipe pipe) {
+        pipes.remove(pipe);
+        connectedBefore.remove(pipe);
+        in.terminated(pipe);
+    }
+
+    /** Counts a subscription and always sends it upstream. */
+    void subscribe(byte[] topic) {
+        topics.add(topic);
+        sendToAll(Commands.subscribeBody(topic));
+    }
+
+    /** Drops one count of a subscription; sends a cancel only when none is left. */
+    void unsubscribe(byte[] topic) {
+        if (topics.remove(topic)) {
+            sendToAll(Commands.cancelBody(topic));
+        }
+    }
+
+    private void sendToAll(byte[] body) {
+        for (int i = 0; i < pipes.size(); i++) {
+            Pipe pipe = pipes.get(i);
+            if (pipe.checkWritable()) {
+                pipe.write(body, FrameQueue.FLAG_COMMAND);
+                pipe.flush();
+            }
+        }
+    }
+
+    private void replay(Pipe pipe) {
+        topics.forEachTopic(topic -> {
+            if (pipe.checkWritable()) {
+                pipe.write(Commands.subscribeBody(topic), FrameQueue.FLAG_COMMAND);
+            }
+        });
+        pipe.flush();
+    }
+}

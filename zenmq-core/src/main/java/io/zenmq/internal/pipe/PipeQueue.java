@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.pipe;
+
+/**
+ * One direction of a {@link Pipe}: a single-producer single-consumer queue of frames that
+ * publishes whole messages only. {@link FrameQueue} is the normal, HWM-bounded queue;
+ * {@link ConflateQueue} keeps only the newest message ({@code ZMQ_CONFLATE}).
+ *
+ * <p>Owners: one writer thread (the {@code write}/{@code flush}/{@code rollback}/
+ * {@code writeEnd} side) and one reader thread (the {@code read}/{@code has*}/{@code last*}
+ * side). Both implementations follow the same sleep-and-wake protocol: a side that finds nothing
+ * to do marks itself asleep and is woken through the {@link Runnable}s of {@link #setWakers}.
+ */
+sealed interface PipeQueue permits FrameQueue, ConflateQueue {
+    /** Sets the wake-up callbacks; called once, before the queue is shared. */
+    void setWakers(Runnable reader, Runnable writer);
+
+    /** Writer: whether a new message may be started; if not, the writer is woken later. */
+    boolean checkWritable();
+
+    /** Writer: appends a frame with {@link FrameQueue#FLAG_MORE}/{@link FrameQueue#FLAG_COMMAND} flags. */
+    void write(byte[] frame, int flags);
+
+    /** Writer: appends a frame. */
+    void write(byte[] frame, boolean more);
+
+    /** Writer: publishes the whole messages written so far and wakes a sleeping reader. */
+    void flush();
+
+    /** Writer: drops a message cut short. */
+    void rollback();
+
+    /** Writer: rolls back, then publishes the end marker after the last whole message. */
+    void writeEnd();
+
+    /** Writer: whether {@link #writeEnd()} was called. */
+    boolean isEndWritten();
+
+    /** Writer: whether a message is half written. */
+    boolean hasUnflushed();
+
+    /** Reader: the next frame, the end marker ({@link FrameQueue#isEnd}), or null (reader now asleep). */
+    byte[] read();
+
+    /** Reader: whether {@link #read()} would return a frame or the end marker. */
+    boolean hasReadable();
+
+    /** Reader: after {@link #hasReadable()} returned true, whether only the end marker is left. */
+    boolean peekIsEnd();
+
+    /** Reader: the MORE flag of the frame last read. */
+    boolean lastMore();
+
+    /** Reader: the flags of the frame last read. */
+    int lastFlags();
+}
