@@ -68,7 +68,7 @@ public final class Main {
                 return 0;
             }
             case "sock" -> {
-                return SockCommand.run(rest, in, out);
+                return SockCommand.run(rest, in, out, err);
             }
             case "perf" -> {
                 return PerfCommand.run(rest, out);

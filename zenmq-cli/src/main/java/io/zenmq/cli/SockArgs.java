@@ -27,6 +27,8 @@ final class SockArgs {
     long delayMs;
     long intervalMs;
     final List<String> subscribe = new ArrayList<>();
+    /** The {@code --subscribe} prefixes decoded like one input frame of the selected format. */
+    final List<byte[]> subscribeBytes = new ArrayList<>();
     final List<String> join = new ArrayList<>();
     String identity;
     byte[] identityBytes;

@@ -10,7 +10,9 @@ import io.zenmq.ZmqException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code zenmq sock}: opens one socket as the parsed command line says, binds and connects it,
@@ -18,11 +20,15 @@ import java.util.List;
  * get up to {@code --linger} after a normal end, none after an error or timeout.
  */
 final class SockCommand {
+    /** The types {@code --conflate} applies to (cli.md, "Options"). */
+    private static final Set<SocketType> CONFLATING_TYPES = EnumSet.of(SocketType.PUB, SocketType.SUB,
+            SocketType.PUSH, SocketType.PULL, SocketType.DEALER);
+
     private SockCommand() {
     }
 
     /** Runs {@code sock} with the arguments after the command name; returns the exit status. */
-    static int run(List<String> argv, InputStream in, PrintStream out) {
+    static int run(List<String> argv, InputStream in, PrintStream out, PrintStream err) {
         SockArgs args = SockArgsParser.parse(argv);
         try (Context ctx = Context.builder().maxLinger(Option.INFINITE).build()) {
             Socket socket = ctx.socket(args.type);
@@ -30,7 +36,7 @@ final class SockCommand {
             try {
                 configure(socket, args);
                 attach(socket, args);
-                new SockSession(socket, args, in, out).run();
+                new SockSession(socket, args, in, out, err).run();
                 normalEnd = true;
             } finally {
                 out.flush();
@@ -57,6 +63,27 @@ final class SockCommand {
             socket.set(SocketOptions.MAXMSGSIZE, args.maxMsgSize);
         }
         socket.set(SocketOptions.LINGER, millis(args.lingerMs));
+        configureType(socket, args);
+    }
+
+    /** The options that apply to some types only; on any other type they are ignored. */
+    private static void configureType(Socket socket, SockArgs args) {
+        SocketType type = socket.type();
+        if (args.conflate && CONFLATING_TYPES.contains(type)) {
+            socket.set(SocketOptions.CONFLATE, true);
+        }
+        if (args.routerMandatory && type == SocketType.ROUTER) {
+            socket.set(SocketOptions.ROUTER_MANDATORY, true);
+        }
+        if (args.xpubVerbose && type == SocketType.XPUB) {
+            socket.set(SocketOptions.XPUB_VERBOSE, true);
+        }
+        if (type == SocketType.SUB) {
+            if (args.subscribeBytes.isEmpty()) {
+                socket.subscribe(new byte[0]);
+            }
+            args.subscribeBytes.forEach(socket::subscribe);
+        }
     }
 
     private static void attach(Socket socket, SockArgs args) {
@@ -86,7 +113,7 @@ final class SockCommand {
         return ms < 0 ? Option.INFINITE : Duration.ofMillis(ms);
     }
 
-    /** True for the types whose role reads stdin when {@code --echo} is not given. */
+    /** True for the types whose role reads stdin (cli.md's roles table). */
     static boolean readsStdin(SocketType type, boolean echo) {
         return switch (type) {
             case PULL, SUB -> false;

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Runs one {@code sock} role (cli.md, "sock") on a bound/connected socket. Only the calling
  * thread touches the socket; stdin arrives through a {@link LineReader} queue. Roles that must
  * receive while a line waits to go out (two-way) poll both sides in short steps, since the public
- * API has no poller yet. Returning normally is a normal end; a timeout or bad input throws.
+ * API has no poller yet. The per-type rules (ROUTER/STREAM peer ids, STREAM notices, XSUB's
+ * initial subscriptions) are {@link TypeRules}'. Returning normally is a normal end; a timeout or
+ * bad input throws.
  */
 final class SockSession {
     /** Longest wait in the two-way loop before stdin is looked at again. */
@@ -27,6 +28,7 @@ final class SockSession {
     private final Socket socket;
     private final SockArgs args;
     private final TextFormat format;
+    private final TypeRules rules;
     private final PrintStream out;
     private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(256);
     private final BlockingQueue<byte[]> lines;
@@ -34,10 +36,11 @@ final class SockSession {
     private final long timeoutNanos;
     private long received;
 
-    SockSession(Socket socket, SockArgs args, InputStream in, PrintStream out) {
+    SockSession(Socket socket, SockArgs args, InputStream in, PrintStream out, PrintStream err) {
         this.socket = socket;
         this.args = args;
         this.format = args.textFormat();
+        this.rules = new TypeRules(socket.type(), format, err);
         this.out = out;
         this.lines = SockCommand.readsStdin(socket.type(), args.echo) ? LineReader.start(in) : null;
         this.pacer = new Pacer(args.delayMs, args.intervalMs);
@@ -45,9 +48,12 @@ final class SockSession {
     }
 
     void run() {
+        for (Msg msg : rules.initialMessages(args.subscribeBytes)) {
+            rules.send(socket, msg, Option.INFINITE);
+        }
         switch (socket.type()) {
-            case PUSH -> sendRole();
-            case PULL -> receiveRole();
+            case PUSH, PUB -> sendRole();
+            case PULL, SUB -> receiveRole();
             case REQ -> requestRole();
             case REP -> {
                 if (args.echo) {
@@ -56,20 +62,20 @@ final class SockSession {
                     replyRole();
                 }
             }
-            case PAIR -> {
+            case PAIR, DEALER, ROUTER, STREAM -> {
                 if (args.echo) {
                     echoRole();
                 } else {
                     twoWayRole();
                 }
             }
-            default -> throw CliException.usage("socket type " + args.typeName + " is not supported yet");
+            case XPUB, XSUB -> twoWayRole();
         }
     }
 
     private void sendRole() {
         for (byte[] line = nextLine(); line != LineReader.EOF; line = nextLine()) {
-            Msg msg = toMsg(line);
+            Msg msg = rules.toMsg(line);
             pace();
             socket.send(msg);
             pacer.sent();
@@ -79,7 +85,7 @@ final class SockSession {
     private void receiveRole() {
         long deadline = nextDeadline();
         while (!countReached()) {
-            print(receive(deadline));
+            accept(receive(deadline));
             deadline = nextDeadline();
         }
     }
@@ -90,14 +96,14 @@ final class SockSession {
             if (line == LineReader.EOF) {
                 return;
             }
-            Msg msg = toMsg(line);
+            Msg msg = rules.toMsg(line);
             pace();
             long deadline = nextDeadline();
             if (!socket.send(msg, timeoutNanos < 0 ? Option.INFINITE : left(deadline))) {
                 throw timedOut();
             }
             pacer.sent();
-            print(receive(deadline));
+            accept(receive(deadline));
         }
     }
 
@@ -105,12 +111,12 @@ final class SockSession {
         long answered = 0;
         long deadline = nextDeadline();
         while (!args.hasCount() || answered < args.count) {
-            print(receive(deadline));
+            accept(receive(deadline));
             byte[] line = nextLine();
             if (line == LineReader.EOF) {
                 return;
             }
-            Msg reply = toMsg(line);
+            Msg reply = rules.toMsg(line);
             pace();
             socket.send(reply);
             pacer.sent();
@@ -119,20 +125,20 @@ final class SockSession {
         }
     }
 
+    /** Sends each message back as received (ROUTER: to its sender); STREAM notices only print. */
     private void echoRole() {
         long deadline = nextDeadline();
         while (!countReached()) {
             Msg msg = receive(deadline);
-            print(msg);
-            if (!socket.trySend(msg)) {
-                flush();
-                socket.send(msg);
-            }
             deadline = nextDeadline();
+            if (accept(msg) && !rules.trySend(socket, msg)) {
+                flush();
+                rules.send(socket, msg, Option.INFINITE);
+            }
         }
     }
 
-    /** PAIR: stdin lines go out, received messages are printed, neither waits for the other. */
+    /** Two-way: stdin lines go out, received messages are printed, neither waits for the other. */
     private void twoWayRole() {
         Msg pending = null;
         boolean stdinOpen = true;
@@ -145,11 +151,11 @@ final class SockSession {
                     stdinOpen = false;
                     endBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(args.lingerMs);
                 } else if (line != null) {
-                    pending = toMsg(line);
+                    pending = rules.toMsg(line);
                 }
             }
             boolean paced = pending != null && pacer.remainingNanos() > 0;
-            boolean sent = pending != null && !paced && socket.trySend(pending);
+            boolean sent = pending != null && !paced && rules.trySend(socket, pending);
             if (sent) {
                 pending = null;
                 pacer.sent();
@@ -165,10 +171,8 @@ final class SockSession {
                 msg = waitForMessage(wait, lastReceived);
             }
             if (msg != null) {
-                received++;
-                print(msg);
                 lastReceived = System.nanoTime();
-                if (countReached()) {
+                if (accept(msg) && countReached()) {
                     return;
                 }
             } else if (timeoutNanos > 0 && System.nanoTime() - lastReceived >= timeoutNanos) {
@@ -210,8 +214,21 @@ final class SockSession {
                 throw timedOut();
             }
         }
-        received++;
         return msg;
+    }
+
+    /**
+     * Prints a received message and counts it for {@code -n}.
+     *
+     * @return false for a STREAM connection notice, which is neither counted nor echoed
+     */
+    private boolean accept(Msg msg) {
+        print(msg);
+        if (rules.isNotice(msg)) {
+            return false;
+        }
+        received++;
+        return true;
     }
 
     private void print(Msg msg) {
@@ -237,17 +254,6 @@ final class SockSession {
         return line;
     }
 
-    private Msg toMsg(byte[] line) {
-        List<byte[]> frames;
-        try {
-            frames = format.parseLine(line);
-        } catch (IllegalArgumentException e) {
-            throw CliException.failure("bad input line: " + e.getMessage());
-        }
-        Msg msg = new Msg();
-        frames.forEach(msg::add);
-        return msg;
-    }
 
     /** Waits for {@code --delay}/{@code --interval}, never holding back printed lines meanwhile. */
     private void pace() {

@@ -44,13 +44,21 @@ final class TextFormat {
      *     digits
      */
     List<byte[]> parseLine(byte[] line) {
+        return parseLine(line, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #parseLine(byte[])}, but splits at the first {@code maxFrames - 1} delimiters
+     * only: the last frame is the rest of the line, delimiters included (STREAM's raw data).
+     */
+    List<byte[]> parseLine(byte[] line, int maxFrames) {
         List<byte[]> frames = new ArrayList<>(2);
         int start = 0;
-        int at = indexOf(line, start);
+        int at = maxFrames > 1 ? indexOf(line, start) : -1;
         while (at >= 0) {
             frames.add(parseFrame(line, start, at));
             start = at + delimiter.length;
-            at = indexOf(line, start);
+            at = frames.size() + 1 < maxFrames ? indexOf(line, start) : -1;
         }
         frames.add(parseFrame(line, start, line.length));
         return frames;

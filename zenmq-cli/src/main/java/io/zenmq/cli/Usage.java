@@ -13,13 +13,19 @@ final class Usage {
               help, -h, --help                this text
               keygen, proxy                   not supported yet
 
-            sock types: pair push pull req rep (pub sub dealer router xpub xsub stream: not yet)
-            roles: push sends stdin lines; pull prints messages; pair does both; req sends a line and
-              prints its reply; rep prints a request and answers with the next line; --echo on rep or
-              pair sends each message back
+            sock types: pair pub sub req rep dealer router pull push xpub xsub stream
+              (those the library does not implement yet exit 2)
+            roles: pub, push send stdin lines; sub, pull print messages; pair, dealer, router, xpub,
+              xsub, stream do both; req sends a line and prints its reply; rep prints a request and
+              answers with the next line; --echo on rep, router, dealer, pair, stream sends each
+              message back
+            per type: router prints the sender's id as the first frame and sends a line to the peer
+              its first frame names; stream messages are ID<TAB>DATA, ID<TAB> alone announces a new or
+              closed connection (and, as input, closes it); xsub sends 0x01+prefix per --subscribe
+              (0x01 if none) and stdin lines unchanged; xpub prints the subscriptions it gets
 
-            endpoints: comma-separated; @ADDR binds, >ADDR connects, a bare ADDR binds for rep and pull
-              and connects otherwise. ADDR: tcp://HOST:PORT (bind: HOST may be *, PORT * or 0),
+            endpoints: comma-separated; @ADDR binds, >ADDR connects, a bare ADDR binds for rep, router,
+              pub, xpub and pull and connects otherwise. ADDR: tcp://HOST:PORT (bind: HOST may be *, PORT * or 0),
               ipc://PATH, ipc://@name
 
             message text: one line per message, frames separated by TAB (--delim); a frame written as
@@ -31,7 +37,8 @@ final class Usage {
               --format text|hex      hex: every frame is plain hex
               -n, --count N          end after N messages received (req: replies, rep: answers)
               -q, --quiet            do not print received messages
-              --echo                 rep, pair: send every message back
+              --echo                 rep, router, dealer, pair, stream: send every message back
+              -s, --subscribe P      sub, xsub: topic prefix, repeatable (default: everything)
               --timeout MS           exit 3 after MS without a message
               --delay MS             wait before the first send
               --interval MS          pause between sends
@@ -40,8 +47,11 @@ final class Usage {
               --linger MS            time queued messages get to go out at the end (default 2000, -1 = forever)
               --reconnect-ivl MS     reconnect interval (default 100, -1 = never)
               --maxmsgsize BYTES     disconnect peers sending larger messages (default -1 = no limit)
-              not supported yet: --monitor --heartbeat-ivl --heartbeat-timeout --subscribe --join
-                --conflate --router-mandatory --xpub-verbose --plain-* --auth --curve-* --auth-curve
+              --conflate             pub, sub, push, pull, dealer: keep only the newest message
+              --router-mandatory     router: warn about lines for unknown peers
+              --xpub-verbose         xpub: pass on duplicate subscriptions too
+              not supported yet: --monitor --heartbeat-ivl --heartbeat-timeout --join --plain-* --auth
+                --curve-* --auth-curve
 
             perf modes (plain endpoints):
               local-thr BIND_TO MSG_SIZE MSG_COUNT         PULL binds, prints throughput

@@ -3,11 +3,13 @@ package io.zenmq.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.zenmq.SocketType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,6 +19,10 @@ class SockArgsParserTest {
 
     private static SockArgs parse(String... args) {
         return SockArgsParser.parse(Arrays.asList(args));
+    }
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void assertUsage(String message, String... args) {
@@ -121,12 +127,34 @@ class SockArgsParserTest {
     }
 
     @Test
-    void shouldRejectTypesNotSupportedYet() {
-        for (String type : List.of("pub", "sub", "dealer", "router", "xpub", "xsub", "stream", "server", "client",
-                "radio", "dish", "scatter", "gather", "peer", "channel")) {
+    void shouldRejectDraftTypes() {
+        for (String type : List.of("server", "client", "radio", "dish", "scatter", "gather", "peer", "channel")) {
             assertUsage("socket type " + type + " is not supported yet", type, "tcp://h:1");
         }
-        assertUsage("socket type dealer is not supported yet", "DEALER", "tcp://h:1");
+        assertUsage("socket type radio is not supported yet", "RADIO", "tcp://h:1");
+    }
+
+    @Test
+    void shouldAcceptExactlyTheClassicTypesTheLibrarySupports() {
+        for (SocketType type : SocketType.values()) {
+            String name = type.name().toLowerCase(Locale.ROOT);
+            if (type.isSupported()) {
+                assertThat(parse(name, "tcp://h:1").type).isEqualTo(type);
+                assertThat(parse(type.name(), "tcp://h:1").type).isEqualTo(type);
+            } else {
+                assertUsage("socket type " + name + " is not supported yet", name, "tcp://h:1");
+            }
+        }
+    }
+
+    @Test
+    void shouldDecodeSubscriptionsInSelectedFormat() {
+        assumeTrue(SocketType.SUB.isSupported());
+        SockArgs a = parse("sub", "tcp://h:1", "-s", "0x0001", "--subscribe=ab", "-s", "");
+        assertThat(a.subscribeBytes).containsExactly(new byte[] {0, 1}, b("ab"), new byte[0]);
+        assertThat(parse("sub", "tcp://h:1", "--format", "hex", "-s", "4142").subscribeBytes)
+                .containsExactly(b("AB"));
+        assertUsage("--subscribe", "sub", "tcp://h:1", "--format", "hex", "-s", "41x");
     }
 
     @Test
@@ -135,12 +163,16 @@ class SockArgsParserTest {
         assertUsage("option --heartbeat-ivl is not supported yet", "pull", "tcp://*:1", "--heartbeat-ivl", "100");
         assertUsage("option --heartbeat-timeout is not supported yet", "pair", "tcp://h:1",
                 "--heartbeat-timeout", "100");
-        assertUsage("option --conflate is not supported yet", "push", "tcp://h:1", "--conflate");
         assertUsage("option --plain-server is not supported yet", "pull", "tcp://*:1", "--plain-server");
         assertUsage("option --curve-server is not supported yet", "rep", "tcp://*:1", "--curve-server",
                 "--curve-secret", KEY);
-        assertThat(parse("pair", "tcp://h:1", "--conflate", "-s", "x", "--join", "g", "--router-mandatory",
-                "--xpub-verbose").subscribe).containsExactly("x");
+        SockArgs a = parse("pair", "tcp://h:1", "--conflate", "-s", "x", "--join", "g", "--router-mandatory",
+                "--xpub-verbose");
+        assertThat(a.subscribe).containsExactly("x");
+        assertThat(a.conflate).isTrue();
+        assertThat(a.routerMandatory).isTrue();
+        assertThat(a.xpubVerbose).isTrue();
+        assertThat(parse("push", "tcp://h:1", "--conflate").conflate).isTrue();
     }
 
     @Test
