@@ -62,6 +62,22 @@ class ConnectionFaultTest {
         }
     }
 
+    @Test
+    void shouldKeepTheSocketFileOfARebindWhenTheOldListenerClosesLate() {
+        String endpoint = Transport.IPC.bindable();
+        Socket first = ctx.socket(SocketType.PULL);
+        first.bind(endpoint);
+        first.close();
+        Socket second = ctx.socket(SocketType.PULL);
+        second.bind(endpoint);
+        Socket push = ctx.socket(SocketType.PUSH);
+        push.connect(endpoint);
+        push.send("to the second");
+        assertThat(second.recvString(WAIT)).isEqualTo("to the second");
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(endpoint.substring("ipc://".length()))))
+                .isTrue();
+    }
+
     /** Connects a raw TCP client to a zenmq endpoint. */
     private static java.net.Socket raw(String endpoint) throws IOException {
         int port = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));

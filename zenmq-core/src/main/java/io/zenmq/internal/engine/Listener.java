@@ -38,6 +38,8 @@ public final class Listener implements IoHandler, IoObject {
     private final ServerSocketChannel server;
     private final String boundEndpoint;
     private final Path ipcPath;
+    /** The inode of the socket file we created, so close never deletes a later bind's file. */
+    private final Object ipcFileKey;
     private final Set<Session> handshaking = new HashSet<>();
     private boolean closed;
 
@@ -49,6 +51,7 @@ public final class Listener implements IoHandler, IoObject {
         this.server = server;
         this.boundEndpoint = boundEndpoint;
         this.ipcPath = ipcPath;
+        this.ipcFileKey = ipcPath == null ? null : fileKey(ipcPath);
     }
 
     /**
@@ -183,7 +186,7 @@ public final class Listener implements IoHandler, IoObject {
         }
         closed = true;
         closeQuietly(server);
-        if (ipcPath != null) {
+        if (ipcPath != null && ipcFileKey != null && ipcFileKey.equals(fileKey(ipcPath))) {
             try {
                 Files.deleteIfExists(ipcPath);
             } catch (IOException e) {
@@ -205,6 +208,14 @@ public final class Listener implements IoHandler, IoObject {
     @Override
     public void forceClose() {
         close();
+    }
+
+    private static Object fileKey(Path path) {
+        try {
+            return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void closeQuietly(ServerSocketChannel server) {
