@@ -99,6 +99,20 @@ public final class SocketOptions {
             v -> true, "true or false", false);
     /** {@code ZMQ_INVERT_MATCHING}: PUB/SUB/XPUB deliver what does NOT match the subscriptions. */
     public static final Option<Boolean> INVERT_MATCHING = flag("ZMQ_INVERT_MATCHING", 74);
+    /** {@code ZMQ_HEARTBEAT_IVL}: send a ZMTP PING this often on each connection; zero (default) = off. */
+    public static final Option<Duration> HEARTBEAT_IVL = time("ZMQ_HEARTBEAT_IVL", 75, Duration.ZERO);
+    /**
+     * {@code ZMQ_HEARTBEAT_TTL}: the time-to-live announced in our PINGs: the peer drops the
+     * connection if it hears nothing from us for this long. Whole deciseconds, at most 6553.5 s;
+     * keep it at most 65.5 s with libzmq peers (they compute TTL x 100 in 16 bits).
+     */
+    public static final Option<Duration> HEARTBEAT_TTL = new Option<>("ZMQ_HEARTBEAT_TTL", 76, Duration.class,
+            Duration.ZERO, v -> !v.isNegative() && v.toMillis() <= 6_553_599, "0 to 6553599 ms", false);
+    /**
+     * {@code ZMQ_HEARTBEAT_TIMEOUT}: drop a connection that sends nothing for this long after a
+     * PING; {@link Option#INFINITE} (default) = the heartbeat interval.
+     */
+    public static final Option<Duration> HEARTBEAT_TIMEOUT = time("ZMQ_HEARTBEAT_TIMEOUT", 77, Option.INFINITE);
     /** {@code ZMQ_LAST_ENDPOINT} (read-only): the last endpoint bound, with its actual port. */
     public static final Option<String> LAST_ENDPOINT = readOnly("ZMQ_LAST_ENDPOINT", 32, String.class, "");
     /** {@code ZMQ_TYPE} (read-only): the socket's type. */

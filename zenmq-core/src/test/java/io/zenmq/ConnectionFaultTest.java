@@ -78,6 +78,49 @@ class ConnectionFaultTest {
                 .isTrue();
     }
 
+    /** Reads the server's greeting and READY from a raw peer's stream. */
+    private static void skipGreetingAndReady(InputStream in) throws IOException {
+        in.readNBytes(64);
+        int readySize = in.readNBytes(2)[1] & 0xff;
+        in.readNBytes(readySize);
+    }
+
+    @Test
+    void shouldPingAndDropAPeerThatStaysSilent() throws IOException {
+        Socket pull = ctx.socket(SocketType.PULL);
+        pull.set(SocketOptions.HEARTBEAT_IVL, Duration.ofMillis(50));
+        pull.set(SocketOptions.HEARTBEAT_TTL, Duration.ofMillis(2000));
+        pull.set(SocketOptions.HEARTBEAT_TIMEOUT, Duration.ofMillis(200));
+        String endpoint = pull.bind("tcp://127.0.0.1:*");
+        try (java.net.Socket peer = raw(endpoint)) {
+            OutputStream out = peer.getOutputStream();
+            out.write(nullGreeting());
+            out.write(ready("PUSH"));
+            InputStream in = peer.getInputStream();
+            skipGreetingAndReady(in);
+            byte[] ping = in.readNBytes(9);
+            assertThat(ping).containsExactly(0x04, 0x07, 4, 'P', 'I', 'N', 'G', 0, 20);
+            assertClosedByPeer(peer);
+        }
+    }
+
+    @Test
+    void shouldDropAPeerThatOutlivesItsOwnTtl() throws IOException {
+        Socket pull = ctx.socket(SocketType.PULL);
+        String endpoint = pull.bind("tcp://127.0.0.1:*");
+        try (java.net.Socket peer = raw(endpoint)) {
+            OutputStream out = peer.getOutputStream();
+            out.write(nullGreeting());
+            out.write(ready("PUSH"));
+            // PING with a TTL of 2 deciseconds, then silence
+            out.write(new byte[] {0x04, 0x07, 4, 'P', 'I', 'N', 'G', 0, 2});
+            InputStream in = peer.getInputStream();
+            skipGreetingAndReady(in);
+            assertThat(in.readNBytes(7)).containsExactly(0x04, 0x05, 4, 'P', 'O', 'N', 'G');
+            assertClosedByPeer(peer);
+        }
+    }
+
     /** Connects a raw TCP client to a zenmq endpoint. */
     private static java.net.Socket raw(String endpoint) throws IOException {
         int port = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));

@@ -62,6 +62,12 @@ final class SockCommand {
         if (args.maxMsgSize != SockArgs.UNSET) {
             socket.set(SocketOptions.MAXMSGSIZE, args.maxMsgSize);
         }
+        if (args.heartbeatIvlMs != SockArgs.UNSET) {
+            socket.set(SocketOptions.HEARTBEAT_IVL, millis(args.heartbeatIvlMs));
+        }
+        if (args.heartbeatTimeoutMs != SockArgs.UNSET) {
+            socket.set(SocketOptions.HEARTBEAT_TIMEOUT, millis(args.heartbeatTimeoutMs));
+        }
         socket.set(SocketOptions.LINGER, millis(args.lingerMs));
         configureType(socket, args);
     }

@@ -160,9 +160,8 @@ class SockArgsParserTest {
     @Test
     void shouldRejectOptionsNotSupportedYetOnlyWhenTheyApply() {
         assertUsage("option --monitor is not supported yet", "pull", "tcp://*:1", "--monitor");
-        assertUsage("option --heartbeat-ivl is not supported yet", "pull", "tcp://*:1", "--heartbeat-ivl", "100");
-        assertUsage("option --heartbeat-timeout is not supported yet", "pair", "tcp://h:1",
-                "--heartbeat-timeout", "100");
+        assertThat(parse("pull", "tcp://*:1", "--heartbeat-ivl", "100", "--heartbeat-timeout", "300")
+                .heartbeatTimeoutMs).isEqualTo(300);
         assertUsage("option --plain-server is not supported yet", "pull", "tcp://*:1", "--plain-server");
         assertUsage("option --curve-server is not supported yet", "rep", "tcp://*:1", "--curve-server",
                 "--curve-secret", KEY);

@@ -20,11 +20,25 @@ import io.zenmq.SocketType;
  * @param conflate ZMQ_CONFLATE in effect for this type: pipes keep only the newest message
  * @param immediate ZMQ_IMMEDIATE: a connecting session has a pipe only while connected
  * @param streamNotify ZMQ_STREAM_NOTIFY: a STREAM connection announces its start and end
+ * @param heartbeat the ZMTP heartbeat settings
  */
 public record ConnectionOptions(SocketType type, int sendHwm, int receiveHwm, byte[] routingId,
                                 long maxMessageSize, long reconnectIvlNanos, long reconnectIvlMaxNanos,
                                 long handshakeIvlNanos, int sendBuffer, int receiveBuffer,
-                                boolean conflate, boolean immediate, boolean streamNotify) {
+                                boolean conflate, boolean immediate, boolean streamNotify,
+                                Heartbeat heartbeat) {
+    /**
+     * ZMTP heartbeats (RFC 37, libzmq's ZMQ_HEARTBEAT_*).
+     *
+     * @param ivlNanos how often to PING, 0 = never
+     * @param ttlNanos the time-to-live put in our PINGs, 0 = none
+     * @param timeoutNanos how long to wait for any traffic after a PING
+     */
+    public record Heartbeat(long ivlNanos, long ttlNanos, long timeoutNanos) {
+        /** No heartbeats. */
+        public static final Heartbeat OFF = new Heartbeat(0, 0, 0);
+    }
+
     /**
      * Tells whether this socket type announces an Identity property in READY (libzmq: REQ,
      * DEALER and ROUTER, even when empty).

@@ -36,7 +36,7 @@ import io.zenmq.internal.pipe.FrameQueue;
  * from the pipe are encoded back to back into one reusable direct buffer (large bodies stream
  * through it), so many small messages go out per write call.
  */
-final class ZmtpEngine implements Engine, IoHandler, FrameSink {
+final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Target {
     private static final System.Logger LOG = System.getLogger(ZmtpEngine.class.getName());
     private static final String MECHANISM = "NULL";
     private static final int BUFFER_SIZE = 64 * 1024;
@@ -61,6 +61,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink {
     private State state = State.GREETING;
     private Pipe pipe;
     private Timer handshakeTimer;
+    private final Heartbeats heartbeats;
     private boolean inputPaused;
     private boolean skipping;
     private boolean midMessageOut;
@@ -76,6 +77,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink {
         this.channel = channel;
         this.options = options;
         this.decoder = new FrameDecoder(options.maxMessageSize());
+        this.heartbeats = new Heartbeats(io, options.heartbeat(), this);
         in.flip();
     }
 
@@ -135,6 +137,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink {
 
     @Override
     public void abort() {
+        heartbeats.stop();
         closeChannel();
         state = State.CLOSED;
         rollbackInbound();
@@ -162,6 +165,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink {
             if (n == 0) {
                 return;
             }
+            heartbeats.inputSeen();
             decode();
         }
     }
@@ -227,6 +231,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink {
             return subscriptionReceived(body);
         }
         if (Commands.is(body, "PING")) {
+            heartbeats.pingReceived(Commands.pingTtl(body));
             commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, Commands.pongBody(Commands.pingContext(body))));
             writeOutput();
         } else if (Commands.is(body, "ERROR")) {
@@ -283,7 +288,22 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink {
             handshakeTimer = null;
         }
         skipping = session.takeSkipOutbound();
+        heartbeats.start();
         writeOutput();
+    }
+
+    @Override
+    public void sendPing(int ttlDeciseconds) {
+        if (state == State.ACTIVE) {
+            commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, Commands.pingBody(ttlDeciseconds, new byte[0])));
+            writeOutput();
+        }
+    }
+
+    @Override
+    public void heartbeatExpired() {
+        LOG.log(System.Logger.Level.DEBUG, "heartbeat expired: the peer went silent");
+        close(false);
     }
 
     private void handshakeExpired() {
@@ -426,6 +446,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink {
             return;
         }
         state = State.CLOSED;
+        heartbeats.stop();
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
         }

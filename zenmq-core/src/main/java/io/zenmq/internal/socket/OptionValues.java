@@ -43,7 +43,13 @@ final class OptionValues {
                 get(SocketOptions.MAXMSGSIZE), nanos(SocketOptions.RECONNECT_IVL),
                 Math.max(0, nanos(SocketOptions.RECONNECT_IVL_MAX)), Math.max(0, nanos(SocketOptions.HANDSHAKE_IVL)),
                 get(SocketOptions.SNDBUF), get(SocketOptions.RCVBUF), conflates(type),
-                get(SocketOptions.IMMEDIATE), get(SocketOptions.STREAM_NOTIFY));
+                get(SocketOptions.IMMEDIATE), get(SocketOptions.STREAM_NOTIFY), heartbeat());
+    }
+
+    private ConnectionOptions.Heartbeat heartbeat() {
+        long ivl = nanos(SocketOptions.HEARTBEAT_IVL);
+        long timeout = nanos(SocketOptions.HEARTBEAT_TIMEOUT);
+        return new ConnectionOptions.Heartbeat(ivl, nanos(SocketOptions.HEARTBEAT_TTL), timeout < 0 ? ivl : timeout);
     }
 
     /** Whether CONFLATE is set and applies to this type (libzmq: PUB, SUB, PUSH, PULL, DEALER). */
