@@ -117,6 +117,15 @@ public final class SocketOptions {
     public static final Option<String> LAST_ENDPOINT = readOnly("ZMQ_LAST_ENDPOINT", 32, String.class, "");
     /** {@code ZMQ_TYPE} (read-only): the socket's type. */
     public static final Option<SocketType> TYPE = readOnly("ZMQ_TYPE", 16, SocketType.class, SocketType.PAIR);
+    /**
+     * {@code ZMQ_EVENTS} (read-only): {@link #POLLIN} if a message can be received now,
+     * {@link #POLLOUT} if one can be sent now, as libzmq's bit mask.
+     */
+    public static final Option<Integer> EVENTS = readOnly("ZMQ_EVENTS", 15, Integer.class, 0);
+    /** The {@link #EVENTS} bit for "a message can be received" ({@code ZMQ_POLLIN}). */
+    public static final int POLLIN = 1;
+    /** The {@link #EVENTS} bit for "a message can be sent" ({@code ZMQ_POLLOUT}). */
+    public static final int POLLOUT = 2;
     /** {@code ZMQ_RCVMORE} (read-only): whether the last frame received has more frames after it. */
     public static final Option<Boolean> RCVMORE = readOnly("ZMQ_RCVMORE", 13, Boolean.class, false);
 

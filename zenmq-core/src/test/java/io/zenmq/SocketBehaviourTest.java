@@ -75,6 +75,21 @@ class SocketBehaviourTest {
         assertThat(pull.recv(WAIT)).hasSize(100_000);
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void shouldReportReadinessAsLibzmqEvents(Transport transport) {
+        Socket pull = ctx.socket(SocketType.PULL);
+        Socket push = ctx.socket(SocketType.PUSH);
+        assertThat(push.get(SocketOptions.EVENTS)).isZero();
+        push.connect(pull.bind(transport.bindable()));
+        assertThat(push.get(SocketOptions.EVENTS)).isEqualTo(SocketOptions.POLLOUT);
+        assertThat(pull.get(SocketOptions.EVENTS)).isZero();
+        push.send("x");
+        io.zenmq.testing.Await.until("POLLIN", WAIT, () -> pull.get(SocketOptions.EVENTS) == SocketOptions.POLLIN);
+        assertThat(pull.recvString(WAIT)).isEqualTo("x");
+        assertThat(pull.get(SocketOptions.EVENTS)).isZero();
+    }
+
     @Test
     void shouldRejectOperationsTheTypeDoesNotHave() {
         Socket push = ctx.socket(SocketType.PUSH);

@@ -104,6 +104,11 @@ public final class SocketCore implements SocketLink, PatternHost {
         if (option == SocketOptions.RCVMORE) {
             return option.type().cast(rcvMore);
         }
+        if (option == SocketOptions.EVENTS) {
+            processCommands();
+            int events = (pattern.hasIn() ? SocketOptions.POLLIN : 0) | (pattern.hasOut() ? SocketOptions.POLLOUT : 0);
+            return option.type().cast(events);
+        }
         return options.get(option);
     }
 
