@@ -258,6 +258,26 @@ class XPubXSubTest {
         assertThat(xpub.recv(BRIEF)).isNull();
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void shouldLearnTheSubscriptionsOfABoundSubWhenConnecting(Transport transport) {
+        Socket sub = ctx.socket(SocketType.SUB);
+        sub.subscribe("held");
+        String endpoint = sub.bind(transport.bindable());
+        Socket xpub = ctx.socket(SocketType.XPUB);
+        xpub.connect(endpoint);
+        byte[] subscription = null;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (subscription == null && System.nanoTime() < deadline) {
+            // the bound SUB replays its subscriptions while its application calls it
+            assertThat(sub.recv(Duration.ofMillis(10))).isNull();
+            subscription = xpub.recv(Duration.ofMillis(10));
+        }
+        assertThat(subscription).isEqualTo(sub("held"));
+        xpub.send("held: yes");
+        assertThat(sub.recvString(WAIT)).isEqualTo("held: yes");
+    }
+
     @Test
     void shouldReceiveSubscriptionsMadeBeforeTheInprocBind() {
         Socket sub = ctx.socket(SocketType.SUB);
