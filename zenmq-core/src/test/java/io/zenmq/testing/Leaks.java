@@ -10,9 +10,23 @@ import java.util.stream.Collectors;
 public final class Leaks {
     static {
         // The JDK opens one socketpair for good the first time a selectable channel is closed
-        // (its pre-close descriptor). Open and close a context once so that it exists before any
-        // test takes its baseline.
-        io.zenmq.Context.create().close();
+        // (its pre-close descriptor; on newer JDKs the first socket channel close). Run a context
+        // over tcp and ipc once so that such descriptors exist before any test takes its baseline.
+        warmUp();
+    }
+
+    private static void warmUp() {
+        try (io.zenmq.Context ctx = io.zenmq.Context.create()) {
+            for (Transport transport : new Transport[] {Transport.TCP, Transport.IPC}) {
+                io.zenmq.Socket pull = ctx.socket(io.zenmq.SocketType.PULL);
+                io.zenmq.Socket push = ctx.socket(io.zenmq.SocketType.PUSH);
+                push.connect(pull.bind(transport.bindable()));
+                push.send("warm-up");
+                pull.recv(Duration.ofSeconds(10));
+                push.close();
+                pull.close();
+            }
+        }
     }
 
     private Leaks() {
