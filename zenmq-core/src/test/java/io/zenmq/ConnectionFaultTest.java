@@ -62,6 +62,20 @@ class ConnectionFaultTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"TCP", "IPC"})
+    void shouldLeakNothingOverAThousandConnectCloseCycles(Transport transport) {
+        Socket pull = ctx.socket(SocketType.PULL);
+        String endpoint = pull.bind(transport.bindable());
+        for (int i = 0; i < 1000; i++) {
+            Socket push = ctx.socket(SocketType.PUSH);
+            push.connect(endpoint);
+            push.send("cycle " + i);
+            push.close();
+            assertThat(pull.recvString(WAIT)).isEqualTo("cycle " + i);
+        }
+    }
+
     @Test
     void shouldKeepTheSocketFileOfARebindWhenTheOldListenerClosesLate() {
         String endpoint = Transport.IPC.bindable();
