@@ -228,6 +228,16 @@ final class LibzmqPeer implements AutoCloseable {
                 + "\n  stderr:\n" + stderr().indent(4);
     }
 
+    /** Kills the peer process at once (SIGKILL), as a crash would, and waits until it is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the peer to quit, then kills it if it is still there. Never throws. */
     @Override
     public void close() {
