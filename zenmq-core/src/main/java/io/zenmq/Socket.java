@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq;
 
+import io.zenmq.internal.monitor.MonitorPublisher;
+import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.socket.SocketCore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A ZeroMQ socket: bind or connect it to endpoints, then send and receive messages with the
@@ -362,6 +365,58 @@ public final class Socket implements AutoCloseable {
      */
     public boolean hasMore() {
         return core.rcvMore();
+    }
+
+    /**
+     * Starts monitoring this socket's events ({@code zmq_socket_monitor}), replacing any earlier
+     * monitor, which then ends with {@link EventType#MONITOR_STOPPED}. Events come with libzmq
+     * 4.3's numbers and values (see {@link EventType}); inproc connections report none, as in
+     * libzmq.
+     *
+     * @param events the events wanted, e.g. {@link EventType#all()}
+     * @return the handle to read events from; closing it stops monitoring
+     * @throws ZmqException {@link ErrorCode#ENOTSOCK} if the socket is closed
+     */
+    public SocketMonitor monitor(Set<EventType> events) {
+        MonitorSink sink = new MonitorSink(Objects.requireNonNull(events, "events"), MonitorSink.DEFAULT_CAPACITY);
+        core.monitor(sink);
+        return new SocketMonitor(core, sink);
+    }
+
+    /**
+     * Publishes this socket's events as libzmq does ({@code zmq_socket_monitor(s, endpoint,
+     * mask)}): a PAIR socket bound to {@code inprocEndpoint} sends each event as two frames, a
+     * 6-byte header (event number as uint16 and value as uint32, little-endian) and the endpoint.
+     * Connect a PAIR socket of the same context to read them. Replaces any earlier monitor; the
+     * stream ends with {@link EventType#MONITOR_STOPPED} (empty endpoint) when this socket or the
+     * context closes. A small daemon thread sends the events; events the reader does not take in
+     * time are dropped oldest first.
+     *
+     * @param inprocEndpoint e.g. {@code inproc://monitor}
+     * @param events the events wanted
+     * @throws ZmqException {@link ErrorCode#EPROTONOSUPPORT} for a transport other than inproc,
+     *     {@link ErrorCode#EADDRINUSE} if the endpoint is taken, {@link ErrorCode#ENOTSOCK} if the
+     *     socket is closed
+     */
+    public void monitor(String inprocEndpoint, Set<EventType> events) {
+        Objects.requireNonNull(inprocEndpoint, "inprocEndpoint");
+        Objects.requireNonNull(events, "events");
+        if (!inprocEndpoint.startsWith("inproc://")) {
+            throw new ZmqException(ErrorCode.EPROTONOSUPPORT, "a monitor endpoint must be inproc: " + inprocEndpoint);
+        }
+        // fails with ENOTSOCK or ETERM before anything is created
+        core.getOption(SocketOptions.TYPE);
+        Socket pair = new Socket(core.context().newSocket(SocketType.PAIR));
+        try {
+            pair.set(SocketOptions.LINGER, java.time.Duration.ZERO);
+            pair.bind(inprocEndpoint);
+        } catch (ZmqException e) {
+            pair.close();
+            throw e;
+        }
+        MonitorSink sink = new MonitorSink(events, MonitorSink.DEFAULT_CAPACITY);
+        core.monitor(sink);
+        core.context().addHelper(MonitorPublisher.start(sink, pair));
     }
 
     /**

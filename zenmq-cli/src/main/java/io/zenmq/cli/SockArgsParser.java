@@ -34,7 +34,7 @@ final class SockArgsParser {
             "--curve-public");
 
     /** Options the library cannot honour yet (besides security). */
-    private static final Set<String> NOT_YET = Set.of("--monitor");
+    private static final Set<String> NOT_YET = Set.of();
 
     private SockArgsParser() {
     }

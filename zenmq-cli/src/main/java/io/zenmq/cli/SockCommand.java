@@ -2,8 +2,11 @@
 package io.zenmq.cli;
 
 import io.zenmq.Context;
+import io.zenmq.EventType;
 import io.zenmq.Option;
 import io.zenmq.Socket;
+import io.zenmq.SocketEvent;
+import io.zenmq.SocketMonitor;
 import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import io.zenmq.ZmqException;
@@ -23,6 +26,8 @@ final class SockCommand {
     /** The types {@code --conflate} applies to (cli.md, "Options"). */
     private static final Set<SocketType> CONFLATING_TYPES = EnumSet.of(SocketType.PUB, SocketType.SUB,
             SocketType.PUSH, SocketType.PULL, SocketType.DEALER);
+    /** How long the end waits for the last {@code --monitor} lines to be printed. */
+    private static final long MONITOR_JOIN_MS = 5_000;
 
     private SockCommand() {
     }
@@ -33,14 +38,19 @@ final class SockCommand {
         try (Context ctx = Context.builder().maxLinger(Option.INFINITE).build()) {
             Socket socket = ctx.socket(args.type);
             boolean normalEnd = false;
+            Thread monitor = null;
             try {
                 configure(socket, args);
+                if (args.monitor) {
+                    monitor = startMonitor(socket, err);
+                }
                 attach(socket, args);
                 new SockSession(socket, args, in, out, err).run();
                 normalEnd = true;
             } finally {
                 out.flush();
                 closeQuietly(socket, normalEnd ? args.lingerMs : 0);
+                awaitMonitor(monitor);
             }
         }
         return 0;
@@ -103,6 +113,37 @@ final class SockCommand {
             } catch (ZmqException e) {
                 throw CliException.attachFailed(endpoint.bind(), endpoint.address(), e);
             }
+        }
+    }
+
+    /**
+     * Prints the socket's events to stderr as they happen, one line each (cli.md, "Monitor
+     * events"), on a daemon thread that ends with the monitor when the socket closes.
+     */
+    private static Thread startMonitor(Socket socket, PrintStream err) {
+        SocketMonitor monitor = socket.monitor(EventType.all());
+        Thread printer = new Thread(() -> {
+            while (true) {
+                SocketEvent event = monitor.next(Option.INFINITE);
+                if (event == null || event.type() == EventType.MONITOR_STOPPED) {
+                    return;
+                }
+                err.println("event: " + event.type().name() + " " + event.endpoint() + " " + event.value());
+            }
+        }, "cli-monitor");
+        printer.setDaemon(true);
+        printer.start();
+        return printer;
+    }
+
+    private static void awaitMonitor(Thread printer) {
+        if (printer == null) {
+            return;
+        }
+        try {
+            printer.join(MONITOR_JOIN_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

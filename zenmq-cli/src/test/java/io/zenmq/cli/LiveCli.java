@@ -29,13 +29,30 @@ final class LiveCli implements AutoCloseable {
     private final PipedOutputStream stdin;
     private final LineSink stdout = new LineSink();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final LineSink stderrLines = new LineSink();
     private final CompletableFuture<Integer> status;
 
     private LiveCli(String... args) throws IOException {
         stdin = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(stdin, 1 << 16);
         PrintStream out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (stderr) {
+                    stderr.write(b);
+                }
+                stderrLines.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                synchronized (stderr) {
+                    stderr.write(b, off, len);
+                }
+                stderrLines.write(b, off, len);
+            }
+        }, true, StandardCharsets.UTF_8);
         status = CompletableFuture.supplyAsync(() -> {
             try {
                 return Main.run(args, in, out, err);
@@ -83,6 +100,18 @@ final class LiveCli implements AutoCloseable {
         }
     }
 
+    /** The next line printed on stderr, without its LF; fails after a while without one. */
+    String nextErrLine() {
+        try {
+            String line = stderrLines.lines.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(line).as("a stderr line within %d s; stderr: %s", WAIT_SECONDS, stderr()).isNotNull();
+            return line;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits for the command to end; its stdout is what was not read with {@link #nextLine}. */
     CliRun finish() {
         CliRun result = finishWithin(Duration.ofSeconds(WAIT_SECONDS));
@@ -113,7 +142,9 @@ final class LiveCli implements AutoCloseable {
     }
 
     private String stderr() {
-        return stderr.toString(StandardCharsets.UTF_8);
+        synchronized (stderr) {
+            return stderr.toString(StandardCharsets.UTF_8);
+        }
     }
 
     @Override

@@ -35,8 +35,6 @@ class MainTest {
     void shouldReportSockUsageErrorsOnOneLine() {
         CliRun.run("", "sock", "radio", "tcp://*:1").assertFailure(2, "zenmq: socket type radio is not supported yet");
         CliRun.run("", "sock", "push", "udp://1.2.3.4:5").assertFailure(2, "zenmq: endpoint");
-        CliRun.run("", "sock", "pull", "tcp://*:1", "--monitor")
-                .assertFailure(2, "zenmq: option --monitor is not supported yet");
     }
 
     @Test

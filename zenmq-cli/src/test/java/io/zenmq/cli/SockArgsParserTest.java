@@ -159,7 +159,7 @@ class SockArgsParserTest {
 
     @Test
     void shouldRejectOptionsNotSupportedYetOnlyWhenTheyApply() {
-        assertUsage("option --monitor is not supported yet", "pull", "tcp://*:1", "--monitor");
+        assertThat(parse("pull", "tcp://*:1", "--monitor").monitor).isTrue();
         assertThat(parse("pull", "tcp://*:1", "--heartbeat-ivl", "100", "--heartbeat-timeout", "300")
                 .heartbeatTimeoutMs).isEqualTo(300);
         assertUsage("option --plain-server is not supported yet", "pull", "tcp://*:1", "--plain-server");

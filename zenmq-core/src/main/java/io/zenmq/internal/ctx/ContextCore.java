@@ -26,6 +26,8 @@ public final class ContextCore {
     private final IoThread[] ioThreads;
     private final long maxLingerNanos;
     private final Set<SocketCore> sockets = ConcurrentHashMap.newKeySet();
+    /** Threads serving sockets of this context (inproc monitors), joined on termination. */
+    private final Set<Thread> helpers = ConcurrentHashMap.newKeySet();
     private final InprocRegistry inproc = new InprocRegistry();
     private final AtomicInteger nextIoThread = new AtomicInteger();
     private final AtomicBoolean terminated = new AtomicBoolean();
@@ -86,6 +88,16 @@ public final class ContextCore {
     }
 
     /**
+     * Registers a thread that ends by itself once the context terminates; terminate waits for it.
+     *
+     * @param thread a started thread
+     */
+    public void addHelper(Thread thread) {
+        helpers.add(thread);
+        helpers.removeIf(t -> !t.isAlive());
+    }
+
+    /**
      * Forgets a closed socket.
      *
      * @param socket the socket
@@ -121,6 +133,14 @@ public final class ContextCore {
                 interrupted = true;
             }
         }
+        for (Thread helper : helpers) {
+            try {
+                helper.join(JOIN_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        helpers.clear();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

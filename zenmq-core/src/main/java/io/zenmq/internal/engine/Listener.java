@@ -2,10 +2,12 @@
 package io.zenmq.internal.engine;
 
 import io.zenmq.ErrorCode;
+import io.zenmq.EventType;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.io.IoHandler;
 import io.zenmq.internal.io.IoObject;
 import io.zenmq.internal.io.IoThread;
+import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.transport.Endpoint;
 import java.io.IOException;
 import java.net.BindException;
@@ -41,6 +43,8 @@ public final class Listener implements IoHandler, IoObject {
     /** The inode of the socket file we created, so close never deletes a later bind's file. */
     private final Object ipcFileKey;
     private final Set<Session> handshaking = new HashSet<>();
+    /** Stands in for the listening fd in monitor events. */
+    private final long handle = MonitorSink.nextHandle();
     private boolean closed;
 
     private Listener(IoThread io, SocketLink socket, ConnectionOptions options, ServerSocketChannel server,
@@ -116,6 +120,15 @@ public final class Listener implements IoHandler, IoObject {
         return boundEndpoint;
     }
 
+    /**
+     * Returns the number standing in for the listening socket's fd in monitor events.
+     *
+     * @return the listener's number
+     */
+    public long handle() {
+        return handle;
+    }
+
     /** Starts accepting. IO thread. */
     public void start() {
         io.add(this);
@@ -138,6 +151,7 @@ public final class Listener implements IoHandler, IoObject {
                 channel = server.accept();
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "accept failed on " + boundEndpoint + ": " + e);
+                socket.event(EventType.ACCEPT_FAILED, boundEndpoint, errno(e));
                 return;
             }
             if (channel == null) {
@@ -158,7 +172,9 @@ public final class Listener implements IoHandler, IoObject {
                 Session.closeQuietly(channel);
                 continue;
             }
-            handshaking.add(Session.accepted(io, socket, options, this, channel));
+            long connection = MonitorSink.nextHandle();
+            socket.event(EventType.ACCEPTED, boundEndpoint, connection);
+            handshaking.add(Session.accepted(io, socket, options, this, channel, connection));
         }
     }
 
@@ -186,6 +202,7 @@ public final class Listener implements IoHandler, IoObject {
         }
         closed = true;
         closeQuietly(server);
+        socket.event(EventType.CLOSED, boundEndpoint, handle);
         if (ipcPath != null && ipcFileKey != null && ipcFileKey.equals(fileKey(ipcPath))) {
             try {
                 Files.deleteIfExists(ipcPath);
@@ -208,6 +225,16 @@ public final class Listener implements IoHandler, IoObject {
     @Override
     public void forceClose() {
         close();
+    }
+
+    /** A best guess at the errno behind a failed accept. */
+    private static int errno(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Too many open files")) {
+            return ErrorCode.EMFILE.number();
+        }
+        // ECONNABORTED: the connection went before it was accepted
+        return 103;
     }
 
     private static Object fileKey(Path path) {

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.engine;
 
+import io.zenmq.EventType;
 import io.zenmq.internal.io.IoObject;
 import io.zenmq.internal.io.IoThread;
 import io.zenmq.internal.io.Timer;
+import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.pipe.PipeListener;
 import io.zenmq.internal.transport.Endpoint;
@@ -29,12 +31,19 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Session implements PipeListener, IoObject {
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
+    /** Linux errno values reported in monitor events. */
+    static final int EINPROGRESS = 115;
+    static final int EPIPE = 32;
+    static final int ECONNRESET = 104;
+    static final int ETIMEDOUT = 110;
 
     private final IoThread io;
     private final SocketLink socket;
     private final ConnectionOptions options;
     private final Endpoint endpoint;
     private final Listener listener;
+    /** The endpoint monitor events name: the bound one, or the one connected to as given. */
+    private final String eventEndpoint;
     private final Runnable readTask = this::onReadActivated;
     private final Runnable writeTask = this::onWriteActivated;
     private Pipe pipe;
@@ -43,6 +52,8 @@ public final class Session implements PipeListener, IoObject {
     private Timer reconnectTimer;
     private Timer lingerTimer;
     private long currentReconnectIvl;
+    /** Stands in for the current connection's fd in monitor events. */
+    private long handle;
     private boolean closing;
     private boolean skipOutbound;
     private boolean done;
@@ -54,6 +65,7 @@ public final class Session implements PipeListener, IoObject {
         this.options = options;
         this.endpoint = endpoint;
         this.listener = listener;
+        this.eventEndpoint = endpoint != null ? endpoint.toString() : listener.endpoint();
         this.currentReconnectIvl = options.reconnectIvlNanos();
     }
 
@@ -88,8 +100,9 @@ public final class Session implements PipeListener, IoObject {
     }
 
     static Session accepted(IoThread io, SocketLink socket, ConnectionOptions options, Listener listener,
-                            SocketChannel channel) {
+                            SocketChannel channel, long connection) {
         Session session = new Session(io, socket, options, null, listener);
+        session.handle = connection;
         io.add(session);
         session.engine = Engines.create(io, session, channel, options);
         session.engine.start();
@@ -119,15 +132,20 @@ public final class Session implements PipeListener, IoObject {
             channel = endpoint.transport() == Endpoint.Transport.IPC
                     ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
             channel.configureBlocking(false);
+            handle = MonitorSink.nextHandle();
             configure(channel);
             if (channel.connect(address)) {
                 connected(channel);
             } else {
                 connecting = channel;
+                event(EventType.CONNECT_DELAYED, EINPROGRESS);
                 io.register(channel, SelectionKey.OP_CONNECT, new ConnectHandler(channel));
             }
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            if (channel != null) {
+                closeQuietly(channel);
+                event(EventType.CLOSED, handle);
+            }
             LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
             scheduleReconnect();
         }
@@ -167,6 +185,7 @@ public final class Session implements PipeListener, IoObject {
             }
             key.cancel();
             closeQuietly(channel);
+            event(EventType.CLOSED, handle);
             scheduleReconnect();
         }
 
@@ -174,6 +193,7 @@ public final class Session implements PipeListener, IoObject {
         public void failed(Throwable error) {
             connecting = null;
             closeQuietly(channel);
+            event(EventType.CLOSED, handle);
             scheduleReconnect();
         }
     }
@@ -185,6 +205,7 @@ public final class Session implements PipeListener, IoObject {
             return;
         }
         currentReconnectIvl = options.reconnectIvlNanos();
+        event(EventType.CONNECTED, handle);
         engine = Engines.create(io, this, channel, options);
         engine.start();
     }
@@ -204,6 +225,7 @@ public final class Session implements PipeListener, IoObject {
             currentReconnectIvl = Math.min(ivl * 2, options.reconnectIvlMaxNanos());
             jitter = 0;
         }
+        event(EventType.CONNECT_RETRIED, (ivl + jitter) / 1_000_000);
         reconnectTimer = io.schedule(ivl + jitter, this::startConnecting);
     }
 
@@ -231,7 +253,25 @@ public final class Session implements PipeListener, IoObject {
             pipe.peer().setPeerProperties(peerProperties);
             socket.pipeConnected(pipe.peer());
         }
+        event(EventType.HANDSHAKE_SUCCEEDED, 0);
         return pipe;
+    }
+
+    /**
+     * The engine's handshake failed (reported before {@link #engineClosed}).
+     *
+     * @param type {@link EventType#HANDSHAKE_FAILED_PROTOCOL} or another handshake failure
+     * @param value the protocol error code or errno
+     */
+    void handshakeFailed(EventType type, long value) {
+        event(type, value);
+    }
+
+    /** Reports an event about this session's connection, unless the socket is closing it. */
+    private void event(EventType type, long value) {
+        if (!closing) {
+            socket.event(type, eventEndpoint, value);
+        }
     }
 
     /** Whether the engine must drop the rest of a message cut by the previous connection. */
@@ -255,6 +295,7 @@ public final class Session implements PipeListener, IoObject {
     void engineClosed(boolean protocolError, boolean outboundMidMessage) {
         engine = null;
         skipOutbound = outboundMidMessage;
+        event(EventType.DISCONNECTED, handle);
         if (endpoint == null || protocolError || socketEndedPipe() || (closing && !hasQueuedOutput())) {
             finish();
             return;

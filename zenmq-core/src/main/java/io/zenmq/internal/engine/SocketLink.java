@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.engine;
 
+import io.zenmq.EventType;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.pipe.PipeListener;
 
@@ -31,4 +32,14 @@ public interface SocketLink extends PipeListener {
      * @return nanoseconds, or -1 for infinite
      */
     long lingerNanos();
+
+    /**
+     * Reports a socket event to the socket's monitor, if it has one; a cheap no-op otherwise.
+     * Any thread; never blocks.
+     *
+     * @param type what happened
+     * @param endpoint the bound endpoint (bind side) or the endpoint as given (connect side)
+     * @param value the event's value, with libzmq's meaning
+     */
+    void event(EventType type, String endpoint, long value);
 }

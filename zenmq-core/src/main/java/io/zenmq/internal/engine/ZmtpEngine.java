@@ -23,6 +23,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
+import io.zenmq.EventType;
 import io.zenmq.SocketType;
 import io.zenmq.internal.pipe.FrameQueue;
 
@@ -70,6 +71,9 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private boolean closeWhenFlushed;
     private boolean failed;
     private String failure;
+    /** Why the connection is closing, for the monitor: an errno, or 0 if not a failure. */
+    private int failErrno;
+    private boolean errorReceived;
 
     ZmtpEngine(IoThread io, Session session, SocketChannel channel, ConnectionOptions options) {
         this.io = io;
@@ -155,10 +159,12 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             } catch (IOException e) {
                 in.flip();
                 LOG.log(System.Logger.Level.DEBUG, () -> "read failed: " + e);
+                failErrno = Session.ECONNRESET;
                 close(false);
                 return;
             }
             if (n < 0) {
+                failErrno = Session.EPIPE;
                 close(false);
                 return;
             }
@@ -194,6 +200,9 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             }
         } catch (ProtocolException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "protocol error: " + e.getMessage());
+            if ((state == State.GREETING || state == State.HANDSHAKE) && !errorReceived) {
+                session.handshakeFailed(EventType.HANDSHAKE_FAILED_PROTOCOL, e.code());
+            }
             close(true);
         }
     }
@@ -258,8 +267,14 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
 
     private void handshakeCommand(byte[] body) throws ProtocolException {
         if (Commands.is(body, "ERROR")) {
-            throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED,
-                    "peer refused the handshake: " + Commands.parseError(body));
+            String reason = Commands.parseError(body);
+            if (reason.matches("[345][0-9][0-9]")) {
+                // as libzmq: a ZAP status code in the reason is an authentication failure
+                session.handshakeFailed(EventType.HANDSHAKE_FAILED_AUTH, Integer.parseInt(reason));
+            }
+            // libzmq reports no protocol failure for an ERROR it parsed
+            errorReceived = true;
+            throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED, "peer refused the handshake: " + reason);
         }
         if (!Commands.is(body, "READY")) {
             throw new ProtocolException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
@@ -273,7 +288,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
                 // libzmq just closes; an ERROR first tells the peer why (RFC 37), best effort
                 commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, Commands.errorBody("Invalid socket type")));
                 writeOutput();
-                throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED,
+                throw new ProtocolException(ProtocolErrors.ZMTP_INVALID_METADATA,
                         "incompatible peer socket type " + name);
             }
         }
@@ -310,6 +325,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         handshakeTimer = null;
         if (state == State.GREETING || state == State.HANDSHAKE) {
             LOG.log(System.Logger.Level.DEBUG, "handshake timed out");
+            failErrno = Session.ETIMEDOUT;
             close(false);
         }
     }
@@ -335,6 +351,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             } catch (IOException e) {
                 out.clear();
                 LOG.log(System.Logger.Level.DEBUG, () -> "write failed: " + e);
+                failErrno = Session.ECONNRESET;
                 close(false);
                 return;
             }
@@ -444,6 +461,9 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private void close(boolean protocolError) {
         if (state == State.CLOSED) {
             return;
+        }
+        if (!protocolError && failErrno != 0 && (state == State.GREETING || state == State.HANDSHAKE)) {
+            session.handshakeFailed(EventType.HANDSHAKE_FAILED_NO_DETAIL, failErrno);
         }
         state = State.CLOSED;
         heartbeats.stop();

@@ -2,6 +2,7 @@
 package io.zenmq.internal.socket;
 
 import io.zenmq.ErrorCode;
+import io.zenmq.EventType;
 import io.zenmq.Option;
 import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
@@ -11,6 +12,7 @@ import io.zenmq.internal.engine.Listener;
 import io.zenmq.internal.engine.Session;
 import io.zenmq.internal.engine.SocketLink;
 import io.zenmq.internal.io.IoThread;
+import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.pattern.Pattern;
 import io.zenmq.internal.pattern.PatternHost;
 import io.zenmq.internal.pattern.Patterns;
@@ -19,6 +21,7 @@ import io.zenmq.internal.pipe.PipeListener;
 import io.zenmq.internal.transport.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -42,6 +45,8 @@ public final class SocketCore implements SocketLink, PatternHost {
     private final List<IoThread> listenerThreads = new ArrayList<>();
     private volatile Thread waiter;
     private volatile long lingerNanos = -1;
+    /** Where events go; null when the socket is not monitored. Read by I/O threads. */
+    private volatile MonitorSink monitor;
     /** ROUTING_ID as seen by inproc peers, which read it from their own threads. */
     private volatile byte[] inprocIdentity = new byte[0];
     /** CONNECT_ROUTING_ID taken by the connect() in progress, for the pipe it adopts. */
@@ -60,6 +65,11 @@ public final class SocketCore implements SocketLink, PatternHost {
         this.context = context;
         this.type = type;
         this.pattern = Patterns.create(type, this);
+    }
+
+    /** @return the owning context */
+    public ContextCore context() {
+        return context;
     }
 
     /** @return the socket type */
@@ -144,7 +154,14 @@ public final class SocketCore implements SocketLink, PatternHost {
             return endpoint;
         }
         IoThread io = context.chooseIoThread();
-        Listener listener = Listener.bind(io, this, options.snapshot(type), parsed);
+        Listener listener;
+        try {
+            listener = Listener.bind(io, this, options.snapshot(type), parsed);
+        } catch (ZmqException e) {
+            event(EventType.BIND_FAILED, endpoint, e.code().number());
+            throw e;
+        }
+        event(EventType.LISTENING, listener.endpoint(), listener.handle());
         listeners.add(listener);
         listenerThreads.add(io);
         io.post(listener::start);
@@ -484,9 +501,58 @@ public final class SocketCore implements SocketLink, PatternHost {
 
     /** Wakes a thread blocked in this socket so that it sees the context terminating. Any thread. */
     public void wakeForTermination() {
+        stopMonitor();
         Thread thread = waiter;
         if (thread != null) {
             LockSupport.unpark(thread);
+        }
+    }
+
+    // ------------------------------------------------------------------ monitoring
+
+    /**
+     * Starts sending this socket's events to a sink, replacing (and stopping) the previous one.
+     *
+     * @param sink the new sink, or null to stop monitoring
+     */
+    public void monitor(MonitorSink sink) {
+        checkOpen();
+        MonitorSink previous;
+        synchronized (this) {
+            previous = monitor;
+            monitor = sink;
+        }
+        if (previous != null) {
+            previous.stop();
+        }
+    }
+
+    /**
+     * Stops sending events to a sink if it is still the current one. Any thread.
+     *
+     * @param sink the sink to detach
+     */
+    public void unmonitor(MonitorSink sink) {
+        synchronized (this) {
+            if (monitor == sink) {
+                monitor = null;
+            }
+        }
+    }
+
+    @Override
+    public void event(EventType type, String endpoint, long value) {
+        MonitorSink sink = monitor;
+        if (sink != null) {
+            sink.event(type, endpoint, value);
+        }
+    }
+
+    /** Ends monitoring for good: the sink gets MONITOR_STOPPED. Any thread. */
+    private void stopMonitor() {
+        MonitorSink sink = monitor;
+        if (sink != null) {
+            sink.stop();
         }
     }
 
@@ -514,6 +580,7 @@ public final class SocketCore implements SocketLink, PatternHost {
             }
         }
         if (context.isTerminating()) {
+            stopMonitor();
             return;
         }
         context.inproc().unbindAll(this);
@@ -530,8 +597,19 @@ public final class SocketCore implements SocketLink, PatternHost {
             session.postSocketClosed(linger);
         }
         immediateSessions.clear();
+        // MONITOR_STOPPED comes after the listeners' CLOSED events, as in libzmq
+        AtomicInteger closing = new AtomicInteger(listeners.size());
+        if (listeners.isEmpty()) {
+            stopMonitor();
+        }
         for (int i = 0; i < listeners.size(); i++) {
-            listenerThreads.get(i).post(listeners.get(i)::close);
+            Listener listener = listeners.get(i);
+            listenerThreads.get(i).post(() -> {
+                listener.close();
+                if (closing.decrementAndGet() == 0) {
+                    stopMonitor();
+                }
+            });
         }
         listeners.clear();
         listenerThreads.clear();
