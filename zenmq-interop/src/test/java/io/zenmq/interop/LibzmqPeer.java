@@ -228,6 +228,26 @@ final class LibzmqPeer implements AutoCloseable {
                 + "\n  stderr:\n" + stderr().indent(4);
     }
 
+    /**
+     * Sends a signal to the peer process, e.g. {@code STOP} to freeze it as a hung host would
+     * look, {@code CONT} to let it go on.
+     *
+     * @param name the signal name for kill(1)
+     */
+    void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw failure("kill -" + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure("interrupted while signalling");
+        }
+    }
+
     /** Kills the peer process at once (SIGKILL), as a crash would, and waits until it is gone. */
     void kill() {
         process.destroyForcibly();

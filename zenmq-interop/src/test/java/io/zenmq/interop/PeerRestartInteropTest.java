@@ -5,8 +5,14 @@ import static io.zenmq.interop.InteropExtension.PATIENCE;
 import static io.zenmq.interop.Payloads.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zenmq.EventType;
 import io.zenmq.Socket;
+import io.zenmq.SocketEvent;
+import io.zenmq.SocketMonitor;
+import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,5 +44,47 @@ class PeerRestartInteropTest {
             assertThat(got).isNotNull();
             assertThat(new String(got.get(0), StandardCharsets.UTF_8)).isEqualTo("after the restart");
         }
+    }
+
+    @Test
+    void shouldDropAFrozenLibzmqPeerByHeartbeatAndReconnectOnceItThaws() {
+        LibzmqPeer peer = interop.peer().socket("PULL");
+        String endpoint = peer.bind("tcp://127.0.0.1:*");
+        Socket push = interop.socket(SocketType.PUSH);
+        push.set(SocketOptions.HEARTBEAT_IVL, Duration.ofMillis(100));
+        push.set(SocketOptions.HEARTBEAT_TIMEOUT, Duration.ofMillis(300));
+        try (SocketMonitor monitor = push.monitor(EnumSet.of(EventType.HANDSHAKE_SUCCEEDED,
+                EventType.DISCONNECTED))) {
+            push.connect(endpoint);
+            assertThat(nextOf(monitor, EventType.HANDSHAKE_SUCCEEDED)).isNotNull();
+            push.send(utf8("before the freeze"));
+            assertThat(peer.recv(PATIENCE)).isNotNull();
+
+            peer.signal("STOP");
+            try {
+                // the frozen process answers no PING: zenmq must give up on the connection
+                assertThat(nextOf(monitor, EventType.DISCONNECTED)).isNotNull();
+            } finally {
+                peer.signal("CONT");
+            }
+            assertThat(nextOf(monitor, EventType.HANDSHAKE_SUCCEEDED)).as("reconnected").isNotNull();
+            push.send(utf8("after the thaw"));
+            List<byte[]> got = peer.recv(PATIENCE);
+            while (got != null && !new String(got.get(0), StandardCharsets.UTF_8).equals("after the thaw")) {
+                got = peer.recv(PATIENCE);
+            }
+            assertThat(got).as("delivered after the reconnect").isNotNull();
+        }
+    }
+
+    private static SocketEvent nextOf(SocketMonitor monitor, EventType type) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            SocketEvent event = monitor.next(Duration.ofMillis(200));
+            if (event != null && event.type() == type) {
+                return event;
+            }
+        }
+        return null;
     }
 }
