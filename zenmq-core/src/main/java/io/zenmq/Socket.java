@@ -76,6 +76,28 @@ public final class Socket implements AutoCloseable {
     }
 
     /**
+     * Stops listening on an endpoint ({@code zmq_unbind}); the connections accepted through it
+     * are dropped with their queued messages.
+     *
+     * @param endpoint the endpoint as returned by {@link #bind(String)} (or as given to it)
+     * @throws ZmqException {@link ErrorCode#ENOENT} if the socket is not bound there
+     */
+    public void unbind(String endpoint) {
+        core.unbind(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /**
+     * Drops the connection made by {@link #connect(String)} to this endpoint and stops
+     * reconnecting to it ({@code zmq_disconnect}); its queued messages are dropped. tcp and ipc.
+     *
+     * @param endpoint the endpoint exactly as given to connect
+     * @throws ZmqException {@link ErrorCode#ENOENT} if the socket is not connected there
+     */
+    public void disconnect(String endpoint) {
+        core.disconnect(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /**
      * Sets an option.
      *
      * @param option the option key from {@link SocketOptions}

@@ -108,6 +108,22 @@ public final class InprocRegistry {
     }
 
     /**
+     * Releases one name if this socket bound it.
+     *
+     * @param name the inproc name
+     * @param socket the socket that bound it
+     * @return false if the socket had not bound that name
+     */
+    public boolean unbind(String name, SocketCore socket) {
+        lock.lock();
+        try {
+            return bound.remove(name, socket);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Releases every name a closing socket bound.
      *
      * @param socket the closing socket

@@ -360,6 +360,16 @@ public final class Session implements PipeListener, IoObject {
     }
 
     /**
+     * Tells whether a listener accepted this session's connection. Any thread (final field).
+     *
+     * @param candidate a listener of the socket
+     * @return true if the connection came through it
+     */
+    public boolean acceptedBy(Listener candidate) {
+        return listener == candidate;
+    }
+
+    /**
      * Posts {@link #socketClosed(long)} to this session's I/O thread. Any thread.
      *
      * @param lingerNanos the socket's linger, -1 for infinite

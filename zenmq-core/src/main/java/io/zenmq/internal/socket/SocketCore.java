@@ -43,6 +43,13 @@ public final class SocketCore implements SocketLink, PatternHost {
     /** IMMEDIATE sessions, which the socket may not reach through a pipe when it closes. */
     private final List<Session> immediateSessions = new ArrayList<>();
     private final List<IoThread> listenerThreads = new ArrayList<>();
+    /** For each listener: the endpoint as given to bind and as bound (with the real port). */
+    private final List<String[]> listenerNames = new ArrayList<>();
+    private final List<Connection> connections = new ArrayList<>();
+
+    /** A connect()ed tcp/ipc endpoint, for disconnect. */
+    private record Connection(String endpoint, Session session, Pipe socketEnd) {
+    }
     private volatile Thread waiter;
     private volatile long lingerNanos = -1;
     /** Where events go; null when the socket is not monitored. Read by I/O threads. */
@@ -164,6 +171,7 @@ public final class SocketCore implements SocketLink, PatternHost {
         event(EventType.LISTENING, listener.endpoint(), listener.handle());
         listeners.add(listener);
         listenerThreads.add(io);
+        listenerNames.add(new String[] {endpoint, listener.endpoint()});
         io.post(listener::start);
         lastEndpoint = listener.endpoint();
         return lastEndpoint;
@@ -191,10 +199,80 @@ public final class SocketCore implements SocketLink, PatternHost {
             } else {
                 immediateSessions.add(connecting.session());
             }
+            connections.add(new Connection(endpoint, connecting.session(), connecting.socketEnd()));
             io.post(connecting.session()::start);
         } finally {
             connectingRoutingId = null;
         }
+    }
+
+    /**
+     * Stops listening on an endpoint and drops the connections accepted through it, discarding
+     * their queued messages ({@code zmq_unbind}).
+     *
+     * @param endpoint the endpoint as bound (with its real port) or as given to bind
+     * @throws ZmqException {@link ErrorCode#ENOENT} if the socket is not bound there
+     */
+    public void unbind(String endpoint) {
+        checkOpen();
+        processCommands();
+        for (int i = 0; i < listeners.size(); i++) {
+            String[] names = listenerNames.get(i);
+            if (names[0].equals(endpoint) || names[1].equals(endpoint)) {
+                Listener listener = listeners.remove(i);
+                listenerNames.remove(i);
+                listenerThreads.remove(i).post(listener::close);
+                for (Pipe pipe : new ArrayList<>(pipes)) {
+                    PipeListener peer = pipe.peer().listener();
+                    if (peer instanceof Session && ((Session) peer).acceptedBy(listener)) {
+                        drop(pipe, (Session) peer);
+                    }
+                }
+                return;
+            }
+        }
+        Endpoint parsed = Endpoint.parse(endpoint, true);
+        if (parsed.transport() == Endpoint.Transport.INPROC && context.inproc().unbind(parsed.path(), this)) {
+            return;
+        }
+        throw new ZmqException(ErrorCode.ENOENT, "not bound to " + endpoint);
+    }
+
+    /**
+     * Drops every connection made by {@code connect(endpoint)}, discarding queued messages
+     * ({@code zmq_disconnect}; tcp and ipc).
+     *
+     * @param endpoint the endpoint exactly as given to connect
+     * @throws ZmqException {@link ErrorCode#ENOENT} if the socket is not connected there
+     */
+    public void disconnect(String endpoint) {
+        checkOpen();
+        processCommands();
+        boolean found = false;
+        for (java.util.Iterator<Connection> it = connections.iterator(); it.hasNext();) {
+            Connection connection = it.next();
+            if (connection.endpoint().equals(endpoint)) {
+                it.remove();
+                found = true;
+                immediateSessions.remove(connection.session());
+                if (connection.socketEnd() != null && pipes.contains(connection.socketEnd())) {
+                    drop(connection.socketEnd(), connection.session());
+                } else {
+                    connection.session().postSocketClosed(0);
+                }
+            }
+        }
+        if (!found) {
+            throw new ZmqException(ErrorCode.ENOENT, "not connected to " + endpoint);
+        }
+    }
+
+    /** Forgets a pipe and tells its session to end now, queued messages dropped. */
+    private void drop(Pipe pipe, Session session) {
+        pipes.remove(pipe);
+        pattern.terminated(pipe);
+        pipe.terminate();
+        session.postSocketClosed(0);
     }
 
     /** ZMQ_CONNECT_ROUTING_ID names only the next connection: libzmq consumes it there. */
@@ -613,5 +691,7 @@ public final class SocketCore implements SocketLink, PatternHost {
         }
         listeners.clear();
         listenerThreads.clear();
+        listenerNames.clear();
+        connections.clear();
     }
 }

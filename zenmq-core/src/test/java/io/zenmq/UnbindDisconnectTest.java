@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zenmq.testing.Leaks;
+import io.zenmq.testing.Transport;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class UnbindDisconnectTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private int fds;
+    private Context ctx;
+
+    @BeforeEach
+    void open() {
+        fds = Leaks.openFds();
+        ctx = Context.create();
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+        Leaks.assertNone(fds);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void shouldFreeTheEndpointOnUnbind(Transport transport) {
+        Socket first = ctx.socket(SocketType.PULL);
+        String endpoint = first.bind(transport.bindable());
+        first.unbind(endpoint);
+        Socket second = ctx.socket(SocketType.PULL);
+        // inproc names and ipc paths are free again at once; a tcp port only once the I/O thread
+        // has closed the listener, so tcp takes a fresh port
+        second.bind(transport == Transport.TCP ? "tcp://127.0.0.1:*" : endpoint);
+        Socket push = ctx.socket(SocketType.PUSH);
+        push.connect(second.get(SocketOptions.LAST_ENDPOINT));
+        push.send("to the second");
+        assertThat(second.recvString(WAIT)).isEqualTo("to the second");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"TCP", "IPC"})
+    void shouldStopSendingToADisconnectedPeer(Transport transport) {
+        Socket a = ctx.socket(SocketType.PULL);
+        Socket b = ctx.socket(SocketType.PULL);
+        String toA = a.bind(transport.bindable());
+        String toB = b.bind(transport.bindable());
+        Socket push = ctx.socket(SocketType.PUSH);
+        push.connect(toA);
+        push.connect(toB);
+        push.send("first");
+        push.send("second");
+        assertThat(a.recvString(WAIT)).isNotNull();
+        assertThat(b.recvString(WAIT)).isNotNull();
+        push.disconnect(toA);
+        for (int i = 0; i < 4; i++) {
+            push.send("only b " + i);
+        }
+        for (int i = 0; i < 4; i++) {
+            assertThat(b.recvString(WAIT)).isEqualTo("only b " + i);
+        }
+        assertThat(a.recv(Duration.ofMillis(100))).isNull();
+    }
+
+    @Test
+    void shouldReportUnknownEndpointsWithEnoent() {
+        Socket pull = ctx.socket(SocketType.PULL);
+        assertThatThrownBy(() -> pull.unbind("tcp://127.0.0.1:1")).isInstanceOfSatisfying(ZmqException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.ENOENT));
+        assertThatThrownBy(() -> pull.disconnect("tcp://127.0.0.1:1")).isInstanceOfSatisfying(
+                ZmqException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ENOENT));
+    }
+}
