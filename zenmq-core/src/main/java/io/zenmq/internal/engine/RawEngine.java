@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +43,7 @@ final class RawEngine implements Engine, IoHandler {
     private final ByteBuffer in = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     private final ByteBuffer out = ByteBuffer.allocateDirect(WRITE_BUFFER_SIZE);
     private SelectionKey key;
+    private final Runnable filler = this::fill;
     private Pipe pipe;
     private boolean closed;
     private boolean inputPaused;
@@ -178,36 +178,21 @@ final class RawEngine implements Engine, IoHandler {
     // ------------------------------------------------------------------ output
 
     private void writeOutput() {
-        for (int round = 0; round < ROUNDS; round++) {
-            if (closed) {
-                return;
-            }
-            fill();
-            if (out.position() == 0) {
-                setInterest(SelectionKey.OP_WRITE, false);
+        if (closed) {
+            return;
+        }
+        switch (ChannelOutput.write(channel, key, out, filler, ROUNDS)) {
+            case IDLE:
                 if (closeWhenFlushed) {
                     close(false);
                 }
-                return;
-            }
-            out.flip();
-            try {
-                channel.write(out);
-            } catch (IOException e) {
-                out.clear();
-                LOG.log(System.Logger.Level.DEBUG, () -> "raw write failed: " + e);
+                break;
+            case FAILED:
                 close(true);
-                return;
-            }
-            boolean blocked = out.hasRemaining();
-            out.compact();
-            if (blocked) {
-                setInterest(SelectionKey.OP_WRITE, true);
-                return;
-            }
+                break;
+            default:
+                break;
         }
-        // more to write, but let other connections have a turn first
-        setInterest(SelectionKey.OP_WRITE, true);
     }
 
     /** Copies queued frames into the output buffer while it has room. */
@@ -249,14 +234,7 @@ final class RawEngine implements Engine, IoHandler {
     // ------------------------------------------------------------------ closing
 
     private void setInterest(int op, boolean on) {
-        if (key == null || !key.isValid()) {
-            return;
-        }
-        int ops = key.interestOps();
-        int wanted = on ? ops | op : ops & ~op;
-        if (wanted != ops) {
-            key.interestOps(wanted);
-        }
+        ChannelOutput.setInterest(key, op, on);
     }
 
     /**
@@ -282,15 +260,6 @@ final class RawEngine implements Engine, IoHandler {
     }
 
     private void closeChannel() {
-        if (key != null) {
-            key.cancel();
-        }
-        try {
-            channel.close();
-        } catch (ClosedChannelException e) {
-            // already closed
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "close failed", e);
-        }
+        ChannelOutput.close(key, channel);
     }
 }

@@ -17,7 +17,6 @@ import io.zenmq.internal.zmtp.SocketTypes;
 import io.zenmq.internal.zmtp.ZmtpLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +58,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private final ArrayDeque<byte[]> commands = new ArrayDeque<>();
     private final byte[] ourGreeting = Greeting.encode(MECHANISM, false);
     private SelectionKey key;
+    private final Runnable filler = this::fill;
     private State state = State.GREETING;
     private Pipe pipe;
     private Timer handshakeTimer;
@@ -333,37 +333,22 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     // ------------------------------------------------------------------ output
 
     private void writeOutput() {
-        for (int round = 0; round < WRITE_ROUNDS; round++) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            fill();
-            if (out.position() == 0) {
-                setInterest(SelectionKey.OP_WRITE, false);
+        if (state == State.CLOSED) {
+            return;
+        }
+        switch (ChannelOutput.write(channel, key, out, filler, WRITE_ROUNDS)) {
+            case IDLE:
                 if (closeWhenFlushed) {
                     close(false);
                 }
-                return;
-            }
-            out.flip();
-            try {
-                channel.write(out);
-            } catch (IOException e) {
-                out.clear();
-                LOG.log(System.Logger.Level.DEBUG, () -> "write failed: " + e);
+                break;
+            case FAILED:
                 failErrno = Session.ECONNRESET;
                 close(false);
-                return;
-            }
-            boolean blocked = out.hasRemaining();
-            out.compact();
-            if (blocked) {
-                setInterest(SelectionKey.OP_WRITE, true);
-                return;
-            }
+                break;
+            default:
+                break;
         }
-        // more to write, but let other connections have a turn first
-        setInterest(SelectionKey.OP_WRITE, true);
     }
 
     /** Encodes commands and queued frames into the output buffer while it has room. */
@@ -448,14 +433,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     // ------------------------------------------------------------------ closing
 
     private void setInterest(int op, boolean on) {
-        if (key == null || !key.isValid()) {
-            return;
-        }
-        int ops = key.interestOps();
-        int wanted = on ? ops | op : ops & ~op;
-        if (wanted != ops) {
-            key.interestOps(wanted);
-        }
+        ChannelOutput.setInterest(key, op, on);
     }
 
     private void close(boolean protocolError) {
@@ -484,15 +462,6 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     }
 
     private void closeChannel() {
-        if (key != null) {
-            key.cancel();
-        }
-        try {
-            channel.close();
-        } catch (ClosedChannelException e) {
-            // already closed
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "close failed", e);
-        }
+        ChannelOutput.close(key, channel);
     }
 }
