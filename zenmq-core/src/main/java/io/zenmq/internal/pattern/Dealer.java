@@ -14,8 +14,10 @@ final class Dealer implements Pattern {
     private static final Object CONNECTED = Boolean.TRUE;
 
     private final PatternHost host;
-    private final LoadBalancer out = new LoadBalancer();
-    private final FairQueue in;
+    /** Round-robin out; REQ, a DEALER underneath as in libzmq, sends through it too. */
+    final LoadBalancer out = new LoadBalancer();
+    /** Fair-queue in; also read by REQ. */
+    final FairQueue in;
     private boolean more;
 
     Dealer(PatternHost host) {

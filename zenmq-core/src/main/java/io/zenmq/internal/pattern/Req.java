@@ -20,11 +20,10 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Req implements Pattern {
     private static final byte[] DELIMITER = new byte[0];
     private static final int REQUEST_ID_LENGTH = 4;
-    /** Marks, in {@link Pipe#attachment}, a pipe that had a live connection already. */
-    private static final Object CONNECTED = Boolean.TRUE;
-
     private final PatternHost host;
-    private final LoadBalancer out = new LoadBalancer();
+    /** The peers are handled as a DEALER does (probe included); REQ adds the strict turns. */
+    private final Dealer dealer;
+    private final LoadBalancer out;
     private final FairQueue in;
     private int requestId = ThreadLocalRandom.current().nextInt();
     private boolean correlating;
@@ -36,29 +35,24 @@ final class Req implements Pattern {
 
     Req(PatternHost host) {
         this.host = host;
-        this.in = new FairQueue(host);
+        this.dealer = new Dealer(host);
+        this.out = dealer.out;
+        this.in = dealer.in;
     }
 
     @Override
     public void attach(Pipe pipe) {
-        if (pipe.hasPeerProperties()) {
-            pipe.attachment = CONNECTED;
-        }
-        RouterProbe.attached(host, pipe);
-        out.attach(pipe);
-        in.attach(pipe);
+        dealer.attach(pipe);
     }
 
     @Override
     public void pipeConnected(Pipe pipe) {
-        RouterProbe.connected(host, pipe, pipe.attachment == CONNECTED);
-        pipe.attachment = CONNECTED;
+        dealer.pipeConnected(pipe);
     }
 
     @Override
     public void terminated(Pipe pipe) {
-        out.terminated(pipe);
-        in.terminated(pipe);
+        dealer.terminated(pipe);
         if (pipe == requestPipe) {
             requestPipe = null;
         }
@@ -66,12 +60,12 @@ final class Req implements Pattern {
 
     @Override
     public void readActivated(Pipe pipe) {
-        in.activated(pipe);
+        dealer.readActivated(pipe);
     }
 
     @Override
     public void writeActivated(Pipe pipe) {
-        out.activated(pipe);
+        dealer.writeActivated(pipe);
     }
 
     @Override
