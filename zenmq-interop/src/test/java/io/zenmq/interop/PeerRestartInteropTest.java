@@ -87,4 +87,26 @@ class PeerRestartInteropTest {
         }
         return null;
     }
+
+    @Test
+    void shouldKeepALibzmqPeerThatPingsUsAlive() {
+        Socket pull = interop.socket(SocketType.PULL);
+        String endpoint = pull.bind("tcp://127.0.0.1:*");
+        try (SocketMonitor monitor = pull.monitor(EnumSet.of(EventType.HANDSHAKE_SUCCEEDED,
+                EventType.DISCONNECTED))) {
+            LibzmqPeer push = interop.peer().socket("PUSH");
+            // libzmq drops us if a PING goes unanswered for 150 ms
+            push.setsockopt("HEARTBEAT_IVL", 50);
+            push.setsockopt("HEARTBEAT_TIMEOUT", 150);
+            push.connect(endpoint);
+            push.send(utf8("hello"));
+            assertThat(pull.recvString(PATIENCE)).isEqualTo("hello");
+            assertThat(nextOf(monitor, EventType.HANDSHAKE_SUCCEEDED)).isNotNull();
+            // a dozen heartbeat intervals: libzmq would have given up on a silent peer many times over
+            SocketEvent event = monitor.next(Duration.ofMillis(600));
+            assertThat(event).as("no disconnect while libzmq pings").isNull();
+            push.send(utf8("still here"));
+            assertThat(pull.recvString(PATIENCE)).isEqualTo("still here");
+        }
+    }
 }
