@@ -3,5 +3,6 @@
  * zenmq: ZeroMQ in pure Java. The only exported package is {@code io.zenmq}.
  */
 module io.zenmq {
+    requires jdk.net;
     exports io.zenmq;
 }

@@ -113,6 +113,15 @@ public final class SocketOptions {
      * PING; {@link Option#INFINITE} (default) = the heartbeat interval.
      */
     public static final Option<Duration> HEARTBEAT_TIMEOUT = time("ZMQ_HEARTBEAT_TIMEOUT", 77, Option.INFINITE);
+    /** {@code ZMQ_TCP_KEEPALIVE}: 1 turns SO_KEEPALIVE on, 0 off, -1 (default) leaves the OS default. */
+    public static final Option<Integer> TCP_KEEPALIVE = new Option<>("ZMQ_TCP_KEEPALIVE", 34, Integer.class, -1,
+            v -> v >= -1 && v <= 1, "-1, 0 or 1", false);
+    /** {@code ZMQ_TCP_KEEPALIVE_CNT}: unanswered probes before the connection drops; -1 = OS default. */
+    public static final Option<Integer> TCP_KEEPALIVE_CNT = keepalive("ZMQ_TCP_KEEPALIVE_CNT", 35);
+    /** {@code ZMQ_TCP_KEEPALIVE_IDLE}: idle seconds before the first probe; -1 = OS default. */
+    public static final Option<Integer> TCP_KEEPALIVE_IDLE = keepalive("ZMQ_TCP_KEEPALIVE_IDLE", 36);
+    /** {@code ZMQ_TCP_KEEPALIVE_INTVL}: seconds between probes; -1 = OS default. */
+    public static final Option<Integer> TCP_KEEPALIVE_INTVL = keepalive("ZMQ_TCP_KEEPALIVE_INTVL", 37);
     /** {@code ZMQ_LAST_ENDPOINT} (read-only): the last endpoint bound, with its actual port. */
     public static final Option<String> LAST_ENDPOINT = readOnly("ZMQ_LAST_ENDPOINT", 32, String.class, "");
     /** {@code ZMQ_TYPE} (read-only): the socket's type. */
@@ -130,6 +139,10 @@ public final class SocketOptions {
     public static final Option<Boolean> RCVMORE = readOnly("ZMQ_RCVMORE", 13, Boolean.class, false);
 
     private SocketOptions() {
+    }
+
+    private static Option<Integer> keepalive(String name, int number) {
+        return new Option<>(name, number, Integer.class, -1, v -> v == -1 || v >= 1, "-1 or at least 1", false);
     }
 
     private static Option<Boolean> flag(String name, int number) {

@@ -133,6 +133,9 @@ class SocketBehaviourTest {
         assertThat(codeOf(() -> push.set(SocketOptions.LINGER, Duration.ofMillis(-5)))).isEqualTo(ErrorCode.EINVAL);
         assertThat(codeOf(() -> push.set(SocketOptions.ROUTING_ID, new byte[0]))).isEqualTo(ErrorCode.EINVAL);
         assertThat(codeOf(() -> push.set(SocketOptions.LAST_ENDPOINT, "x"))).isEqualTo(ErrorCode.EINVAL);
+        assertThat(codeOf(() -> push.set(SocketOptions.TCP_KEEPALIVE, 2))).isEqualTo(ErrorCode.EINVAL);
+        assertThat(codeOf(() -> push.set(SocketOptions.TCP_KEEPALIVE_IDLE, 0))).isEqualTo(ErrorCode.EINVAL);
+        push.set(SocketOptions.TCP_KEEPALIVE, 1).set(SocketOptions.TCP_KEEPALIVE_IDLE, 30);
         push.set(SocketOptions.SNDHWM, 7);
         assertThat(push.get(SocketOptions.SNDHWM)).isEqualTo(7);
         assertThat(push.get(SocketOptions.TYPE)).isEqualTo(SocketType.PUSH);

@@ -21,12 +21,26 @@ import io.zenmq.SocketType;
  * @param immediate ZMQ_IMMEDIATE: a connecting session has a pipe only while connected
  * @param streamNotify ZMQ_STREAM_NOTIFY: a STREAM connection announces its start and end
  * @param heartbeat the ZMTP heartbeat settings
+ * @param keepalive the TCP keepalive settings
  */
 public record ConnectionOptions(SocketType type, int sendHwm, int receiveHwm, byte[] routingId,
                                 long maxMessageSize, long reconnectIvlNanos, long reconnectIvlMaxNanos,
                                 long handshakeIvlNanos, int sendBuffer, int receiveBuffer,
                                 boolean conflate, boolean immediate, boolean streamNotify,
-                                Heartbeat heartbeat) {
+                                Heartbeat heartbeat, Keepalive keepalive) {
+    /**
+     * TCP keepalive (libzmq's ZMQ_TCP_KEEPALIVE*); -1 everywhere leaves the OS defaults.
+     *
+     * @param enabled 1 on, 0 off, -1 OS default
+     * @param count probes before the connection drops, -1 OS default
+     * @param idleSeconds idle time before the first probe, -1 OS default
+     * @param intervalSeconds time between probes, -1 OS default
+     */
+    public record Keepalive(int enabled, int count, int idleSeconds, int intervalSeconds) {
+        /** The OS defaults. */
+        public static final Keepalive DEFAULT = new Keepalive(-1, -1, -1, -1);
+    }
+
     /**
      * ZMTP heartbeats (RFC 37, libzmq's ZMQ_HEARTBEAT_*).
      *

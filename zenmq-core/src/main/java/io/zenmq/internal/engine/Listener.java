@@ -159,15 +159,7 @@ public final class Listener implements IoHandler, IoObject {
             }
             try {
                 channel.configureBlocking(false);
-                if (ipcPath == null) {
-                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                }
-                if (options.sendBuffer() >= 0) {
-                    channel.setOption(StandardSocketOptions.SO_SNDBUF, Math.max(1, options.sendBuffer()));
-                }
-                if (options.receiveBuffer() >= 0) {
-                    channel.setOption(StandardSocketOptions.SO_RCVBUF, Math.max(1, options.receiveBuffer()));
-                }
+                ChannelSetup.configure(channel, options, ipcPath == null);
             } catch (IOException e) {
                 Session.closeQuietly(channel);
                 continue;

@@ -12,7 +12,6 @@ import io.zenmq.internal.transport.Endpoint;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ThreadLocalRandom;
@@ -152,15 +151,7 @@ public final class Session implements PipeListener, IoObject {
     }
 
     private void configure(SocketChannel channel) throws IOException {
-        if (endpoint == null || endpoint.transport() == Endpoint.Transport.TCP) {
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        }
-        if (options.sendBuffer() >= 0) {
-            channel.setOption(StandardSocketOptions.SO_SNDBUF, Math.max(1, options.sendBuffer()));
-        }
-        if (options.receiveBuffer() >= 0) {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, Math.max(1, options.receiveBuffer()));
-        }
+        ChannelSetup.configure(channel, options, endpoint == null || endpoint.transport() == Endpoint.Transport.TCP);
     }
 
     private final class ConnectHandler implements io.zenmq.internal.io.IoHandler {

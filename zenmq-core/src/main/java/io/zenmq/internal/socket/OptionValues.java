@@ -43,7 +43,9 @@ final class OptionValues {
                 get(SocketOptions.MAXMSGSIZE), nanos(SocketOptions.RECONNECT_IVL),
                 Math.max(0, nanos(SocketOptions.RECONNECT_IVL_MAX)), Math.max(0, nanos(SocketOptions.HANDSHAKE_IVL)),
                 get(SocketOptions.SNDBUF), get(SocketOptions.RCVBUF), conflates(type),
-                get(SocketOptions.IMMEDIATE), get(SocketOptions.STREAM_NOTIFY), heartbeat());
+                get(SocketOptions.IMMEDIATE), get(SocketOptions.STREAM_NOTIFY), heartbeat(),
+                new ConnectionOptions.Keepalive(get(SocketOptions.TCP_KEEPALIVE), get(SocketOptions.TCP_KEEPALIVE_CNT),
+                        get(SocketOptions.TCP_KEEPALIVE_IDLE), get(SocketOptions.TCP_KEEPALIVE_INTVL)));
     }
 
     private ConnectionOptions.Heartbeat heartbeat() {
