@@ -77,6 +77,20 @@ class ConnectionFaultTest {
     }
 
     @Test
+    void shouldResolveHostNamesOffTheIoThread() {
+        Socket pull = ctx.socket(SocketType.PULL);
+        String endpoint = pull.bind("tcp://127.0.0.1:*");
+        String port = endpoint.substring(endpoint.lastIndexOf(':') + 1);
+        Socket unknown = ctx.socket(SocketType.PUSH);
+        unknown.set(SocketOptions.LINGER, Duration.ZERO);
+        unknown.connect("tcp://no-such-host.invalid:" + port);
+        Socket push = ctx.socket(SocketType.PUSH);
+        push.connect("tcp://localhost:" + port);
+        push.send("by name");
+        assertThat(pull.recvString(WAIT)).isEqualTo("by name");
+    }
+
+    @Test
     void shouldKeepTheSocketFileOfARebindWhenTheOldListenerClosesLate() {
         String endpoint = Transport.IPC.bindable();
         Socket first = ctx.socket(SocketType.PULL);

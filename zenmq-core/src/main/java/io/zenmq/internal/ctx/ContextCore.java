@@ -6,6 +6,7 @@ import io.zenmq.Option;
 import io.zenmq.SocketType;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.io.IoThread;
+import io.zenmq.internal.io.Resolver;
 import io.zenmq.internal.socket.SocketCore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class ContextCore {
     private static final long JOIN_GRACE_MILLIS = 2000;
 
     private final IoThread[] ioThreads;
+    private final Resolver resolver;
     private final long maxLingerNanos;
     private final Set<SocketCore> sockets = ConcurrentHashMap.newKeySet();
     /** Threads serving sockets of this context (inproc monitors), joined on termination. */
@@ -42,9 +44,10 @@ public final class ContextCore {
     public ContextCore(int ioThreadCount, Duration maxLinger) {
         int id = CONTEXT_IDS.incrementAndGet();
         this.maxLingerNanos = maxLinger.equals(Option.INFINITE) ? -1 : maxLinger.toNanos();
+        this.resolver = new Resolver("zenmq-resolver-" + id);
         this.ioThreads = new IoThread[ioThreadCount];
         for (int i = 0; i < ioThreadCount; i++) {
-            ioThreads[i] = new IoThread("zenmq-io-" + id + "-" + i);
+            ioThreads[i] = new IoThread("zenmq-io-" + id + "-" + i, resolver);
         }
     }
 
@@ -141,6 +144,11 @@ public final class ContextCore {
             }
         }
         helpers.clear();
+        try {
+            resolver.close(JOIN_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

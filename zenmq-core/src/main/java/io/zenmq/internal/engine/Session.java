@@ -125,9 +125,46 @@ public final class Session implements PipeListener, IoObject {
             finish();
             return;
         }
+        if (endpoint.needsLookup()) {
+            // DNS may block: look the name up on the resolver thread, connect when it answers
+            Endpoint target = endpoint;
+            io.resolver().execute(() -> {
+                SocketAddress address;
+                try {
+                    address = target.resolve();
+                } catch (RuntimeException e) {
+                    address = null;
+                }
+                SocketAddress result = address;
+                io.post(() -> resolved(result));
+            });
+            return;
+        }
+        SocketAddress address;
+        try {
+            address = endpoint.resolve();
+        } catch (RuntimeException e) {
+            address = null;
+        }
+        resolved(address);
+    }
+
+    /** The resolver answered (null: the name did not resolve, so try again later). IO thread. */
+    private void resolved(SocketAddress address) {
+        if (done || engine != null || connecting != null) {
+            return;
+        }
+        if (address == null) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot resolve " + endpoint);
+            scheduleReconnect();
+            return;
+        }
+        connectTo(address);
+    }
+
+    private void connectTo(SocketAddress address) {
         SocketChannel channel = null;
         try {
-            SocketAddress address = endpoint.resolve();
             channel = endpoint.transport() == Endpoint.Transport.IPC
                     ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
             channel.configureBlocking(false);

@@ -33,6 +33,7 @@ public final class IoThread {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final Set<IoObject> objects = new HashSet<>();
     private final Thread thread;
+    private final Resolver resolver;
     private volatile boolean sleeping;
     private long timerSequence;
     private boolean stopping;
@@ -43,8 +44,10 @@ public final class IoThread {
      * Opens the selector and starts the thread.
      *
      * @param name the thread's name
+     * @param resolver the context's host name resolver
      */
-    public IoThread(String name) {
+    public IoThread(String name, Resolver resolver) {
+        this.resolver = resolver;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -65,6 +68,15 @@ public final class IoThread {
         if (sleeping) {
             selector.wakeup();
         }
+    }
+
+    /**
+     * Returns the context's resolver, for host name lookups that must not block this thread.
+     *
+     * @return the resolver
+     */
+    public Resolver resolver() {
+        return resolver;
     }
 
     /**

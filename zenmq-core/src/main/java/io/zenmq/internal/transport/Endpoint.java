@@ -157,6 +157,17 @@ public final class Endpoint {
     }
 
     /**
+     * Tells whether {@link #resolve()} may have to ask DNS (a tcp host that is neither a literal
+     * address nor {@code *}), so it must not run on an I/O thread.
+     *
+     * @return true for host names
+     */
+    public boolean needsLookup() {
+        return transport == Transport.TCP && !host.equals("*") && !host.contains(":")
+                && !host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+
+    /**
      * Formats a bound TCP address the way libzmq reports {@code ZMQ_LAST_ENDPOINT}.
      *
      * @param address the bound address
