@@ -91,6 +91,18 @@ class ConnectionFaultTest {
     }
 
     @Test
+    void shouldBindByInterfaceNameAndConnectFromASourceAddress() {
+        Socket pull = ctx.socket(SocketType.PULL);
+        String endpoint = pull.bind("tcp://lo:*");
+        assertThat(endpoint).startsWith("tcp://127.0.0.1:");
+        String port = endpoint.substring(endpoint.lastIndexOf(':') + 1);
+        Socket push = ctx.socket(SocketType.PUSH);
+        push.connect("tcp://127.0.0.1:0;127.0.0.1:" + port);
+        push.send("from a chosen source");
+        assertThat(pull.recvString(WAIT)).isEqualTo("from a chosen source");
+    }
+
+    @Test
     void shouldKeepTheSocketFileOfARebindWhenTheOldListenerClosesLate() {
         String endpoint = Transport.IPC.bindable();
         Socket first = ctx.socket(SocketType.PULL);

@@ -170,6 +170,9 @@ public final class Session implements PipeListener, IoObject {
             channel.configureBlocking(false);
             handle = MonitorSink.nextHandle();
             configure(channel);
+            if (endpoint.source() != null) {
+                channel.bind(endpoint.source().resolve());
+            }
             if (channel.connect(address)) {
                 connected(channel);
             } else {

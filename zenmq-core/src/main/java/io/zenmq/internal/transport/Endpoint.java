@@ -37,8 +37,14 @@ public final class Endpoint {
     private final String host;
     private final int port;
     private final String path;
+    private final Endpoint source;
 
     private Endpoint(String text, Transport transport, String host, int port, String path) {
+        this(text, transport, host, port, path, null);
+    }
+
+    private Endpoint(String text, Transport transport, String host, int port, String path, Endpoint source) {
+        this.source = source;
         this.text = text;
         this.transport = transport;
         this.host = host;
@@ -79,15 +85,22 @@ public final class Endpoint {
     }
 
     private static Endpoint parseTcp(String text, String address, boolean forBind) {
+        int semicolon = address.indexOf(';');
+        if (semicolon >= 0) {
+            if (forBind) {
+                throw invalid(text, "a source address is for connect only");
+            }
+            // tcp://SOURCE;DEST: bind the outgoing connection to SOURCE first (libzmq)
+            Endpoint source = parseTcp(text, address.substring(0, semicolon), true);
+            Endpoint dest = parseTcp(text, address.substring(semicolon + 1), false);
+            return new Endpoint(text, Transport.TCP, dest.host, dest.port, null, source);
+        }
         int colon = address.lastIndexOf(':');
         if (colon <= 0 || colon == address.length() - 1) {
             throw invalid(text, "expected host:port");
         }
         String host = address.substring(0, colon);
         String portText = address.substring(colon + 1);
-        if (host.indexOf(';') >= 0) {
-            throw new ZmqException(ErrorCode.EINVAL, "source address binding is not supported yet: " + text);
-        }
         if (host.startsWith("[")) {
             if (!host.endsWith("]") || host.length() < 3) {
                 throw invalid(text, "unbalanced brackets");
@@ -150,10 +163,40 @@ public final class Endpoint {
             return new InetSocketAddress(port);
         }
         try {
-            return new InetSocketAddress(InetAddress.getByName(host), port);
+            InetAddress nic = interfaceAddress(host);
+            return new InetSocketAddress(nic != null ? nic : InetAddress.getByName(host), port);
         } catch (UnknownHostException e) {
             throw new ZmqException(ErrorCode.EINVAL, "cannot resolve host " + host, e);
         }
+    }
+
+    /** The address of a network interface named {@code name} (IPv4 first), or null if none. */
+    private static InetAddress interfaceAddress(String name) {
+        try {
+            java.net.NetworkInterface nic = java.net.NetworkInterface.getByName(name);
+            if (nic == null) {
+                return null;
+            }
+            InetAddress any = null;
+            for (InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (address instanceof java.net.Inet4Address) {
+                    return address;
+                }
+                any = any == null ? address : any;
+            }
+            return any;
+        } catch (java.net.SocketException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Returns where a connection must come from ({@code tcp://SOURCE;DEST}).
+     *
+     * @return the source endpoint, or null if the kernel picks
+     */
+    public Endpoint source() {
+        return source;
     }
 
     /**

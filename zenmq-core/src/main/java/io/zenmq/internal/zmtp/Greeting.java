@@ -71,6 +71,8 @@ public final class Greeting {
      * needs has arrived. Owned by the IO thread of its connection.
      */
     public static final class Decoder {
+        private static final int FIRST_3X_REVISION = 2;
+
         private final byte[] buf = new byte[GREETING_LENGTH];
         private int received;
 
@@ -106,7 +108,8 @@ public final class Greeting {
                     && (buf[SIGNATURE_END_OFFSET] & SIGNATURE_END_VERSIONED_BIT) == 0) {
                 throw legacy("ZMTP/1.0 peer (bit 0 of greeting byte 9 is clear)");
             }
-            if (covers(before, MAJOR_OFFSET) && (buf[MAJOR_OFFSET] & 0xFF) < VERSION_MAJOR) {
+            // libzmq reads revisions 0 and 1 as ZMTP 1.0/2.0 and anything from 2 on as 3.x
+            if (covers(before, MAJOR_OFFSET) && (buf[MAJOR_OFFSET] & 0xFF) < FIRST_3X_REVISION) {
                 throw legacy("ZMTP major version " + (buf[MAJOR_OFFSET] & 0xFF));
             }
         }

@@ -126,11 +126,21 @@ class GreetingTest {
     }
 
     @Test
-    void shouldRejectMajorVersionTwoAsLegacy() throws ProtocolException {
+    void shouldReadMajorVersionTwoAsZmtp3LikeLibzmq() throws ProtocolException {
         Greeting.Decoder decoder = new Greeting.Decoder();
         assertThat(decoder.feed(ByteBuffer.wrap(hex("ff 00 00 00 00 00 00 00 01 7f")))).isFalse();
 
-        Throwable thrown = catchThrowable(() -> decoder.feed(ByteBuffer.wrap(hex("02"))));
+        assertThat(decoder.feed(ByteBuffer.wrap(hex("02")))).isFalse();
+
+        assertThat(decoder.major()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRejectRevisionOneAsZmtp20() throws ProtocolException {
+        Greeting.Decoder decoder = new Greeting.Decoder();
+        assertThat(decoder.feed(ByteBuffer.wrap(hex("ff 00 00 00 00 00 00 00 01 7f")))).isFalse();
+
+        Throwable thrown = catchThrowable(() -> decoder.feed(ByteBuffer.wrap(hex("01"))));
 
         assertThat(thrown).isInstanceOf(ProtocolException.class).hasMessageContaining("not supported");
         assertThat(((ProtocolException) thrown).code()).isEqualTo(ProtocolErrors.ZMTP_UNSPECIFIED);
