@@ -113,6 +113,11 @@ public final class SocketOptions {
      * PING; {@link Option#INFINITE} (default) = the heartbeat interval.
      */
     public static final Option<Duration> HEARTBEAT_TIMEOUT = time("ZMQ_HEARTBEAT_TIMEOUT", 77, Option.INFINITE);
+    /**
+     * {@code ZMQ_IPV6}: a wildcard bind ({@code tcp://*:port}) listens on IPv6 and IPv4 alike
+     * instead of IPv4 only. IPv6 literals work either way.
+     */
+    public static final Option<Boolean> IPV6 = flag("ZMQ_IPV6", 42);
     /** {@code ZMQ_TCP_KEEPALIVE}: 1 turns SO_KEEPALIVE on, 0 off, -1 (default) leaves the OS default. */
     public static final Option<Integer> TCP_KEEPALIVE = new Option<>("ZMQ_TCP_KEEPALIVE", 34, Integer.class, -1,
             v -> v >= -1 && v <= 1, "-1, 0 or 1", false);

@@ -127,6 +127,27 @@ class SocketBehaviourTest {
     }
 
     @Test
+    void shouldListenOnIpv6AndIpv4WithTheIpv6Option() {
+        Socket pull = ctx.socket(SocketType.PULL);
+        pull.set(SocketOptions.IPV6, true);
+        String endpoint = pull.bind("tcp://*:*");
+        assertThat(endpoint).startsWith("tcp://[::]:");
+        String port = endpoint.substring(endpoint.lastIndexOf(':') + 1);
+        Socket v4 = ctx.socket(SocketType.PUSH);
+        v4.connect("tcp://127.0.0.1:" + port);
+        Socket v6 = ctx.socket(SocketType.PUSH);
+        v6.connect("tcp://[::1]:" + port);
+        v4.send("over v4");
+        v6.send("over v6");
+        java.util.Set<String> got = new java.util.HashSet<>();
+        got.add(pull.recvString(WAIT));
+        got.add(pull.recvString(WAIT));
+        assertThat(got).containsExactlyInAnyOrder("over v4", "over v6");
+        Socket plain = ctx.socket(SocketType.PULL);
+        assertThat(plain.bind("tcp://*:*")).startsWith("tcp://0.0.0.0:");
+    }
+
+    @Test
     void shouldValidateOptions() {
         Socket push = ctx.socket(SocketType.PUSH);
         assertThat(codeOf(() -> push.set(SocketOptions.SNDHWM, -1))).isEqualTo(ErrorCode.EINVAL);

@@ -22,12 +22,13 @@ import io.zenmq.SocketType;
  * @param streamNotify ZMQ_STREAM_NOTIFY: a STREAM connection announces its start and end
  * @param heartbeat the ZMTP heartbeat settings
  * @param keepalive the TCP keepalive settings
+ * @param ipv6 ZMQ_IPV6: a wildcard bind listens on IPv6 too
  */
 public record ConnectionOptions(SocketType type, int sendHwm, int receiveHwm, byte[] routingId,
                                 long maxMessageSize, long reconnectIvlNanos, long reconnectIvlMaxNanos,
                                 long handshakeIvlNanos, int sendBuffer, int receiveBuffer,
                                 boolean conflate, boolean immediate, boolean streamNotify,
-                                Heartbeat heartbeat, Keepalive keepalive) {
+                                Heartbeat heartbeat, Keepalive keepalive, boolean ipv6) {
     /**
      * TCP keepalive (libzmq's ZMQ_TCP_KEEPALIVE*); -1 everywhere leaves the OS defaults.
      *

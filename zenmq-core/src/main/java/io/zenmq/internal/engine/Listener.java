@@ -74,6 +74,9 @@ public final class Listener implements IoHandler, IoObject {
         ServerSocketChannel server = null;
         try {
             SocketAddress address = endpoint.resolve();
+            if (options.ipv6() && endpoint.isWildcard()) {
+                address = new InetSocketAddress(java.net.InetAddress.getByName("::"), endpoint.port());
+            }
             server = ipc ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
             Path path = null;
             if (ipc) {
@@ -85,7 +88,8 @@ public final class Listener implements IoHandler, IoObject {
             }
             server.bind(address, BACKLOG);
             server.configureBlocking(false);
-            String text = ipc ? endpoint.toString() : boundText(endpoint, (InetSocketAddress) server.getLocalAddress());
+            String text = ipc ? endpoint.toString()
+                    : boundText(endpoint, (InetSocketAddress) server.getLocalAddress(), options.ipv6());
             return new Listener(io, socket, options, server, text, path);
         } catch (BindException e) {
             closeQuietly(server);
@@ -104,9 +108,9 @@ public final class Listener implements IoHandler, IoObject {
         }
     }
 
-    private static String boundText(Endpoint endpoint, InetSocketAddress local) {
-        if (endpoint.toString().contains("://*:")) {
-            return "tcp://0.0.0.0:" + local.getPort();
+    private static String boundText(Endpoint endpoint, InetSocketAddress local, boolean ipv6) {
+        if (endpoint.isWildcard()) {
+            return (ipv6 ? "tcp://[::]:" : "tcp://0.0.0.0:") + local.getPort();
         }
         return Endpoint.tcpText(local);
     }

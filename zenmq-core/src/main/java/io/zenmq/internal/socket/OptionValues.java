@@ -45,7 +45,8 @@ final class OptionValues {
                 get(SocketOptions.SNDBUF), get(SocketOptions.RCVBUF), conflates(type),
                 get(SocketOptions.IMMEDIATE), get(SocketOptions.STREAM_NOTIFY), heartbeat(),
                 new ConnectionOptions.Keepalive(get(SocketOptions.TCP_KEEPALIVE), get(SocketOptions.TCP_KEEPALIVE_CNT),
-                        get(SocketOptions.TCP_KEEPALIVE_IDLE), get(SocketOptions.TCP_KEEPALIVE_INTVL)));
+                        get(SocketOptions.TCP_KEEPALIVE_IDLE), get(SocketOptions.TCP_KEEPALIVE_INTVL)),
+                get(SocketOptions.IPV6));
     }
 
     private ConnectionOptions.Heartbeat heartbeat() {

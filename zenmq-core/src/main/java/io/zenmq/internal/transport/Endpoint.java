@@ -191,6 +191,24 @@ public final class Endpoint {
     }
 
     /**
+     * Tells whether this is a tcp bind to every interface ({@code tcp://*:port}).
+     *
+     * @return true for the wildcard host
+     */
+    public boolean isWildcard() {
+        return transport == Transport.TCP && "*".equals(host);
+    }
+
+    /**
+     * Returns the tcp port (0 for an ephemeral bind).
+     *
+     * @return the port
+     */
+    public int port() {
+        return port;
+    }
+
+    /**
      * Returns where a connection must come from ({@code tcp://SOURCE;DEST}).
      *
      * @return the source endpoint, or null if the kernel picks
