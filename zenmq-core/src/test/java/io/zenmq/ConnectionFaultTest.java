@@ -132,10 +132,7 @@ class ConnectionFaultTest {
         pull.set(SocketOptions.HEARTBEAT_TTL, Duration.ofMillis(2000));
         pull.set(SocketOptions.HEARTBEAT_TIMEOUT, Duration.ofMillis(200));
         String endpoint = pull.bind("tcp://127.0.0.1:*");
-        try (java.net.Socket peer = raw(endpoint)) {
-            OutputStream out = peer.getOutputStream();
-            out.write(nullGreeting());
-            out.write(ready("PUSH"));
+        try (java.net.Socket peer = handshakenPush(endpoint)) {
             InputStream in = peer.getInputStream();
             skipGreetingAndReady(in);
             byte[] ping = in.readNBytes(9);
@@ -148,10 +145,8 @@ class ConnectionFaultTest {
     void shouldDropAPeerThatOutlivesItsOwnTtl() throws IOException {
         Socket pull = ctx.socket(SocketType.PULL);
         String endpoint = pull.bind("tcp://127.0.0.1:*");
-        try (java.net.Socket peer = raw(endpoint)) {
+        try (java.net.Socket peer = handshakenPush(endpoint)) {
             OutputStream out = peer.getOutputStream();
-            out.write(nullGreeting());
-            out.write(ready("PUSH"));
             // PING with a TTL of 2 deciseconds, then silence
             out.write(new byte[] {0x04, 0x07, 4, 'P', 'I', 'N', 'G', 0, 2});
             InputStream in = peer.getInputStream();
@@ -159,6 +154,14 @@ class ConnectionFaultTest {
             assertThat(in.readNBytes(7)).containsExactly(0x04, 0x05, 4, 'P', 'O', 'N', 'G');
             assertClosedByPeer(peer);
         }
+    }
+
+    /** Connects a raw peer that sends a NULL greeting and READY as a PUSH socket. */
+    private static java.net.Socket handshakenPush(String endpoint) throws IOException {
+        java.net.Socket peer = raw(endpoint);
+        peer.getOutputStream().write(nullGreeting());
+        peer.getOutputStream().write(ready("PUSH"));
+        return peer;
     }
 
     /** Connects a raw TCP client to a zenmq endpoint. */
@@ -242,10 +245,8 @@ class ConnectionFaultTest {
     void shouldDropAPeerAnnouncingAnImpossibleFrameWithoutAllocatingIt() throws IOException {
         Socket pull = ctx.socket(SocketType.PULL);
         String endpoint = pull.bind("tcp://127.0.0.1:*");
-        try (java.net.Socket peer = raw(endpoint)) {
+        try (java.net.Socket peer = handshakenPush(endpoint)) {
             OutputStream out = peer.getOutputStream();
-            out.write(nullGreeting());
-            out.write(ready("PUSH"));
             // LONG frame of 2^62 bytes, then a few bytes of "body"
             out.write(new byte[] {0x02, 0x40, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3});
             assertClosedByPeer(peer);
@@ -259,10 +260,8 @@ class ConnectionFaultTest {
         // as in libzmq the limit covers every frame, the peer's READY included
         pull.set(SocketOptions.MAXMSGSIZE, 100L);
         String endpoint = pull.bind("tcp://127.0.0.1:*");
-        try (java.net.Socket peer = raw(endpoint)) {
+        try (java.net.Socket peer = handshakenPush(endpoint)) {
             OutputStream out = peer.getOutputStream();
-            out.write(nullGreeting());
-            out.write(ready("PUSH"));
             out.write(new byte[] {0, 2, 'o', 'k'});
             out.write(new byte[] {0, 101});
             out.write(new byte[101]);
@@ -286,10 +285,8 @@ class ConnectionFaultTest {
     void shouldAnswerPingWithPong() throws IOException {
         Socket pull = ctx.socket(SocketType.PULL);
         String endpoint = pull.bind("tcp://127.0.0.1:*");
-        try (java.net.Socket peer = raw(endpoint)) {
+        try (java.net.Socket peer = handshakenPush(endpoint)) {
             OutputStream out = peer.getOutputStream();
-            out.write(nullGreeting());
-            out.write(ready("PUSH"));
             out.write(new byte[] {0x04, 0x09, 4, 'P', 'I', 'N', 'G', 0, 0, 'h', 'i'});
             InputStream in = peer.getInputStream();
             byte[] greeting = in.readNBytes(64);
