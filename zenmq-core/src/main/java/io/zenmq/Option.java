@@ -4,6 +4,7 @@ package io.zenmq;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * A typed socket option key with libzmq's name and number, its default and a validator.
@@ -25,9 +26,17 @@ public final class Option<T> {
     private final Predicate<T> validator;
     private final String rule;
     private final boolean readOnly;
+    private final UnaryOperator<T> normalizer;
 
     Option(String name, int number, Class<T> type, T defaultValue, Predicate<T> validator, String rule,
            boolean readOnly) {
+        this(name, number, type, defaultValue, validator, rule, readOnly, UnaryOperator.identity());
+    }
+
+    /** An option whose accepted values are rewritten into one stored form (e.g. Z85 keys to raw). */
+    Option(String name, int number, Class<T> type, T defaultValue, Predicate<T> validator, String rule,
+           boolean readOnly, UnaryOperator<T> normalizer) {
+        this.normalizer = normalizer;
         this.name = name;
         this.number = number;
         this.type = type;
@@ -99,7 +108,11 @@ public final class Option<T> {
             throw new ZmqException(ErrorCode.EINVAL, "invalid value for " + name + ": " + describe(value)
                     + " (" + rule + ")");
         }
-        return copy(value);
+        try {
+            return copy(normalizer.apply(value));
+        } catch (ZmqException e) {
+            throw new ZmqException(e.code(), "invalid value for " + name + ": " + e.getMessage());
+        }
     }
 
     /**

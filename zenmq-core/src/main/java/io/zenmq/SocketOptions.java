@@ -143,11 +143,55 @@ public final class SocketOptions {
     /** {@code ZMQ_RCVMORE} (read-only): whether the last frame received has more frames after it. */
     public static final Option<Boolean> RCVMORE = readOnly("ZMQ_RCVMORE", 13, Boolean.class, false);
 
+    /**
+     * {@code ZMQ_PLAIN_SERVER}: true makes this socket a PLAIN server (every connection, bound or
+     * connected, uses PLAIN and asks the ZAP handler); false returns it to NULL.
+     */
+    public static final Option<Boolean> PLAIN_SERVER = flag("ZMQ_PLAIN_SERVER", 44);
+    /** {@code ZMQ_PLAIN_USERNAME}: setting it makes this socket a PLAIN client (0 to 255 bytes). */
+    public static final Option<String> PLAIN_USERNAME = credential("ZMQ_PLAIN_USERNAME", 45);
+    /** {@code ZMQ_PLAIN_PASSWORD}: the PLAIN client's password (0 to 255 bytes); makes it a client. */
+    public static final Option<String> PLAIN_PASSWORD = credential("ZMQ_PLAIN_PASSWORD", 46);
+    /**
+     * {@code ZMQ_CURVE_SERVER}: true makes this socket a CURVE server, which needs
+     * {@link #CURVE_SECRETKEY}; false returns it to NULL.
+     */
+    public static final Option<Boolean> CURVE_SERVER = flag("ZMQ_CURVE_SERVER", 47);
+    /** {@code ZMQ_CURVE_PUBLICKEY}: this socket's long-term public key, 32 bytes or 40 Z85 characters. */
+    public static final Option<byte[]> CURVE_PUBLICKEY = curveKey("ZMQ_CURVE_PUBLICKEY", 48);
+    /** {@code ZMQ_CURVE_SECRETKEY}: this socket's long-term secret key, 32 bytes or 40 Z85 characters. */
+    public static final Option<byte[]> CURVE_SECRETKEY = curveKey("ZMQ_CURVE_SECRETKEY", 49);
+    /**
+     * {@code ZMQ_CURVE_SERVERKEY}: the server's public key (32 bytes or 40 Z85 characters);
+     * setting it makes this socket a CURVE client.
+     */
+    public static final Option<byte[]> CURVE_SERVERKEY = curveKey("ZMQ_CURVE_SERVERKEY", 50);
+    /**
+     * {@code ZMQ_ZAP_DOMAIN}: the domain sent in ZAP requests (0 to 255 bytes); a non-empty domain
+     * makes a NULL socket ask the ZAP handler too.
+     */
+    public static final Option<String> ZAP_DOMAIN = credential("ZMQ_ZAP_DOMAIN", 55);
+    /**
+     * {@code ZMQ_MECHANISM} (read-only): the security mechanism the last security option chose:
+     * {@code "NULL"}, {@code "PLAIN"} or {@code "CURVE"}.
+     */
+    public static final Option<String> MECHANISM = readOnly("ZMQ_MECHANISM", 43, String.class, "NULL");
+
     private SocketOptions() {
     }
 
     private static Option<Integer> keepalive(String name, int number) {
         return new Option<>(name, number, Integer.class, -1, v -> v == -1 || v >= 1, "-1 or at least 1", false);
+    }
+
+    private static Option<String> credential(String name, int number) {
+        return new Option<>(name, number, String.class, "",
+                v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 255, "0 to 255 bytes of UTF-8", false);
+    }
+
+    private static Option<byte[]> curveKey(String name, int number) {
+        return new Option<>(name, number, byte[].class, new byte[0], v -> true,
+                "32 bytes or 40 Z85 characters", false, Z85::curveKey);
     }
 
     private static Option<Boolean> flag(String name, int number) {

@@ -2,6 +2,7 @@
 package io.zenmq.internal.engine;
 
 import io.zenmq.SocketType;
+import io.zenmq.internal.mechanism.SecurityConfig;
 
 /**
  * The socket options a connection needs, snapshotted when the socket binds or connects (as
@@ -23,12 +24,14 @@ import io.zenmq.SocketType;
  * @param heartbeat the ZMTP heartbeat settings
  * @param keepalive the TCP keepalive settings
  * @param ipv6 ZMQ_IPV6: a wildcard bind listens on IPv6 too
+ * @param security the security mechanism and its settings
  */
 public record ConnectionOptions(SocketType type, int sendHwm, int receiveHwm, byte[] routingId,
                                 long maxMessageSize, long reconnectIvlNanos, long reconnectIvlMaxNanos,
                                 long handshakeIvlNanos, int sendBuffer, int receiveBuffer,
                                 boolean conflate, boolean immediate, boolean streamNotify,
-                                Heartbeat heartbeat, Keepalive keepalive, boolean ipv6) {
+                                Heartbeat heartbeat, Keepalive keepalive, boolean ipv6,
+                                SecurityConfig security) {
     /**
      * TCP keepalive (libzmq's ZMQ_TCP_KEEPALIVE*); -1 everywhere leaves the OS defaults.
      *

@@ -5,6 +5,8 @@ import io.zenmq.Option;
 import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import io.zenmq.internal.engine.ConnectionOptions;
+import io.zenmq.internal.mechanism.SecurityConfig;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -16,9 +18,31 @@ final class OptionValues {
     private static final Set<SocketType> CONFLATING = EnumSet.of(SocketType.PUB, SocketType.SUB, SocketType.PUSH,
             SocketType.PULL, SocketType.DEALER);
     private final Map<Option<?>, Object> values = new HashMap<>();
+    private String mechanism = "NULL";
+    private boolean asServer;
 
     <T> void set(Option<T> option, T value) {
         values.put(option, option.validate(value));
+        chooseMechanism(option, value);
+    }
+
+    /**
+     * Security options pick the mechanism and role as in libzmq: the last one set wins. A server
+     * flag set to false, or an empty PLAIN credential, returns the socket to NULL.
+     */
+    private void chooseMechanism(Option<?> option, Object value) {
+        if (option == SocketOptions.PLAIN_SERVER || option == SocketOptions.CURVE_SERVER) {
+            asServer = (Boolean) value;
+            mechanism = !asServer ? "NULL" : option == SocketOptions.PLAIN_SERVER ? "PLAIN" : "CURVE";
+        } else if (option == SocketOptions.PLAIN_USERNAME || option == SocketOptions.PLAIN_PASSWORD) {
+            asServer = false;
+            mechanism = ((String) value).isEmpty() ? "NULL" : "PLAIN";
+        } else if (option == SocketOptions.CURVE_SERVERKEY) {
+            asServer = false;
+            mechanism = "CURVE";
+        } else if (option == SocketOptions.CURVE_PUBLICKEY || option == SocketOptions.CURVE_SECRETKEY) {
+            mechanism = "CURVE";
+        }
     }
 
     <T> T get(Option<T> option) {
@@ -46,7 +70,23 @@ final class OptionValues {
                 get(SocketOptions.IMMEDIATE), get(SocketOptions.STREAM_NOTIFY), heartbeat(),
                 new ConnectionOptions.Keepalive(get(SocketOptions.TCP_KEEPALIVE), get(SocketOptions.TCP_KEEPALIVE_CNT),
                         get(SocketOptions.TCP_KEEPALIVE_IDLE), get(SocketOptions.TCP_KEEPALIVE_INTVL)),
-                get(SocketOptions.IPV6));
+                get(SocketOptions.IPV6), security());
+    }
+
+    /** The mechanism the last security option chose, with its settings (as libzmq's options.cpp). */
+    private SecurityConfig security() {
+        return new SecurityConfig(mechanism, asServer, utf8(get(SocketOptions.PLAIN_USERNAME)),
+                utf8(get(SocketOptions.PLAIN_PASSWORD)), get(SocketOptions.CURVE_PUBLICKEY),
+                get(SocketOptions.CURVE_SECRETKEY), get(SocketOptions.CURVE_SERVERKEY), get(SocketOptions.ZAP_DOMAIN));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code ZMQ_MECHANISM}: NULL, PLAIN or CURVE. */
+    String mechanism() {
+        return mechanism;
     }
 
     private ConnectionOptions.Heartbeat heartbeat() {

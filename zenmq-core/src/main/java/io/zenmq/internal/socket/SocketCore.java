@@ -121,6 +121,9 @@ public final class SocketCore implements SocketLink, PatternHost {
         if (option == SocketOptions.RCVMORE) {
             return option.type().cast(rcvMore);
         }
+        if (option == SocketOptions.MECHANISM) {
+            return option.type().cast(options.mechanism());
+        }
         if (option == SocketOptions.EVENTS) {
             processCommands();
             int events = (pattern.hasIn() ? SocketOptions.POLLIN : 0) | (pattern.hasOut() ? SocketOptions.POLLOUT : 0);
