@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A multipart message: an ordered list of frames, each a {@code byte[]}.
@@ -15,6 +16,8 @@ import java.util.List;
  */
 public final class Msg {
     private final List<byte[]> frames;
+    /** The properties of the connection a received message came from; empty otherwise. */
+    private Map<String, byte[]> properties = Map.of();
 
     /** Creates an empty message. */
     public Msg() {
@@ -124,6 +127,54 @@ public final class Msg {
     /** Removes every frame. */
     public void clear() {
         frames.clear();
+    }
+
+    /**
+     * Returns a property of the connection this message was received from, as libzmq's
+     * {@code zmq_msg_gets}: {@code Socket-Type}, {@code Identity} (also as {@code Routing-Id}),
+     * {@code Peer-Address} (tcp), {@code User-Id} and metadata a ZAP handler added, and any other
+     * property the peer announced in its handshake. Names are case-insensitive.
+     *
+     * <pre>{@code
+     * Msg msg = server.recvMsg();
+     * String user = msg.property("User-Id");
+     * }</pre>
+     *
+     * @param name the property name
+     * @return the value as UTF-8 text, or null if the connection has no such property (or the
+     *     message was not received from a connection)
+     */
+    public String property(String name) {
+        byte[] value = propertyBytes(name);
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Returns a connection property's raw bytes (see {@link #property(String)}).
+     *
+     * @param name the property name, case-insensitive
+     * @return a copy of the value, or null if absent
+     */
+    public byte[] propertyBytes(String name) {
+        byte[] value = find(name);
+        if (value == null && name.equalsIgnoreCase("Routing-Id")) {
+            value = find("Identity");
+        }
+        return value == null ? null : value.clone();
+    }
+
+    private byte[] find(String name) {
+        for (Map.Entry<String, byte[]> e : properties.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Attaches the receiving connection's properties (shared, never modified). */
+    void setProperties(Map<String, byte[]> connectionProperties) {
+        this.properties = connectionProperties == null ? Map.of() : connectionProperties;
     }
 
     @Override

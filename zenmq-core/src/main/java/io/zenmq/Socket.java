@@ -464,6 +464,7 @@ public final class Socket implements AutoCloseable {
         for (byte[] frame : frames) {
             msg.add(frame);
         }
+        msg.setProperties(core.lastProperties());
         return msg;
     }
 

@@ -173,6 +173,18 @@ final class LibzmqPeer implements AutoCloseable {
     }
 
     /** Closes the peer's socket (with its LINGER, 2 s unless set). */
+    /**
+     * Serves ZAP in the peer's context: rule {@code any}, {@code none}, {@code plain} (with user
+     * and password) or {@code curve} (with the client's 32-byte public key).
+     */
+    void zap(String rule, byte[]... credentials) {
+        StringBuilder command = new StringBuilder("zap ").append(rule);
+        for (byte[] credential : credentials) {
+            command.append(' ').append(java.util.HexFormat.of().formatHex(credential));
+        }
+        ok(command.toString());
+    }
+
     void closeSocket() {
         ok("close");
     }

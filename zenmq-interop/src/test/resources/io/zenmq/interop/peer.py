@@ -14,6 +14,8 @@ string. The first line printed is "READY <libzmq version>". The peer exits when 
     recvn N TIMEOUT_MS        -> DIGEST <count> <sha256 hex>  (count < N: timed out)
     sendn N SIZE              -> OK N               (single-frame messages numbered 0..N-1)
     echo N TIMEOUT_MS         -> OK <count>         (receive a message, send it back; N times)
+    zap RULE [HEX...]         -> OK                 (serve ZAP in this context: any = 200 for all,
+                                                   none = 400 for all, plain USER PASS, curve KEY)
     close                     -> OK
     quit                      -> OK, then exit
     anything that fails       -> ERR <reason>
@@ -27,12 +29,14 @@ import functools
 import hashlib
 import struct
 import sys
+import threading
 import time
 import traceback
 
 import zmq
 
-BYTE_OPTIONS = {"ROUTING_ID", "IDENTITY", "SUBSCRIBE", "UNSUBSCRIBE", "CONNECT_ROUTING_ID"}
+BYTE_OPTIONS = {"ROUTING_ID", "IDENTITY", "SUBSCRIBE", "UNSUBSCRIBE", "CONNECT_ROUTING_ID", "PLAIN_USERNAME",
+                "PLAIN_PASSWORD", "CURVE_PUBLICKEY", "CURVE_SECRETKEY", "CURVE_SERVERKEY", "ZAP_DOMAIN"}
 DEFAULT_LINGER_MS = 2000
 DEFAULT_SNDTIMEO_MS = 10000
 
@@ -69,10 +73,46 @@ def errno_name(number):
         return errno.errorcode.get(number, str(number))
 
 
+def serve_zap(handler, rule, credentials):
+    """Answers ZAP requests (RFC 27) until the context terminates; user id "user" on success."""
+    try:
+        while True:
+            request = handler.recv_multipart()
+            version, request_id, mechanism = request[0], request[1], request[5]
+            if rule == "any":
+                admitted = True
+            elif rule in ("plain", "curve"):
+                admitted = mechanism == rule.upper().encode() and request[6:] == credentials
+            else:
+                admitted = False
+            handler.send_multipart([version, request_id, b"200" if admitted else b"400",
+                                    b"OK" if admitted else b"denied", b"user" if admitted else b"", b""])
+    except zmq.ContextTerminated:
+        handler.close(0)
+
+
 class Peer:
     def __init__(self):
         self.context = zmq.Context()
         self.sock = None
+        self.zap_thread = None
+
+    def cmd_zap(self, rule, *credentials):
+        handler = self.context.socket(zmq.REP)
+        handler.bind("inproc://zeromq.zap.01")
+        self.zap_thread = threading.Thread(
+            target=serve_zap, args=(handler, rule, [bytes.fromhex(c) for c in credentials]), daemon=True)
+        self.zap_thread.start()
+        return "OK"
+
+    def shutdown(self):
+        if self.zap_thread is None:
+            self.context.destroy(linger=0)
+            return
+        # the handler thread owns its socket: it closes it when term() interrupts it
+        if self.sock is not None:
+            self.sock.close(0)
+        self.context.term()
 
     def cmd_socket(self, kind):
         if self.sock is not None:
@@ -184,7 +224,7 @@ def main():
         except Exception as error:  # a bad command must not kill the peer
             traceback.print_exc(file=sys.stderr)
             answer("ERR %s %s" % (type(error).__name__, " ".join(str(error).split())))
-    peer.context.destroy(linger=0)
+    peer.shutdown()
 
 
 if __name__ == "__main__":

@@ -108,6 +108,21 @@ public final class InprocRegistry {
     }
 
     /**
+     * Returns the socket bound to a name.
+     *
+     * @param name the inproc name
+     * @return the socket, or null if the name is not bound
+     */
+    public SocketCore lookup(String name) {
+        lock.lock();
+        try {
+            return bound.get(name);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Releases one name if this socket bound it.
      *
      * @param name the inproc name

@@ -312,6 +312,11 @@ public final class Session implements PipeListener, IoObject {
         return skip;
     }
 
+    /** The socket, for a connection that asks the context's ZAP handler. */
+    SocketLink socketLink() {
+        return socket;
+    }
+
     /** Whether the session only waits for its queue to drain before it ends. */
     boolean isClosing() {
         return closing;

@@ -42,4 +42,14 @@ public interface SocketLink extends PipeListener {
      * @param value the event's value, with libzmq's meaning
      */
     void event(EventType type, String endpoint, long value);
+
+    /**
+     * Opens a pipe from a connection to the ZAP handler bound in this socket's context. Any
+     * thread.
+     *
+     * @param client the connection's end's listener
+     * @return the connection's end, or null if no handler is bound at
+     *     {@code inproc://zeromq.zap.01}
+     */
+    Pipe connectZap(PipeListener client);
 }

@@ -9,7 +9,11 @@ import io.zenmq.internal.zmtp.Commands;
 import io.zenmq.internal.zmtp.FrameDecoder;
 import io.zenmq.internal.zmtp.FrameEncoder;
 import io.zenmq.internal.zmtp.FrameSink;
+import io.zenmq.internal.mechanism.Mechanisms;
+import io.zenmq.internal.mechanism.ZapLayout;
 import io.zenmq.internal.zmtp.Greeting;
+import io.zenmq.internal.zmtp.Mechanism;
+import io.zenmq.internal.zmtp.ZapReply;
 import io.zenmq.internal.zmtp.Metadata;
 import io.zenmq.internal.zmtp.ProtocolErrors;
 import io.zenmq.internal.zmtp.ProtocolException;
@@ -20,6 +24,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Map;
 import io.zenmq.EventType;
@@ -38,9 +43,18 @@ import io.zenmq.internal.pipe.FrameQueue;
  */
 final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Target {
     private static final System.Logger LOG = System.getLogger(ZmtpEngine.class.getName());
-    private static final String MECHANISM = "NULL";
+    /** Keys and nonces for every connection's mechanism; SecureRandom is thread-safe. */
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final int MAX_HEADER = ZmtpLayout.LONG_HEADER_LENGTH;
+    /**
+     * Largest frame accepted before the handshake is done: the biggest legitimate command (CURVE
+     * INITIATE with metadata) is far smaller, and an unauthenticated peer must not make us buffer
+     * megabytes. libzmq applies only MAXMSGSIZE here.
+     */
+    static final int MAX_HANDSHAKE_FRAME = 64 * 1024;
+    /** libzmq's message property with the peer's IP address. */
+    static final String PEER_ADDRESS = "Peer-Address";
     /** Write rounds per readiness event before yielding to other connections. */
     private static final int WRITE_ROUNDS = 16;
     private static final int READ_ROUNDS = 16;
@@ -56,7 +70,15 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private final Greeting.Decoder greeting = new Greeting.Decoder();
     private final FrameDecoder decoder;
     private final ArrayDeque<byte[]> commands = new ArrayDeque<>();
-    private final byte[] ourGreeting = Greeting.encode(MECHANISM, false);
+    private final Mechanism mechanism;
+    private final byte[] ourGreeting;
+    private final MechanismOutput mechanismOutput = new MechanismOutput();
+    /** Frames are wrapped by the mechanism (CURVE MESSAGE) once the handshake is done. */
+    private boolean encrypting;
+    private ZapClient zap;
+    /** Authentication refused the peer: nothing more is read from it. */
+    private boolean refusedPeer;
+    private boolean closeAsProtocolError;
     private SelectionKey key;
     private final Runnable filler = this::fill;
     private State state = State.GREETING;
@@ -80,8 +102,11 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         this.session = session;
         this.channel = channel;
         this.options = options;
-        this.decoder = new FrameDecoder(options.maxMessageSize());
+        this.decoder = new FrameDecoder(handshakeLimit(options.maxMessageSize()));
         this.heartbeats = new Heartbeats(io, options.heartbeat(), this);
+        this.mechanism = Mechanisms.create(options.security(), options.type().name(),
+                options.sendsIdentity() ? options.routingId() : null, RANDOM);
+        this.ourGreeting = Greeting.encode(mechanism.name(), false);
         in.flip();
     }
 
@@ -142,6 +167,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     @Override
     public void abort() {
         heartbeats.stop();
+        closeZap();
         closeChannel();
         state = State.CLOSED;
         rollbackInbound();
@@ -177,6 +203,9 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     }
 
     private void decode() {
+        if (refusedPeer) {
+            return;
+        }
         try {
             if (state == State.GREETING) {
                 if (!greeting.feed(in)) {
@@ -199,12 +228,16 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
                 }
             }
         } catch (ProtocolException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "protocol error: " + e.getMessage());
-            if ((state == State.GREETING || state == State.HANDSHAKE) && !errorReceived) {
-                session.handshakeFailed(EventType.HANDSHAKE_FAILED_PROTOCOL, e.code());
-            }
-            close(true);
+            protocolError(e);
         }
+    }
+
+    private void protocolError(ProtocolException e) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "protocol error: " + e.getMessage());
+        if ((state == State.GREETING || state == State.HANDSHAKE) && !errorReceived) {
+            session.handshakeFailed(EventType.HANDSHAKE_FAILED_PROTOCOL, e.code());
+        }
+        close(true);
     }
 
     private void greetingReceived() throws ProtocolException {
@@ -213,17 +246,19 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
                     "peer uses mechanism " + greeting.mechanism());
         }
         state = State.HANDSHAKE;
-        byte[] identity = options.sendsIdentity() ? options.routingId() : null;
-        commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, Commands.readyBody(options.type().name(), identity)));
+        mechanism.start(mechanismOutput);
         writeOutput();
     }
 
     @Override
-    public boolean onFrame(byte[] body, boolean more) {
+    public boolean onFrame(byte[] body, boolean more) throws ProtocolException {
         if (state != State.ACTIVE) {
             failed = true;
             failure = "message before the handshake finished";
             return false;
+        }
+        if (encrypting) {
+            return unwrapped(mechanism.decode(body));
         }
         pipe.write(body, more);
         // whole messages are published once per decoded batch (see decode), not one by one
@@ -234,14 +269,32 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     public boolean onCommand(byte[] body) throws ProtocolException {
         if (state == State.HANDSHAKE) {
             handshakeCommand(body);
-            return state == State.ACTIVE;
+            return state != State.CLOSED && !refusedPeer;
         }
+        if (encrypting) {
+            // libzmq sends MESSAGE in ordinary frames; accept one in a command frame too (spec 3.8)
+            return unwrapped(mechanism.decode(body));
+        }
+        return activeCommand(body);
+    }
+
+    /** A frame the mechanism unwrapped: its own flags say whether it is a command. */
+    private boolean unwrapped(Mechanism.Unwrapped frame) throws ProtocolException {
+        if ((frame.flags() & ZmtpLayout.FLAG_COMMAND) != 0) {
+            return activeCommand(frame.frame());
+        }
+        boolean more = (frame.flags() & ZmtpLayout.FLAG_MORE) != 0;
+        pipe.write(frame.frame(), more);
+        return more || pipe.checkWritable();
+    }
+
+    private boolean activeCommand(byte[] body) throws ProtocolException {
         if (Commands.is(body, "SUBSCRIBE") || Commands.is(body, "CANCEL")) {
             return subscriptionReceived(body);
         }
         if (Commands.is(body, "PING")) {
             heartbeats.pingReceived(Commands.pingTtl(body));
-            commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, Commands.pongBody(Commands.pingContext(body))));
+            queueCommand(Commands.pongBody(Commands.pingContext(body)));
             writeOutput();
         } else if (Commands.is(body, "ERROR")) {
             throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED,
@@ -266,8 +319,8 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     }
 
     private void handshakeCommand(byte[] body) throws ProtocolException {
-        if (Commands.is(body, "ERROR")) {
-            String reason = Commands.parseError(body);
+        String reason = PeerError.reason(body);
+        if (reason != null) {
             if (reason.matches("[345][0-9][0-9]")) {
                 // as libzmq: a ZAP status code in the reason is an authentication failure
                 session.handshakeFailed(EventType.HANDSHAKE_FAILED_AUTH, Integer.parseInt(reason));
@@ -276,28 +329,38 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             errorReceived = true;
             throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED, "peer refused the handshake: " + reason);
         }
-        if (!Commands.is(body, "READY")) {
-            throw new ProtocolException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
-                    "expected READY");
-        }
-        Map<String, byte[]> properties = Commands.parseReady(body);
+        mechanism.onCommand(body, mechanismOutput);
+        writeOutput();
+    }
+
+    /** The mechanism finished: check the peer's socket type and hand the connection to the session. */
+    private void handshakeDone(Map<String, byte[]> properties) {
         byte[] peerType = Metadata.get(properties, "Socket-Type");
         if (peerType != null) {
             String name = new String(peerType, StandardCharsets.US_ASCII);
             if (!SocketTypes.compatible(options.type().name(), name)) {
                 // libzmq just closes; an ERROR first tells the peer why (RFC 37), best effort
-                commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, Commands.errorBody("Invalid socket type")));
+                queueCommand(Commands.errorBody("Invalid socket type"));
                 writeOutput();
-                throw new ProtocolException(ProtocolErrors.ZMTP_INVALID_METADATA,
-                        "incompatible peer socket type " + name);
+                protocolError(new ProtocolException(ProtocolErrors.ZMTP_INVALID_METADATA,
+                        "incompatible peer socket type " + name));
+                return;
             }
         }
-        pipe = session.engineReady(properties);
+        closeZap();
+        Map<String, byte[]> all = new java.util.LinkedHashMap<>(properties);
+        String address = peerAddress();
+        if (!address.isEmpty()) {
+            all.put(PEER_ADDRESS, address.getBytes(StandardCharsets.UTF_8));
+        }
+        pipe = session.engineReady(all);
         if (pipe == null) {
             close(false);
             return;
         }
         state = State.ACTIVE;
+        encrypting = mechanism.encrypts();
+        decoder.setMaxFrameSize(options.maxMessageSize());
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
             handshakeTimer = null;
@@ -307,10 +370,118 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         writeOutput();
     }
 
+    private static long handshakeLimit(long maxMessageSize) {
+        return maxMessageSize < 0 ? MAX_HANDSHAKE_FRAME : Math.min(maxMessageSize, MAX_HANDSHAKE_FRAME);
+    }
+
+    /** The peer's IP address as libzmq writes it in ZAP requests and {@code Peer-Address}. */
+    private String peerAddress() {
+        try {
+            java.net.SocketAddress remote = channel.getRemoteAddress();
+            if (remote instanceof java.net.InetSocketAddress) {
+                return ((java.net.InetSocketAddress) remote).getAddress().getHostAddress();
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "no peer address: " + e);
+        }
+        return "";
+    }
+
+    private void askZap(String mechanismName, byte[]... credentials) {
+        java.util.List<byte[]> request = ZapLayout.request(
+                options.security().zapDomain(), peerAddress(), options.routingId(), mechanismName, credentials);
+        zap = ZapClient.ask(session.socketLink(), io, request, new ZapClient.Answer() {
+            @Override
+            public void replied(ZapReply reply) {
+                zapReplied(reply);
+            }
+
+            @Override
+            public void broken(ProtocolException error) {
+                if (state != State.CLOSED) {
+                    protocolError(error);
+                }
+            }
+        });
+        if (zap == null) {
+            // answered after the mechanism's current call returns, never inside it
+            io.post(() -> zapReplied(ZapReply.NO_HANDLER));
+        }
+    }
+
+    private void zapReplied(ZapReply reply) {
+        if (state != State.HANDSHAKE || refusedPeer) {
+            return;
+        }
+        closeZap();
+        try {
+            mechanism.onZapReply(reply, mechanismOutput);
+        } catch (ProtocolException e) {
+            protocolError(e);
+            return;
+        }
+        writeOutput();
+    }
+
+    private void closeZap() {
+        if (zap != null) {
+            zap.close();
+            zap = null;
+        }
+    }
+
+    /** What the mechanism asks of this engine; I/O thread, during the handshake. */
+    private final class MechanismOutput implements Mechanism.Output {
+        @Override
+        public void send(byte[] body) {
+            commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, body));
+        }
+
+        @Override
+        public void askZap(String mechanismName, byte[]... credentials) {
+            ZmtpEngine.this.askZap(mechanismName, credentials);
+        }
+
+        @Override
+        public void ready(Map<String, byte[]> peerProperties) {
+            handshakeDone(peerProperties);
+        }
+
+        @Override
+        public void refused(int status) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "authentication refused the peer: " + status);
+            session.handshakeFailed(EventType.HANDSHAKE_FAILED_AUTH, status);
+            stopServing();
+        }
+
+        @Override
+        public void failed(int errno) {
+            session.handshakeFailed(EventType.HANDSHAKE_FAILED_NO_DETAIL, errno);
+            stopServing();
+        }
+    }
+
+    /** Reads nothing more from the peer; closes once what is queued (an ERROR) is written. */
+    private void stopServing() {
+        refusedPeer = true;
+        closeWhenFlushed = true;
+        closeAsProtocolError = true;
+        setInterest(SelectionKey.OP_READ, false);
+    }
+
+    /** Queues a command; after a CURVE handshake it travels wrapped like any frame. */
+    private void queueCommand(byte[] body) {
+        if (encrypting) {
+            commands.add(FrameEncoder.frame(0, mechanism.encode(body, ZmtpLayout.FLAG_COMMAND)));
+        } else {
+            commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, body));
+        }
+    }
+
     @Override
     public void sendPing(int ttlDeciseconds) {
         if (state == State.ACTIVE) {
-            commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, Commands.pingBody(ttlDeciseconds, new byte[0])));
+            queueCommand(Commands.pingBody(ttlDeciseconds, new byte[0]));
             writeOutput();
         }
     }
@@ -339,7 +510,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         switch (ChannelOutput.write(channel, key, out, filler, WRITE_ROUNDS)) {
             case IDLE:
                 if (closeWhenFlushed) {
-                    close(false);
+                    close(closeAsProtocolError);
                 }
                 break;
             case FAILED:
@@ -393,7 +564,12 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             return true;
         }
         midMessageOut = more;
-        if ((pipe.lastFlags() & FrameQueue.FLAG_COMMAND) != 0) {
+        boolean command = (pipe.lastFlags() & FrameQueue.FLAG_COMMAND) != 0;
+        if (encrypting) {
+            putWrapped(frame, more, command);
+            return true;
+        }
+        if (command) {
             putCommand(frame);
             return true;
         }
@@ -402,23 +578,42 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         return true;
     }
 
+    /** A frame wrapped by the mechanism goes in an ordinary frame with no flags (spec 3.8). */
+    private void putWrapped(byte[] frame, boolean more, boolean command) {
+        byte[] legacy = command ? legacySubscription(frame) : null;
+        int flags = more ? ZmtpLayout.FLAG_MORE : 0;
+        byte[] wrapped = legacy != null ? mechanism.encode(legacy, flags)
+                : mechanism.encode(frame, command ? flags | ZmtpLayout.FLAG_COMMAND : flags);
+        FrameEncoder.writeHeader(out, 0, wrapped.length);
+        putBody(wrapped, 0);
+    }
+
     /**
      * Sends a command the socket queued (a command body). SUBSCRIBE and CANCEL go to ZMTP 3.0
      * peers in the legacy form, a message of 01/00 followed by the topic (spec zmtp.md section 7).
      */
     private void putCommand(byte[] body) {
-        boolean subscribe = Commands.is(body, "SUBSCRIBE");
-        if ((subscribe || Commands.is(body, "CANCEL")) && greeting.minor() == 0) {
-            int offset = Commands.dataOffset(body);
-            byte[] legacy = new byte[body.length - offset + 1];
-            legacy[0] = (byte) (subscribe ? 1 : 0);
-            System.arraycopy(body, offset, legacy, 1, body.length - offset);
+        byte[] legacy = legacySubscription(body);
+        if (legacy != null) {
             FrameEncoder.writeHeader(out, 0, legacy.length);
             putBody(legacy, 0);
             return;
         }
         FrameEncoder.writeHeader(out, ZmtpLayout.FLAG_COMMAND, body.length);
         putBody(body, 0);
+    }
+
+    /** SUBSCRIBE/CANCEL as the 01/00 message a ZMTP 3.0 peer expects; null if not needed. */
+    private byte[] legacySubscription(byte[] body) {
+        boolean subscribe = Commands.is(body, "SUBSCRIBE");
+        if (!(subscribe || Commands.is(body, "CANCEL")) || greeting.minor() != 0) {
+            return null;
+        }
+        int offset = Commands.dataOffset(body);
+        byte[] legacy = new byte[body.length - offset + 1];
+        legacy[0] = (byte) (subscribe ? 1 : 0);
+        System.arraycopy(body, offset, legacy, 1, body.length - offset);
+        return legacy;
     }
 
     private void putBody(byte[] body, int offset) {
@@ -445,6 +640,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         }
         state = State.CLOSED;
         heartbeats.stop();
+        closeZap();
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
         }

@@ -85,6 +85,11 @@ final class Pair implements Pattern {
     }
 
     @Override
+    public Pipe lastIn() {
+        return peer;
+    }
+
+    @Override
     public boolean xrecvMore() {
         return more;
     }

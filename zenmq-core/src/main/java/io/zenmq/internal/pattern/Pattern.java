@@ -93,6 +93,15 @@ public interface Pattern {
     }
 
     /**
+     * Returns the pipe the last frame received came from, for its connection's properties.
+     *
+     * @return the pipe, or null if unknown
+     */
+    default Pipe lastIn() {
+        return null;
+    }
+
+    /**
      * Tells whether the frame last received has more frames after it.
      *
      * @return the MORE flag of the last frame returned by {@link #xrecv()}

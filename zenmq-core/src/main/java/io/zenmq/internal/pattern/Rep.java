@@ -123,6 +123,11 @@ final class Rep implements Pattern {
     }
 
     @Override
+    public Pipe lastIn() {
+        return in.lastPipe();
+    }
+
+    @Override
     public boolean xrecvMore() {
         return more;
     }

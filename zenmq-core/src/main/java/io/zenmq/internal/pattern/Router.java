@@ -136,6 +136,11 @@ final class Router implements Pattern {
     }
 
     @Override
+    public Pipe lastIn() {
+        return in.lastPipe();
+    }
+
+    @Override
     public boolean xrecvMore() {
         return more;
     }

@@ -151,6 +151,11 @@ final class Stream implements Pattern {
     }
 
     @Override
+    public Pipe lastIn() {
+        return in.lastPipe();
+    }
+
+    @Override
     public boolean xrecvMore() {
         return moreIn;
     }

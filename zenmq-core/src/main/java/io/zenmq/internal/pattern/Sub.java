@@ -98,6 +98,11 @@ final class Sub implements Pattern {
     }
 
     @Override
+    public Pipe lastIn() {
+        return in.lastPipe();
+    }
+
+    @Override
     public boolean xrecvMore() {
         return more;
     }

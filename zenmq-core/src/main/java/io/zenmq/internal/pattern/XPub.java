@@ -134,6 +134,11 @@ final class XPub implements Pattern, SubscriptionReader.Upstream {
     }
 
     @Override
+    public Pipe lastIn() {
+        return lastPipe;
+    }
+
+    @Override
     public boolean xrecvMore() {
         return more;
     }

@@ -93,6 +93,11 @@ final class XSub implements Pattern {
     }
 
     @Override
+    public Pipe lastIn() {
+        return in.lastPipe();
+    }
+
+    @Override
     public boolean xrecvMore() {
         return in.more();
     }

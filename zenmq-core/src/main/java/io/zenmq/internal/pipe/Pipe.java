@@ -123,6 +123,15 @@ public final class Pipe {
     }
 
     /**
+     * Returns everything the peer announced (plus what authentication added).
+     *
+     * @return the unmodifiable properties, or null if not connected yet
+     */
+    public java.util.Map<String, byte[]> peerProperties() {
+        return peerProperties;
+    }
+
+    /**
      * Returns a property the peer announced, looked up case-insensitively.
      *
      * @param name e.g. {@code Identity}

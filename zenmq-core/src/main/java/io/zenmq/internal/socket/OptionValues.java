@@ -5,6 +5,7 @@ import io.zenmq.Option;
 import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import io.zenmq.internal.engine.ConnectionOptions;
+import io.zenmq.internal.mechanism.Mechanisms;
 import io.zenmq.internal.mechanism.SecurityConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,6 +63,8 @@ final class OptionValues {
     }
 
     ConnectionOptions snapshot(SocketType type) {
+        SecurityConfig security = security();
+        Mechanisms.validate(security);
         return new ConnectionOptions(type, get(SocketOptions.SNDHWM), get(SocketOptions.RCVHWM),
                 values.containsKey(SocketOptions.ROUTING_ID) ? get(SocketOptions.ROUTING_ID) : new byte[0],
                 get(SocketOptions.MAXMSGSIZE), nanos(SocketOptions.RECONNECT_IVL),
@@ -70,7 +73,7 @@ final class OptionValues {
                 get(SocketOptions.IMMEDIATE), get(SocketOptions.STREAM_NOTIFY), heartbeat(),
                 new ConnectionOptions.Keepalive(get(SocketOptions.TCP_KEEPALIVE), get(SocketOptions.TCP_KEEPALIVE_CNT),
                         get(SocketOptions.TCP_KEEPALIVE_IDLE), get(SocketOptions.TCP_KEEPALIVE_INTVL)),
-                get(SocketOptions.IPV6), security());
+                get(SocketOptions.IPV6), security);
     }
 
     /** The mechanism the last security option chose, with its settings (as libzmq's options.cpp). */

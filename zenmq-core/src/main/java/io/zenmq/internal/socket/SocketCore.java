@@ -8,6 +8,8 @@ import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.ctx.ContextCore;
+import io.zenmq.internal.mechanism.ZapLayout;
+import io.zenmq.internal.zmtp.ZmtpLayout;
 import io.zenmq.internal.engine.Listener;
 import io.zenmq.internal.engine.Session;
 import io.zenmq.internal.engine.SocketLink;
@@ -34,6 +36,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class SocketCore implements SocketLink, PatternHost {
     private final ContextCore context;
+    private java.util.Map<String, byte[]> lastProperties;
     private final SocketType type;
     private final Pattern pattern;
     private final OptionValues options = new OptionValues();
@@ -431,12 +434,23 @@ public final class SocketCore implements SocketLink, PatternHost {
         if (first == null) {
             return null;
         }
+        Pipe from = pattern.lastIn();
+        lastProperties = from == null ? null : from.peerProperties();
         List<byte[]> frames = new ArrayList<>(rcvMore ? 4 : 1);
         frames.add(first);
         while (rcvMore) {
             frames.add(recv(-1));
         }
         return frames;
+    }
+
+    /**
+     * Returns the properties of the connection the last whole message came from.
+     *
+     * @return the properties (unmodifiable), or null if unknown
+     */
+    public java.util.Map<String, byte[]> lastProperties() {
+        return lastProperties;
     }
 
     /** @return whether the last frame received has more after it */
@@ -525,6 +539,19 @@ public final class SocketCore implements SocketLink, PatternHost {
     @Override
     public boolean attachPipe(Pipe socketEnd) {
         return post(new Mailbox.Command(Mailbox.Kind.ATTACH, socketEnd));
+    }
+
+    @Override
+    public Pipe connectZap(PipeListener client) {
+        SocketCore handler = context.inproc().lookup(ZapLayout.ENDPOINT);
+        if (handler == null) {
+            return null;
+        }
+        Pipe[] ends = Pipe.pair(client, 0, handler, 0);
+        ends[0].setPeerProperties(handler.inprocProperties());
+        ends[1].setPeerProperties(java.util.Map.of(ZmtpLayout.PROPERTY_SOCKET_TYPE,
+                SocketType.DEALER.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        return handler.attachPipe(ends[1]) ? ends[0] : null;
     }
 
     @Override

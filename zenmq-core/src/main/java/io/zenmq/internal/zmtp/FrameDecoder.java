@@ -46,7 +46,7 @@ public final class FrameDecoder {
     private static final int STATE_BODY = 2;
 
     /** Largest accepted body, or negative for unlimited (libzmq ZMQ_MAXMSGSIZE, per frame). */
-    private final long maxMessageSize;
+    private long maxMessageSize;
 
     private int state = STATE_FLAGS;
     private int flags;
@@ -174,6 +174,16 @@ public final class FrameDecoder {
 
     private static ProtocolException tooLarge(String message) {
         return new ProtocolException(ProtocolErrors.ZENMQ_MESSAGE_TOO_LARGE, message);
+    }
+
+    /**
+     * Changes the largest accepted body for the frames that follow (e.g. a tighter limit while a
+     * connection is not yet authenticated).
+     *
+     * @param limit largest accepted frame body in bytes, or -1 for unlimited
+     */
+    public void setMaxFrameSize(long limit) {
+        this.maxMessageSize = limit;
     }
 
     /**

@@ -17,8 +17,9 @@ public interface FrameSink {
      * @param body the frame body (ownership passes to the sink)
      * @param more whether another frame of the same message follows
      * @return true to keep decoding, false to stop after this frame
+     * @throws ProtocolException if the frame cannot be accepted (e.g. a MESSAGE that fails to decrypt)
      */
-    boolean onFrame(byte[] body, boolean more);
+    boolean onFrame(byte[] body, boolean more) throws ProtocolException;
 
     /**
      * A command frame arrived.

@@ -122,5 +122,13 @@ public interface Mechanism {
          * @param status the ZAP status code reported in the HANDSHAKE_FAILED_AUTH event
          */
         void refused(int status);
+
+        /**
+         * The handshake cannot be completed for a local reason (libzmq: a PLAIN server with no
+         * ZAP handler); reported as HANDSHAKE_FAILED_NO_DETAIL with this errno, then closed.
+         *
+         * @param errno the Linux errno for the monitor event
+         */
+        void failed(int errno);
     }
 }

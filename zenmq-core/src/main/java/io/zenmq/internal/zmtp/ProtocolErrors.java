@@ -7,6 +7,18 @@ package io.zenmq.internal.zmtp;
  * the {@code ZENMQ_*} values are zenmq additions in the unused {@code 0x100001xx} range.
  */
 public final class ProtocolErrors {
+    /** ZMQ_PROTOCOL_ERROR_ZAP_UNSPECIFIED. */
+    public static final int ZAP_UNSPECIFIED = 0x20000000;
+    /** ZMQ_PROTOCOL_ERROR_ZAP_MALFORMED_REPLY: wrong frame count or an envelope that is not empty. */
+    public static final int ZAP_MALFORMED_REPLY = 0x20000001;
+    /** ZMQ_PROTOCOL_ERROR_ZAP_BAD_REQUEST_ID. */
+    public static final int ZAP_BAD_REQUEST_ID = 0x20000002;
+    /** ZMQ_PROTOCOL_ERROR_ZAP_BAD_VERSION. */
+    public static final int ZAP_BAD_VERSION = 0x20000003;
+    /** ZMQ_PROTOCOL_ERROR_ZAP_INVALID_STATUS_CODE. */
+    public static final int ZAP_INVALID_STATUS_CODE = 0x20000004;
+    /** ZMQ_PROTOCOL_ERROR_ZAP_INVALID_METADATA. */
+    public static final int ZAP_INVALID_METADATA = 0x20000005;
     /** ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED (also used for a bad greeting). */
     public static final int ZMTP_UNSPECIFIED = 0x10000000;
     /** ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND. */
@@ -67,6 +79,12 @@ public final class ProtocolErrors {
             case ZMTP_CRYPTOGRAPHIC: return "ZMTP_CRYPTOGRAPHIC";
             case ZMTP_MECHANISM_MISMATCH: return "ZMTP_MECHANISM_MISMATCH";
             case ZENMQ_MESSAGE_TOO_LARGE: return "ZENMQ_MESSAGE_TOO_LARGE";
+            case ZAP_UNSPECIFIED: return "ZAP_UNSPECIFIED";
+            case ZAP_MALFORMED_REPLY: return "ZAP_MALFORMED_REPLY";
+            case ZAP_BAD_REQUEST_ID: return "ZAP_BAD_REQUEST_ID";
+            case ZAP_BAD_VERSION: return "ZAP_BAD_VERSION";
+            case ZAP_INVALID_STATUS_CODE: return "ZAP_INVALID_STATUS_CODE";
+            case ZAP_INVALID_METADATA: return "ZAP_INVALID_METADATA";
             default: return "0x" + Integer.toHexString(code);
         }
     }

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.mechanism;
+
+import io.zenmq.internal.zmtp.ZapReply;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Merges what ZAP said about a peer into the properties its messages carry. */
+final class HandshakeProperties {
+    /** libzmq's property name for the ZAP user id. */
+    static final String USER_ID = "User-Id";
+
+    private HandshakeProperties() {
+    }
+
+    /**
+     * Returns the peer's metadata plus the ZAP reply's metadata and non-empty {@code User-Id}.
+     *
+     * @param peer the metadata the peer sent
+     * @param zap the ZAP reply, or null if ZAP was not asked
+     * @return a new map
+     */
+    static Map<String, byte[]> merge(Map<String, byte[]> peer, ZapReply zap) {
+        Map<String, byte[]> all = new LinkedHashMap<>(peer);
+        if (zap != null && zap.hasHandler()) {
+            all.putAll(zap.metadata());
+            if (zap.userId().length > 0) {
+                all.put(USER_ID, zap.userId());
+            }
+        }
+        return all;
+    }
+}
