@@ -2,6 +2,7 @@
 package io.zenmq;
 
 import io.zenmq.internal.ctx.ContextCore;
+import io.zenmq.internal.zap.ZapServer;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -60,6 +61,38 @@ public final class Context implements AutoCloseable {
     public Socket socket(SocketType type) {
         Objects.requireNonNull(type, "type");
         return new Socket(core.newSocket(type));
+    }
+
+    /**
+     * Installs the context's ZAP handler (RFC 27): binds a ROUTER socket at
+     * {@code inproc://zeromq.zap.01} and serves it on a daemon thread named {@code zenmq-zap}, as
+     * CZMQ's {@code zauth} actor or JeroMQ's {@code ZAuth} do. From then on, PLAIN and CURVE server
+     * sockets of this context, and NULL sockets with a {@link SocketOptions#ZAP_DOMAIN}, ask the
+     * handler about each connection.
+     *
+     * <pre>{@code
+     * try (Context ctx = Context.create();
+     *      ZapService zap = ctx.zapHandler(new Authenticator().plainUser("admin", "secret"))) {
+     *     Socket server = ctx.socket(SocketType.REP).set(SocketOptions.PLAIN_SERVER, true);
+     *     server.bind("tcp://*:5555");
+     *     // only "admin" gets through
+     * }
+     * }</pre>
+     *
+     * <p>One handler per context: close the returned service before installing another. Closing
+     * the context stops and joins the thread as well. See {@link ZapHandler} for how the handler
+     * is called. Without a handler, server sockets behave as libzmq 4.3's do: NULL and CURVE
+     * servers admit every peer, a PLAIN server refuses every client.
+     *
+     * @param handler the handler, e.g. an {@link Authenticator} or a lambda
+     * @return the running service; closing it uninstalls the handler
+     * @throws ZmqException {@link ErrorCode#EADDRINUSE} if a handler (or any socket) is already
+     *     bound at {@code inproc://zeromq.zap.01} in this context, {@link ErrorCode#ETERM} if the
+     *     context is closed
+     */
+    public ZapService zapHandler(ZapHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return new ZapService(ZapServer.serve(socket(SocketType.ROUTER), handler, core));
     }
 
     /**

@@ -11,6 +11,7 @@ import io.zenmq.internal.socket.SocketCore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,8 +29,11 @@ public final class ContextCore {
     private final Resolver resolver;
     private final long maxLingerNanos;
     private final Set<SocketCore> sockets = ConcurrentHashMap.newKeySet();
-    /** Threads serving sockets of this context (inproc monitors), joined on termination. */
-    private final Set<Thread> helpers = ConcurrentHashMap.newKeySet();
+    /**
+     * Threads serving sockets of this context (inproc monitors, the ZAP handler), each with the
+     * action that asks it to stop; stopped and joined on termination.
+     */
+    private final Map<Thread, Runnable> helpers = new ConcurrentHashMap<>();
     private final InprocRegistry inproc = new InprocRegistry();
     private final AtomicInteger nextIoThread = new AtomicInteger();
     private final AtomicBoolean terminated = new AtomicBoolean();
@@ -96,8 +100,23 @@ public final class ContextCore {
      * @param thread a started thread
      */
     public void addHelper(Thread thread) {
-        helpers.add(thread);
-        helpers.removeIf(t -> !t.isAlive());
+        addHelper(thread, () -> { });
+    }
+
+    /**
+     * Registers a started thread that ends once asked to: terminate runs {@code stopper} right
+     * after waking the sockets, then waits for the thread. If termination already started, the
+     * stopper runs at once.
+     *
+     * @param thread a started thread
+     * @param stopper asks the thread to end without waiting for it; any thread may run it
+     */
+    public void addHelper(Thread thread, Runnable stopper) {
+        helpers.put(thread, stopper);
+        helpers.keySet().removeIf(t -> !t.isAlive());
+        if (terminating) {
+            stopper.run();
+        }
     }
 
     /**
@@ -122,6 +141,9 @@ public final class ContextCore {
         for (SocketCore socket : open) {
             socket.wakeForTermination();
         }
+        for (Runnable stopper : helpers.values()) {
+            stopper.run();
+        }
         long deadline = maxLingerNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + maxLingerNanos;
         for (IoThread io : ioThreads) {
             io.stop(deadline);
@@ -136,7 +158,7 @@ public final class ContextCore {
                 interrupted = true;
             }
         }
-        for (Thread helper : helpers) {
+        for (Thread helper : helpers.keySet()) {
             try {
                 helper.join(JOIN_GRACE_MILLIS);
             } catch (InterruptedException e) {

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.auth;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The CURVE client keys an Authenticator accepts: keys given in code, at most one certificate
+ * directory, or any key at all (zauth's {@code CURVE_ALLOW_ANY}). Immutable.
+ *
+ * @param keys accepted keys as Z85 text
+ * @param directory the certificate directory, or null
+ * @param allowAny whether every key is accepted
+ */
+public record CurveKeys(Set<String> keys, CertificateDirectory directory, boolean allowAny) {
+    /** No keys: every CURVE client is refused. */
+    public static final CurveKeys NONE = new CurveKeys(Set.of(), null, false);
+
+    /**
+     * Adds a key.
+     *
+     * @param z85 the key as Z85 text
+     * @return the new set of keys
+     */
+    public CurveKeys withKey(String z85) {
+        Set<String> copy = new HashSet<>(keys);
+        copy.add(z85);
+        return new CurveKeys(Set.copyOf(copy), directory, allowAny);
+    }
+
+    /**
+     * Uses a certificate directory, replacing any earlier one.
+     *
+     * @param certificates the directory, already read
+     * @return the new set of keys
+     */
+    public CurveKeys withDirectory(CertificateDirectory certificates) {
+        return new CurveKeys(keys, certificates, allowAny);
+    }
+
+    /** @return keys that accept every client */
+    public CurveKeys withAllowAny() {
+        return new CurveKeys(keys, directory, true);
+    }
+
+    /**
+     * Checks a client key.
+     *
+     * @param z85 the key as Z85 text
+     * @return null if it is accepted, else why not
+     */
+    public String refusal(String z85) {
+        if (allowAny || keys.contains(z85) || directory != null && directory.contains(z85)) {
+            return null;
+        }
+        return keys.isEmpty() && directory == null ? "no CURVE keys are configured" : "unknown client key " + z85;
+    }
+}
