@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zenmq.testing.Leaks;
 import io.zenmq.testing.Transport;
-import io.zenmq.testing.ZapStub;
 import java.time.Duration;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +23,7 @@ class PlainSecurityTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private int fds;
     private Context ctx;
-    private ZapStub zap;
+    private final BlockingQueue<ZapRequest> requests = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void open() {
@@ -32,18 +34,15 @@ class PlainSecurityTest {
     @AfterEach
     void close() {
         ctx.close();
-        if (zap != null) {
-            zap.close();
-        }
         Leaks.assertNone(fds);
     }
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"TCP", "IPC"})
     void shouldAdmitAUserTheHandlerAcceptsAndTellTheUserId(Transport transport) throws InterruptedException {
-        zap = ZapStub.start(ctx, request -> request.get(6).equals("admin") && request.get(7).equals("secret")
-                ? new String[] {"200", "admin-id", "\u0007X-Hello\u0000\u0000\u0000\u0002hi"}
-                : new String[] {"400", ""});
+        serveZap(request -> request.username().equals("admin") && request.password().equals("secret")
+                ? ZapDecision.allow("admin-id", Map.of("X-Hello", "hi".getBytes(StandardCharsets.UTF_8)))
+                : ZapDecision.deny("no"));
         Socket server = plainServer();
         server.set(SocketOptions.ZAP_DOMAIN, "global");
         Socket client = plainClient("admin", "secret");
@@ -57,16 +56,19 @@ class PlainSecurityTest {
         if (transport == Transport.TCP) {
             assertThat(msg.property("Peer-Address")).isEqualTo("127.0.0.1");
         }
-        List<String> request = zap.requests.take();
-        assertThat(request.subList(0, 6)).containsExactly("1.0", "1", "global",
-                transport == Transport.TCP ? "127.0.0.1" : "", "", "PLAIN");
-        assertThat(request.subList(6, 8)).containsExactly("admin", "secret");
+        ZapRequest request = requests.take();
+        assertThat(request.domain()).isEqualTo("global");
+        assertThat(request.address()).isEqualTo(transport == Transport.TCP ? "127.0.0.1" : "");
+        assertThat(request.identity()).isEmpty();
+        assertThat(request.mechanism()).isEqualTo(ZapRequest.Mechanism.PLAIN);
+        assertThat(request.username()).isEqualTo("admin");
+        assertThat(request.password()).isEqualTo("secret");
     }
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"TCP", "IPC"})
     void shouldRefuseAWrongPasswordOnBothSidesAndDeliverNothing(Transport transport) {
-        zap = ZapStub.start(ctx, request -> new String[] {request.get(7).equals("secret") ? "200" : "400", ""});
+        serveZap(request -> request.password().equals("secret") ? ZapDecision.allow("") : ZapDecision.deny("no"));
         Socket server = plainServer();
         SocketMonitor serverEvents = server.monitor(Set.of(EventType.HANDSHAKE_FAILED_AUTH));
         Socket client = plainClient("admin", "wrong");
@@ -87,7 +89,7 @@ class PlainSecurityTest {
 
     @Test
     void shouldSendNothingOnTemporaryFailure() {
-        zap = ZapStub.answering(ctx, "300");
+        serveZap(request -> ZapDecision.temporaryFailure("later"));
         Socket server = plainServer();
         SocketMonitor serverEvents = server.monitor(Set.of(EventType.HANDSHAKE_FAILED_AUTH));
         Socket client = plainClient("a", "b");
@@ -124,20 +126,22 @@ class PlainSecurityTest {
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"TCP", "IPC"})
     void shouldAskTheHandlerForNullConnectionsWhenADomainIsSet(Transport transport) throws InterruptedException {
-        zap = ZapStub.start(ctx, request -> new String[] {"200", "anonymous"});
+        serveZap(request -> ZapDecision.allow("anonymous"));
         Socket server = ctx.socket(SocketType.PULL).set(SocketOptions.ZAP_DOMAIN, "test");
         Socket client = ctx.socket(SocketType.PUSH);
         client.connect(server.bind(transport.bindable()));
         client.send("hi");
         Msg msg = server.recvMsg(WAIT);
         assertThat(msg.property("User-Id")).isEqualTo("anonymous");
-        assertThat(zap.requests.take().subList(0, 6)).containsExactly("1.0", "1", "test",
-                transport == Transport.TCP ? "127.0.0.1" : "", "", "NULL");
+        ZapRequest request = requests.take();
+        assertThat(request.domain()).isEqualTo("test");
+        assertThat(request.mechanism()).isEqualTo(ZapRequest.Mechanism.NULL);
+        assertThat(request.credentials()).isEmpty();
     }
 
     @Test
     void shouldRefuseNullConnectionsTheHandlerDenies() {
-        zap = ZapStub.answering(ctx, "400");
+        serveZap(request -> ZapDecision.deny("no"));
         Socket server = ctx.socket(SocketType.PULL).set(SocketOptions.ZAP_DOMAIN, "test");
         SocketMonitor events = server.monitor(Set.of(EventType.HANDSHAKE_FAILED_AUTH));
         Socket client = ctx.socket(SocketType.PUSH);
@@ -152,13 +156,13 @@ class PlainSecurityTest {
 
     @Test
     void shouldNotAskAnyHandlerForNullWithoutADomain() {
-        zap = ZapStub.answering(ctx, "400");
+        serveZap(request -> ZapDecision.deny("no"));
         Socket server = ctx.socket(SocketType.PULL);
         Socket client = ctx.socket(SocketType.PUSH);
         client.connect(server.bind("tcp://127.0.0.1:*"));
         client.send("open");
         assertThat(server.recvString(WAIT)).isEqualTo("open");
-        assertThat(zap.requests).isEmpty();
+        assertThat(requests).isEmpty();
     }
 
     @Test
@@ -204,6 +208,14 @@ class PlainSecurityTest {
                     new SocketEvent(EventType.HANDSHAKE_FAILED_PROTOCOL, endpoint, 0x10000100));
             assertThat(raw.getInputStream().readAllBytes()).hasSize(64);
         }
+    }
+
+    /** Serves ZAP in the test's context, recording every request. */
+    private void serveZap(ZapHandler decide) {
+        ctx.zapHandler(request -> {
+            requests.add(request);
+            return decide.authenticate(request);
+        });
     }
 
     private Socket plainServer() {

@@ -2,10 +2,7 @@
 package io.zenmq.interop;
 
 import io.zenmq.Context;
-import io.zenmq.Msg;
-import io.zenmq.ZmqException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import io.zenmq.ZapHandler;
 import io.zenmq.Socket;
 import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
@@ -84,30 +81,9 @@ final class InteropExtension implements BeforeEachCallback, AfterEachCallback, T
         return socket;
     }
 
-    /**
-     * Serves ZAP in the zenmq context until it closes: admits PLAIN with exactly this user and
-     * password (User-Id = the user), refuses everything else with 400.
-     */
-    void serveZap(String user, String password) {
-        Socket handler = context.socket(SocketType.ROUTER);
-        handler.bind("inproc://zeromq.zap.01");
-        byte[][] expected = {user.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8)};
-        Thread thread = new Thread(() -> {
-            try {
-                while (true) {
-                    Msg request = handler.recvMsg();
-                    boolean admitted = request.size() == 10 && request.string(7).equals("PLAIN")
-                            && Arrays.equals(request.frame(8), expected[0]) && Arrays.equals(request.frame(9), expected[1]);
-                    handler.send(Msg.of(request.frame(0), new byte[0], request.frame(2), request.frame(3),
-                            (admitted ? "200" : "400").getBytes(StandardCharsets.US_ASCII), new byte[0],
-                            admitted ? expected[0] : new byte[0], new byte[0]));
-                }
-            } catch (ZmqException e) {
-                handler.close();
-            }
-        }, "interop-zap");
-        thread.setDaemon(true);
-        thread.start();
+    /** Serves ZAP in the zenmq context with this handler until the context closes. */
+    void serveZap(ZapHandler handler) {
+        context.zapHandler(handler);
     }
 
     /** The libzmq peer's side of the story, attached to a failed test. */

@@ -6,6 +6,7 @@ import static io.zenmq.interop.InteropExtension.PATIENCE;
 import static io.zenmq.interop.Payloads.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zenmq.Authenticator;
 import io.zenmq.EventType;
 import io.zenmq.Msg;
 import io.zenmq.Socket;
@@ -33,7 +34,7 @@ class PlainInteropTest {
     @ParameterizedTest
     @EnumSource(Topology.class)
     void shouldAdmitALibzmqClientWithTheRightPassword(Topology topology) {
-        interop.serveZap("admin", "secret");
+        interop.serveZap(new Authenticator().plainUser("admin", "secret"));
         Socket server = interop.socket(SocketType.PULL).set(SocketOptions.PLAIN_SERVER, true);
         LibzmqPeer client = plainClient("PUSH", "admin", "secret");
         topology.wire(server, client);
@@ -46,7 +47,7 @@ class PlainInteropTest {
 
     @Test
     void shouldRefuseALibzmqClientWithAWrongPassword() {
-        interop.serveZap("admin", "secret");
+        interop.serveZap(new Authenticator().plainUser("admin", "secret"));
         Socket server = interop.socket(SocketType.PULL).set(SocketOptions.PLAIN_SERVER, true);
         SocketMonitor events = server.monitor(Set.of(EventType.HANDSHAKE_FAILED_AUTH));
         String endpoint = server.bind(InteropExtension.ANY_TCP);

@@ -2,7 +2,7 @@
 package io.zenmq.internal.engine;
 
 import io.zenmq.internal.io.IoThread;
-import io.zenmq.internal.mechanism.ZapLayout;
+import io.zenmq.internal.zap.ZapLayout;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.pipe.PipeListener;
 import io.zenmq.internal.zmtp.ProtocolErrors;

@@ -10,7 +10,7 @@ import io.zenmq.internal.zmtp.FrameDecoder;
 import io.zenmq.internal.zmtp.FrameEncoder;
 import io.zenmq.internal.zmtp.FrameSink;
 import io.zenmq.internal.mechanism.Mechanisms;
-import io.zenmq.internal.mechanism.ZapLayout;
+import io.zenmq.internal.zap.ZapLayout;
 import io.zenmq.internal.zmtp.Greeting;
 import io.zenmq.internal.zmtp.Mechanism;
 import io.zenmq.internal.zmtp.ZapReply;

@@ -8,7 +8,7 @@ import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.ctx.ContextCore;
-import io.zenmq.internal.mechanism.ZapLayout;
+import io.zenmq.internal.zap.ZapLayout;
 import io.zenmq.internal.zmtp.ZmtpLayout;
 import io.zenmq.internal.engine.Listener;
 import io.zenmq.internal.engine.Session;
@@ -543,7 +543,7 @@ public final class SocketCore implements SocketLink, PatternHost {
 
     @Override
     public Pipe connectZap(PipeListener client) {
-        SocketCore handler = context.inproc().lookup(ZapLayout.ENDPOINT);
+        SocketCore handler = context.inproc().lookup(ZapLayout.INPROC_NAME);
         if (handler == null) {
             return null;
         }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import io.zenmq.internal.zap.ZapLayout;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
