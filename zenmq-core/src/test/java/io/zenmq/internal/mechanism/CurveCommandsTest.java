@@ -129,6 +129,17 @@ class CurveCommandsTest {
     }
 
     @Test
+    void shouldPutMoreAndCommandIntoPlaintextBitsZeroAndOne() throws Exception {
+        peers.handshake(ZapReply.NO_HANDLER);
+
+        byte[] message = peers.client.encode(ascii("z"),
+                ZmtpLayout.FLAG_MORE | ZmtpLayout.FLAG_COMMAND | ZmtpLayout.FLAG_LONG);
+
+        assertThat(sessionBox().open(shortNonce("CurveZMQMESSAGEC", 3), Arrays.copyOfRange(message, 16, message.length)))
+                .as("MORE is bit 0, COMMAND bit 1, and LONG is no MESSAGE flag").containsExactly(0x03, 'z');
+    }
+
+    @Test
     void shouldSendAWellFormedErrorOnZap400() throws Exception {
         peers.runToZap();
         peers.answerZap(new ZapReply(400, "no", new byte[0], Map.of()));

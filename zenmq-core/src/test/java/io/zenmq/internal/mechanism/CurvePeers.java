@@ -2,17 +2,21 @@
 package io.zenmq.internal.mechanism;
 
 import static io.zenmq.internal.crypto.CurveVectors.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.zenmq.internal.crypto.CurveVectors;
 import io.zenmq.internal.crypto.DeterministicRandom;
 import io.zenmq.internal.zmtp.Mechanism.Unwrapped;
 import io.zenmq.internal.zmtp.Metadata;
+import io.zenmq.internal.zmtp.ProtocolErrors;
 import io.zenmq.internal.zmtp.ProtocolException;
 import io.zenmq.internal.zmtp.ZapReply;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * A CURVE client and server wired to each other in memory: each one's sent commands are handed to the
@@ -83,6 +87,15 @@ final class CurvePeers {
                 moved = true;
             }
         }
+    }
+
+    /** Asserts that the call fails with a {@link ProtocolException} of the code. */
+    static void assertProtocolError(int expectedCode, ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).isInstanceOf(ProtocolException.class);
+        assertThat(ProtocolErrors.name(((ProtocolException) thrown).code()))
+                .as("protocol error code of %s", thrown)
+                .isEqualTo(ProtocolErrors.name(expectedCode));
     }
 
     static Unwrapped send(CurveMechanism from, CurveMechanism to, byte[] frame, int flags) throws ProtocolException {
