@@ -75,7 +75,8 @@ class CurveKeyPairTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "short", "D:)Q[IlAW!ahhC2ac:9*A}h:p?([4%wOTJ%JR%c", "D:)Q[IlAW!ahhC2ac:9*A}h:p?([4%wOTJ%JR%c~",
+    @ValueSource(strings = {"", "short", "D:)Q[IlAW!ahhC2ac:9*A}h:p?([4%wOTJ%JR%c",
+        "D:)Q[IlAW!ahhC2ac:9*A}h:p?([4%wOTJ%JR%c~",
         "#####IlAW!ahhC2ac:9*A}h:p?([4%wOTJ%JR%cs"})
     void shouldRefuseBadZ85SecretKeys(String text) {
         assertThatThrownBy(() -> CurveKeyPair.fromSecretKey(text)).isInstanceOfSatisfying(ZmqException.class,

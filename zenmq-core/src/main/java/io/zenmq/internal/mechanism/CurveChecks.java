@@ -52,7 +52,8 @@ final class CurveChecks {
         byte[] shared = new byte[CryptoBox.SHARED_KEY_BYTES];
         try {
             if (!CryptoBox.beforenm(publicKey, secretKey, shared)) {
-                throw new ProtocolException(ProtocolErrors.ZMTP_KEY_EXCHANGE, "CURVE " + whose + " key is of low order");
+                throw new ProtocolException(ProtocolErrors.ZMTP_KEY_EXCHANGE,
+                        "CURVE " + whose + " key is of low order");
             }
             return new SecretBox(shared);
         } finally {

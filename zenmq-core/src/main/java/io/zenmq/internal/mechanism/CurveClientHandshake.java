@@ -136,8 +136,8 @@ final class CurveClientHandshake implements CurveHandshake {
     private byte[] initiatePlaintext(byte[] serverTransient) throws ProtocolException {
         byte[] vouchNonce = new byte[LONG_NONCE_LENGTH];
         random.nextBytes(vouchNonce);
-        byte[] vouch = CryptoBox.box(CurveChecks.concat(transientPublic, serverKey), CurveLayout.longNonce(CurveLayout.VOUCH_NONCE_PREFIX, vouchNonce,
-                0), serverTransient, secretKey);
+        byte[] vouch = CryptoBox.box(CurveChecks.concat(transientPublic, serverKey),
+                CurveLayout.longNonce(CurveLayout.VOUCH_NONCE_PREFIX, vouchNonce, 0), serverTransient, secretKey);
         if (vouch == null) {
             throw new ProtocolException(ProtocolErrors.ZMTP_KEY_EXCHANGE, "CURVE server transient key is of low order");
         }

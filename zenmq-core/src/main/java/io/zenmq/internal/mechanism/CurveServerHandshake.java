@@ -173,10 +173,10 @@ final class CurveServerHandshake implements CurveHandshake {
     private void checkCookie(byte[] body) throws ProtocolException {
         int cookieAt = CurveLayout.INITIATE_COOKIE_OFFSET;
         byte[] plaintext = new byte[COOKIE_PLAINTEXT_LENGTH];
-        boolean opened = new SecretBox(cookieKey).open(
-                CurveLayout.longNonce(CurveLayout.COOKIE_NONCE_PREFIX, body, cookieAt + CurveLayout.COOKIE_NONCE_OFFSET),
-                body, cookieAt + CurveLayout.COOKIE_BOX_OFFSET, COOKIE_LENGTH - CurveLayout.COOKIE_BOX_OFFSET,
-                plaintext, 0);
+        byte[] nonce = CurveLayout.longNonce(CurveLayout.COOKIE_NONCE_PREFIX, body,
+                cookieAt + CurveLayout.COOKIE_NONCE_OFFSET);
+        boolean opened = new SecretBox(cookieKey).open(nonce, body, cookieAt + CurveLayout.COOKIE_BOX_OFFSET,
+                COOKIE_LENGTH - CurveLayout.COOKIE_BOX_OFFSET, plaintext, 0);
         byte[] expected = CurveChecks.concat(clientTransient, transientSecret);
         boolean ours = opened && CurveChecks.equal(plaintext, expected);
         Arrays.fill(plaintext, (byte) 0);
@@ -188,8 +188,9 @@ final class CurveServerHandshake implements CurveHandshake {
 
     /** The vouch proves C's owner made C' for this server: both halves must match. */
     private void checkVouch(byte[] plaintext, byte[] clientKey) throws ProtocolException {
-        byte[] vouch = CurveChecks.open(plaintext, CurveLayout.INITIATE_VOUCH_OFFSET, CurveLayout.VOUCH_LENGTH,
-                CurveLayout.longNonce(CurveLayout.VOUCH_NONCE_PREFIX, plaintext, CurveLayout.INITIATE_VOUCH_NONCE_OFFSET),
+        byte[] nonce = CurveLayout.longNonce(CurveLayout.VOUCH_NONCE_PREFIX, plaintext,
+                CurveLayout.INITIATE_VOUCH_NONCE_OFFSET);
+        byte[] vouch = CurveChecks.open(plaintext, CurveLayout.INITIATE_VOUCH_OFFSET, CurveLayout.VOUCH_LENGTH, nonce,
                 clientKey, transientSecret, "INITIATE vouch");
         if (!CurveChecks.equal(vouch, CurveChecks.concat(clientTransient, publicKey))) {
             throw new ProtocolException(ProtocolErrors.ZMTP_KEY_EXCHANGE, "CURVE vouch names other keys");

@@ -20,8 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * computed with libsodium 1.0.18 ({@code crypto_box_easy}).
  */
 class CryptoBoxTest {
-    private static final String RFC7748_ALICE_SECRET = "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a";
-    private static final String RFC7748_ALICE_PUBLIC = "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a";
+    private static final String RFC7748_ALICE_SECRET =
+            "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a";
+    private static final String RFC7748_ALICE_PUBLIC =
+            "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a";
     private static final String RFC7748_BOB_SECRET = "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb";
     private static final String RFC7748_BOB_PUBLIC = "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f";
     private static final String NACL_NONCE = "69696ee955b62b73cd62bda875fc73d68219e0036b7a0b37";

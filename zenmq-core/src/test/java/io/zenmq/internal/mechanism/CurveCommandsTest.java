@@ -124,7 +124,7 @@ class CurveCommandsTest {
         assertThat(message).hasSize(CurveLayout.MESSAGE_MIN_SIZE + 2);
         assertThat(Arrays.copyOfRange(message, 0, 8)).isEqualTo(ascii("\u0007MESSAGE"));
         assertThat(hex(Arrays.copyOfRange(message, 8, 16))).isEqualTo("0000000000000002");
-        assertThat(sessionBox().open(shortNonce("CurveZMQMESSAGES", 2), Arrays.copyOfRange(message, 16, message.length)))
+        assertThat(sessionBox().open(shortNonce("CurveZMQMESSAGES", 2), boxOf(message)))
                 .containsExactly(0x01, 'H', 'i');
     }
 
@@ -135,7 +135,7 @@ class CurveCommandsTest {
         byte[] message = peers.client.encode(ascii("z"),
                 ZmtpLayout.FLAG_MORE | ZmtpLayout.FLAG_COMMAND | ZmtpLayout.FLAG_LONG);
 
-        assertThat(sessionBox().open(shortNonce("CurveZMQMESSAGEC", 3), Arrays.copyOfRange(message, 16, message.length)))
+        assertThat(sessionBox().open(shortNonce("CurveZMQMESSAGEC", 3), boxOf(message)))
                 .as("MORE is bit 0, COMMAND bit 1, and LONG is no MESSAGE flag").containsExactly(0x03, 'z');
     }
 
@@ -153,6 +153,10 @@ class CurveCommandsTest {
         peers.client.start(peers.clientOut);
         peers.server.onCommand(peers.clientOut.take().get(0), peers.serverOut);
         return peers.serverOut.sent.get(0);
+    }
+
+    private static byte[] boxOf(byte[] message) {
+        return Arrays.copyOfRange(message, 16, message.length);
     }
 
     private static SecretBox sessionBox() {

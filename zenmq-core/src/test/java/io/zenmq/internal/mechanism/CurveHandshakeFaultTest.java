@@ -39,7 +39,8 @@ class CurveHandshakeFaultTest {
     void shouldFailHelloOfAnotherSize(int size) throws Exception {
         byte[] hello = Arrays.copyOf(startClient(), size);
 
-        assertProtocolError(ProtocolErrors.ZMTP_MALFORMED_COMMAND_HELLO, () -> peers.server.onCommand(hello, peers.serverOut));
+        assertProtocolError(ProtocolErrors.ZMTP_MALFORMED_COMMAND_HELLO,
+                () -> peers.server.onCommand(hello, peers.serverOut));
     }
 
     @ParameterizedTest
@@ -48,7 +49,8 @@ class CurveHandshakeFaultTest {
         byte[] hello = startClient();
         hello[offset] ^= 0x03;
 
-        assertProtocolError(ProtocolErrors.ZMTP_MALFORMED_COMMAND_HELLO, () -> peers.server.onCommand(hello, peers.serverOut));
+        assertProtocolError(ProtocolErrors.ZMTP_MALFORMED_COMMAND_HELLO,
+                () -> peers.server.onCommand(hello, peers.serverOut));
     }
 
     @ParameterizedTest
@@ -79,7 +81,8 @@ class CurveHandshakeFaultTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {CurveLayout.WELCOME_NONCE_OFFSET, CurveLayout.WELCOME_BOX_OFFSET, CurveLayout.WELCOME_SIZE - 1})
+    @ValueSource(ints = {CurveLayout.WELCOME_NONCE_OFFSET, CurveLayout.WELCOME_BOX_OFFSET,
+        CurveLayout.WELCOME_SIZE - 1})
     void shouldFailAnAlteredWelcome(int offset) throws Exception {
         byte[] welcome = serverWelcome();
         welcome[offset] ^= 0x01;
@@ -97,7 +100,8 @@ class CurveHandshakeFaultTest {
 
     @ParameterizedTest
     @ValueSource(ints = {CurveLayout.INITIATE_COOKIE_OFFSET, CurveLayout.INITIATE_COOKIE_OFFSET + 20,
-        CurveLayout.INITIATE_SHORT_NONCE_OFFSET, CurveLayout.INITIATE_BOX_OFFSET, CurveLayout.INITIATE_BOX_OFFSET + 150})
+        CurveLayout.INITIATE_SHORT_NONCE_OFFSET, CurveLayout.INITIATE_BOX_OFFSET,
+        CurveLayout.INITIATE_BOX_OFFSET + 150})
     void shouldFailAnAlteredInitiate(int offset) throws Exception {
         byte[] initiate = clientInitiate();
         initiate[offset] ^= 0x01;
@@ -134,11 +138,13 @@ class CurveHandshakeFaultTest {
     void shouldFailAShortReady() throws Exception {
         byte[] ready = Arrays.copyOf(serverReady(), CurveLayout.READY_MIN_SIZE - 1);
 
-        assertProtocolError(ProtocolErrors.ZMTP_MALFORMED_COMMAND_READY, () -> peers.client.onCommand(ready, peers.clientOut));
+        assertProtocolError(ProtocolErrors.ZMTP_MALFORMED_COMMAND_READY,
+                () -> peers.client.onCommand(ready, peers.clientOut));
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {CurveLayout.READY_SHORT_NONCE_OFFSET + 7, CurveLayout.READY_BOX_OFFSET, CurveLayout.READY_MIN_SIZE})
+    @ValueSource(ints = {CurveLayout.READY_SHORT_NONCE_OFFSET + 7, CurveLayout.READY_BOX_OFFSET,
+        CurveLayout.READY_MIN_SIZE})
     void shouldFailAnAlteredReady(int offset) throws Exception {
         byte[] ready = serverReady();
         ready[offset] ^= 0x01;
@@ -154,7 +160,8 @@ class CurveHandshakeFaultTest {
                 () -> peers.server.onCommand(Commands.readyBody("DEALER", null), peers.serverOut));
         peers.server.onCommand(hello, peers.serverOut);
 
-        assertProtocolError(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND, () -> peers.server.onCommand(hello, peers.serverOut));
+        assertProtocolError(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
+                () -> peers.server.onCommand(hello, peers.serverOut));
     }
 
     @Test

@@ -52,7 +52,8 @@ class CurveLayoutTest {
                 .isEqualTo(CurveLayout.INITIATE_COOKIE_OFFSET + CurveLayout.COOKIE_LENGTH);
         assertThat(CurveLayout.INITIATE_BOX_OFFSET)
                 .isEqualTo(CurveLayout.INITIATE_SHORT_NONCE_OFFSET + SHORT_NONCE_LENGTH);
-        assertThat(CurveLayout.INITIATE_VOUCH_NONCE_OFFSET).isEqualTo(CurveLayout.INITIATE_CLIENT_KEY_OFFSET + KEY_LENGTH);
+        assertThat(CurveLayout.INITIATE_VOUCH_NONCE_OFFSET)
+                .isEqualTo(CurveLayout.INITIATE_CLIENT_KEY_OFFSET + KEY_LENGTH);
         assertThat(CurveLayout.INITIATE_VOUCH_OFFSET)
                 .isEqualTo(CurveLayout.INITIATE_VOUCH_NONCE_OFFSET + LONG_NONCE_LENGTH);
         assertThat(CurveLayout.VOUCH_LENGTH).isEqualTo(BOX_OVERHEAD + CurveLayout.VOUCH_PLAINTEXT_LENGTH);

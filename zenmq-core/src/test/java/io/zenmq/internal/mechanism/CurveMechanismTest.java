@@ -62,7 +62,8 @@ class CurveMechanismTest {
         byte[] serverKey = CurvePeers.SERVER_PUBLIC.clone();
         byte[] metadata = CurvePeers.CLIENT_METADATA.clone();
         CurvePeers peers = new CurvePeers(4);
-        CurveMechanism client = new CurveMechanism(false, NONE, secret, serverKey, metadata, new DeterministicRandom(5));
+        CurveMechanism client = new CurveMechanism(false, NONE, secret, serverKey, metadata,
+                new DeterministicRandom(5));
         RecordingOutput clientOut = new RecordingOutput();
         secret[0] ^= 1;
         serverKey[0] ^= 1;

@@ -32,7 +32,8 @@ class CurveRoundTripTest {
     }
 
     @Property(tries = 60)
-    void shouldDeliverEveryFrameWithItsFlags(@ForAll("traffic") List<Frame> frames, @ForAll long seed) throws Exception {
+    void shouldDeliverEveryFrameWithItsFlags(@ForAll("traffic") List<Frame> frames, @ForAll long seed)
+            throws Exception {
         CurvePeers peers = new CurvePeers(seed);
         peers.handshake(ZapReply.NO_HANDLER);
 

@@ -91,7 +91,8 @@ class CurveVouchTest {
                 CurvePeers.CLIENT_METADATA.length);
         byte[] shared = new byte[CryptoBox.SHARED_KEY_BYTES];
         assertThat(CryptoBox.beforenm(serverTransient, transientSecret, shared)).isTrue();
-        byte[] box = new SecretBox(shared).seal(CurveLayout.shortNonce(CurveLayout.INITIATE_NONCE_PREFIX, 2), plaintext);
+        byte[] box = new SecretBox(shared).seal(CurveLayout.shortNonce(CurveLayout.INITIATE_NONCE_PREFIX, 2),
+                plaintext);
 
         byte[] body = new byte[CurveLayout.INITIATE_BOX_OFFSET + box.length];
         CurveLayout.putName(body, ZmtpLayout.INITIATE);
