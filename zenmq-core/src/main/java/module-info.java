@@ -4,5 +4,6 @@
  */
 module io.zenmq {
     requires jdk.net;
+    requires org.bouncycastle.provider;
     exports io.zenmq;
 }

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.mechanism;
+
+import static io.zenmq.internal.mechanism.CurveLayout.BOX_OVERHEAD;
+import static io.zenmq.internal.mechanism.CurveLayout.MESSAGE_BOX_OFFSET;
+import static io.zenmq.internal.mechanism.CurveLayout.MESSAGE_FLAG_COMMAND;
+import static io.zenmq.internal.mechanism.CurveLayout.MESSAGE_FLAG_MORE;
+import static io.zenmq.internal.mechanism.CurveLayout.MESSAGE_FLAGS_OFFSET;
+import static io.zenmq.internal.mechanism.CurveLayout.MESSAGE_MIN_SIZE;
+import static io.zenmq.internal.mechanism.CurveLayout.MESSAGE_PAYLOAD_OFFSET;
+import static io.zenmq.internal.mechanism.CurveLayout.MESSAGE_SHORT_NONCE_OFFSET;
+import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_COMMAND;
+import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_MORE;
+import static io.zenmq.internal.zmtp.ZmtpLayout.MESSAGE;
+
+import io.zenmq.internal.crypto.SecretBox;
+import io.zenmq.internal.zmtp.Mechanism.Unwrapped;
+import io.zenmq.internal.zmtp.ProtocolErrors;
+import io.zenmq.internal.zmtp.ProtocolException;
+
+/**
+ * CURVE's MESSAGE command after the handshake (spec/security.md section 3.8): one frame per MESSAGE,
+ * boxed with the connection's precomputed key under a short nonce that grows by one per MESSAGE sent;
+ * a received nonce must be above the last one seen. Owned by the connection's I/O thread.
+ */
+final class CurveMessageCodec {
+    private static final int PLAINTEXT_OFFSET = MESSAGE_BOX_OFFSET + BOX_OVERHEAD;
+
+    private final SecretBox box;
+    /** Our nonce prefix; the counter is rewritten for each MESSAGE. */
+    private final byte[] sendNonce;
+    private final byte[] receiveNonce;
+    private final byte[] flags = new byte[1];
+    /** Next short nonce to send, unsigned; 0 once the counter wrapped. */
+    private long nextSendNonce;
+    /** Last short nonce received, unsigned. */
+    private long lastReceiveNonce;
+
+    /**
+     * Creates the codec of one side.
+     *
+     * @param box the precomputed key of the connection
+     * @param client whether this side is the CURVE client (picks the nonce prefixes)
+     * @param nextSendNonce the short nonce of our first MESSAGE
+     * @param lastReceiveNonce the peer's last short nonce (INITIATE's or READY's)
+     */
+    CurveMessageCodec(SecretBox box, boolean client, long nextSendNonce, long lastReceiveNonce) {
+        this.box = box;
+        this.sendNonce = CurveLayout.noncePrefix(client
+                ? CurveLayout.CLIENT_MESSAGE_NONCE_PREFIX : CurveLayout.SERVER_MESSAGE_NONCE_PREFIX);
+        this.receiveNonce = CurveLayout.noncePrefix(client
+                ? CurveLayout.SERVER_MESSAGE_NONCE_PREFIX : CurveLayout.CLIENT_MESSAGE_NONCE_PREFIX);
+        this.nextSendNonce = nextSendNonce;
+        this.lastReceiveNonce = lastReceiveNonce;
+    }
+
+    /** Boxes one frame into a new MESSAGE body. */
+    byte[] encode(byte[] frame, int zmtpFlags) {
+        if (nextSendNonce == 0) {
+            throw new IllegalStateException("CURVE short nonces exhausted");
+        }
+        byte[] body = new byte[PLAINTEXT_OFFSET + MESSAGE_PAYLOAD_OFFSET + frame.length];
+        CurveLayout.putName(body, MESSAGE);
+        CurveLayout.putLong(body, MESSAGE_SHORT_NONCE_OFFSET, nextSendNonce);
+        CurveLayout.putShortNonce(sendNonce, nextSendNonce);
+        body[PLAINTEXT_OFFSET + MESSAGE_FLAGS_OFFSET] = (byte) messageFlags(zmtpFlags);
+        System.arraycopy(frame, 0, body, PLAINTEXT_OFFSET + MESSAGE_PAYLOAD_OFFSET, frame.length);
+        // Seal in place: the plaintext already sits where the ciphertext goes, right after the tag.
+        box.seal(sendNonce, body, PLAINTEXT_OFFSET, MESSAGE_PAYLOAD_OFFSET + frame.length, body, MESSAGE_BOX_OFFSET);
+        nextSendNonce++;
+        return body;
+    }
+
+    /** Checks and opens one MESSAGE body. */
+    Unwrapped decode(byte[] body) throws ProtocolException {
+        CurveChecks.requireCommand(body, MESSAGE);
+        if (body.length < MESSAGE_MIN_SIZE) {
+            throw CurveChecks.malformed(ProtocolErrors.ZMTP_MALFORMED_COMMAND_MESSAGE, MESSAGE, body.length);
+        }
+        long nonce = CurveLayout.getLong(body, MESSAGE_SHORT_NONCE_OFFSET);
+        if (Long.compareUnsigned(nonce, lastReceiveNonce) <= 0) {
+            throw new ProtocolException(ProtocolErrors.ZMTP_INVALID_SEQUENCE, "CURVE MESSAGE nonce "
+                    + Long.toUnsignedString(nonce) + " not above " + Long.toUnsignedString(lastReceiveNonce));
+        }
+        CurveLayout.putShortNonce(receiveNonce, nonce);
+        if (!box.verify(receiveNonce, body, MESSAGE_BOX_OFFSET, body.length - MESSAGE_BOX_OFFSET)) {
+            throw CurveChecks.cryptographic(MESSAGE);
+        }
+        lastReceiveNonce = nonce;
+        // Decrypt the flags byte aside and the payload straight into the frame: no extra copy.
+        byte[] frame = new byte[body.length - PLAINTEXT_OFFSET - MESSAGE_PAYLOAD_OFFSET];
+        box.decrypt(body, PLAINTEXT_OFFSET, MESSAGE_PAYLOAD_OFFSET, flags, 0);
+        box.decrypt(body, PLAINTEXT_OFFSET + MESSAGE_PAYLOAD_OFFSET, frame.length, frame, 0);
+        return new Unwrapped(frame, zmtpFlags(flags[0]));
+    }
+
+    private static int messageFlags(int zmtpFlags) {
+        return ((zmtpFlags & FLAG_MORE) != 0 ? MESSAGE_FLAG_MORE : 0)
+                | ((zmtpFlags & FLAG_COMMAND) != 0 ? MESSAGE_FLAG_COMMAND : 0);
+    }
+
+    private static int zmtpFlags(int messageFlags) {
+        return ((messageFlags & MESSAGE_FLAG_MORE) != 0 ? FLAG_MORE : 0)
+                | ((messageFlags & MESSAGE_FLAG_COMMAND) != 0 ? FLAG_COMMAND : 0);
+    }
+}
