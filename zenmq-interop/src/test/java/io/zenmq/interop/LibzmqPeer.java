@@ -185,6 +185,11 @@ final class LibzmqPeer implements AutoCloseable {
         ok(command.toString());
     }
 
+    /** Asks libzmq for a fresh CURVE key pair: {public, secret} as Z85 text. */
+    String[] keypair() {
+        return ok("keypair").split(" ");
+    }
+
     void closeSocket() {
         ok("close");
     }

@@ -14,6 +14,7 @@ string. The first line printed is "READY <libzmq version>". The peer exits when 
     recvn N TIMEOUT_MS        -> DIGEST <count> <sha256 hex>  (count < N: timed out)
     sendn N SIZE              -> OK N               (single-frame messages numbered 0..N-1)
     echo N TIMEOUT_MS         -> OK <count>         (receive a message, send it back; N times)
+    keypair                   -> OK PUBLIC SECRET   (a fresh CURVE key pair from libzmq, Z85)
     zap RULE [HEX...]         -> OK                 (serve ZAP in this context: any = 200 for all,
                                                    none = 400 for all, plain USER PASS, curve KEY)
     close                     -> OK
@@ -96,6 +97,10 @@ class Peer:
         self.context = zmq.Context()
         self.sock = None
         self.zap_thread = None
+
+    def cmd_keypair(self):
+        public, secret = zmq.curve_keypair()
+        return "OK %s %s" % (public.decode("ascii"), secret.decode("ascii"))
 
     def cmd_zap(self, rule, *credentials):
         handler = self.context.socket(zmq.REP)

@@ -34,8 +34,6 @@ import java.util.Map;
  * the connection's I/O thread.
  */
 final class CurveServerHandshake implements CurveHandshake {
-    /** The message property a ZAP handler's user id becomes (libzmq ZMQ_MSG_PROPERTY_USER_ID). */
-    static final String PROPERTY_USER_ID = "User-Id";
     private static final int ZAP_TEMPORARY_FAILURE = 300;
 
     private enum State { EXPECT_HELLO, EXPECT_INITIATE, EXPECT_ZAP_REPLY, READY, REFUSED }
@@ -208,11 +206,6 @@ final class CurveServerHandshake implements CurveHandshake {
 
     /** The client's metadata, then what ZAP adds: its metadata and, when set, the user id. */
     private Map<String, byte[]> peerProperties(ZapReply reply) {
-        Map<String, byte[]> properties = new LinkedHashMap<>(peerMetadata);
-        properties.putAll(reply.metadata());
-        if (reply.userId().length > 0) {
-            properties.put(PROPERTY_USER_ID, reply.userId().clone());
-        }
-        return properties;
+        return HandshakeProperties.merge(peerMetadata, reply);
     }
 }

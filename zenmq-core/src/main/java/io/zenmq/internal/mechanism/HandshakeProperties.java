@@ -9,6 +9,8 @@ import java.util.Map;
 final class HandshakeProperties {
     /** libzmq's property name for the ZAP user id. */
     static final String USER_ID = "User-Id";
+    /** The property the engine sets from the connection's remote address. */
+    static final String PEER_ADDRESS = "Peer-Address";
 
     private HandshakeProperties() {
     }
@@ -18,10 +20,12 @@ final class HandshakeProperties {
      *
      * @param peer the metadata the peer sent
      * @param zap the ZAP reply, or null if ZAP was not asked
-     * @return a new map
+     * @return a new map; a {@code User-Id} or {@code Peer-Address} the peer announced is dropped
      */
     static Map<String, byte[]> merge(Map<String, byte[]> peer, ZapReply zap) {
         Map<String, byte[]> all = new LinkedHashMap<>(peer);
+        // only authentication and the transport may set these: a peer announcing them would lie
+        all.keySet().removeIf(name -> name.equalsIgnoreCase(USER_ID) || name.equalsIgnoreCase(PEER_ADDRESS));
         if (zap != null && zap.hasHandler()) {
             all.putAll(zap.metadata());
             if (zap.userId().length > 0) {

@@ -50,7 +50,8 @@ public final class Mechanisms {
             case "PLAIN":
                 return new PlainMechanism(config.asServer(), config.username(), config.password(), metadata);
             case "CURVE":
-                throw new ZmqException(ErrorCode.ENOTSUP, "CURVE is not available in this build");
+                return new CurveMechanism(config.asServer(), config.publicKey(), config.secretKey(),
+                        config.serverKey(), metadata, random);
             default:
                 return new NullMechanism(metadata, !config.zapDomain().isEmpty());
         }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zenmq.internal.zmtp.Commands;
-import io.zenmq.internal.zmtp.Mechanism;
 import io.zenmq.internal.zmtp.ProtocolErrors;
 import io.zenmq.internal.zmtp.ProtocolException;
 import io.zenmq.internal.zmtp.ZapReply;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import io.zenmq.internal.zap.ZapLayout;
@@ -20,43 +18,6 @@ import org.junit.jupiter.api.Test;
 /** PLAIN and NULL mechanisms as pure state machines, and the PLAIN/ZAP layouts. */
 class PlainMechanismTest {
     private static final byte[] META = Mechanisms.metadata("DEALER", new byte[0]);
-
-    /** Records what a mechanism asks of its engine. */
-    static final class Recorder implements Mechanism.Output {
-        final List<byte[]> sent = new ArrayList<>();
-        final List<List<byte[]>> zap = new ArrayList<>();
-        Map<String, byte[]> ready;
-        int refused;
-        int failed;
-
-        @Override
-        public void send(byte[] body) {
-            sent.add(body);
-        }
-
-        @Override
-        public void askZap(String mechanism, byte[]... credentials) {
-            List<byte[]> request = new ArrayList<>();
-            request.add(mechanism.getBytes(StandardCharsets.US_ASCII));
-            request.addAll(List.of(credentials));
-            zap.add(request);
-        }
-
-        @Override
-        public void ready(Map<String, byte[]> peerProperties) {
-            ready = peerProperties;
-        }
-
-        @Override
-        public void refused(int status) {
-            refused = status;
-        }
-
-        @Override
-        public void failed(int errno) {
-            failed = errno;
-        }
-    }
 
     @Test
     void shouldLayOutHelloAsRfc24() {
@@ -79,13 +40,13 @@ class PlainMechanismTest {
     void shouldCompleteAClientServerHandshakeWhenZapAdmits() throws ProtocolException {
         PlainMechanism client = new PlainMechanism(false, ascii("admin"), ascii("secret"), META);
         PlainMechanism server = new PlainMechanism(true, new byte[0], new byte[0], Mechanisms.metadata("ROUTER", null));
-        Recorder c = new Recorder();
-        Recorder s = new Recorder();
+        RecordingOutput c = new RecordingOutput();
+        RecordingOutput s = new RecordingOutput();
         client.start(c);
         server.start(s);
         server.onCommand(c.sent.get(0), s);
-        assertThat(s.zap).hasSize(1);
-        assertThat(s.zap.get(0)).containsExactly(ascii("PLAIN"), ascii("admin"), ascii("secret"));
+        assertThat(s.zapMechanisms).containsExactly("PLAIN");
+        assertThat(s.zapRequests.get(0)).isDeepEqualTo(new byte[][] {ascii("admin"), ascii("secret")});
         server.onZapReply(new ZapReply(200, "OK", ascii("admin-id"), Map.of("X-Role", ascii("ops"))), s);
         assertThat(s.sent.get(0)).isEqualTo(new byte[] {7, 'W', 'E', 'L', 'C', 'O', 'M', 'E'});
         client.onCommand(s.sent.get(0), c);
@@ -100,7 +61,7 @@ class PlainMechanismTest {
     void shouldSendErrorWithTheStatusForARefusalAndNothingForATemporaryFailure() throws ProtocolException {
         for (int status : new int[] {300, 400, 500}) {
             PlainMechanism server = new PlainMechanism(true, new byte[0], new byte[0], META);
-            Recorder s = new Recorder();
+            RecordingOutput s = new RecordingOutput();
             server.start(s);
             server.onCommand(PlainLayout.hello(ascii("u"), ascii("p")), s);
             server.onZapReply(new ZapReply(status, "no", new byte[0], Map.of()), s);
@@ -116,7 +77,7 @@ class PlainMechanismTest {
     @Test
     void shouldFailWithEfaultWhenNoHandlerIsBound() throws ProtocolException {
         PlainMechanism server = new PlainMechanism(true, new byte[0], new byte[0], META);
-        Recorder s = new Recorder();
+        RecordingOutput s = new RecordingOutput();
         server.start(s);
         server.onCommand(PlainLayout.hello(ascii("u"), ascii("p")), s);
         server.onZapReply(ZapReply.NO_HANDLER, s);
@@ -127,7 +88,7 @@ class PlainMechanismTest {
     @Test
     void shouldRejectAWelcomeThatIsNotExactlyEightBytes() {
         PlainMechanism client = new PlainMechanism(false, ascii("u"), ascii("p"), META);
-        Recorder c = new Recorder();
+        RecordingOutput c = new RecordingOutput();
         client.start(c);
         assertThatThrownBy(() -> client.onCommand(new byte[] {7, 'W', 'E', 'L', 'C', 'O', 'M', 'E', 0}, c))
                 .isInstanceOfSatisfying(ProtocolException.class,
@@ -140,10 +101,10 @@ class PlainMechanismTest {
     @Test
     void shouldLetNullSendReadyOnlyAfterZapAdmits() throws ProtocolException {
         NullMechanism mechanism = new NullMechanism(META, true);
-        Recorder out = new Recorder();
+        RecordingOutput out = new RecordingOutput();
         mechanism.start(out);
         assertThat(out.sent).isEmpty();
-        assertThat(out.zap.get(0)).containsExactly(ascii("NULL"));
+        assertThat(out.zapMechanisms).containsExactly("NULL");
         mechanism.onCommand(Commands.readyBody("DEALER", null), out);
         assertThat(out.ready).isNull();
         mechanism.onZapReply(new ZapReply(200, "", ascii("anon"), Map.of()), out);

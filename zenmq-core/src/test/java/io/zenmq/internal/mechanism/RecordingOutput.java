@@ -18,6 +18,8 @@ final class RecordingOutput implements Mechanism.Output {
     Map<String, byte[]> ready;
     /** The status given to {@link #refused}, or null. */
     Integer refused;
+    /** The errno given to {@link #failed}, or null. */
+    Integer failed;
     private int taken;
 
     @Override
@@ -42,6 +44,11 @@ final class RecordingOutput implements Mechanism.Output {
     @Override
     public void refused(int status) {
         refused = status;
+    }
+
+    @Override
+    public void failed(int errno) {
+        failed = errno;
     }
 
     /** Returns the bodies sent since the last call. */
