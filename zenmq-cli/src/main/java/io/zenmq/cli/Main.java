@@ -76,7 +76,10 @@ public final class Main {
             case "bench" -> {
                 return BenchCommand.run(rest, out, err);
             }
-            case "keygen", "proxy" -> throw CliException.usage(args.get(0) + " is not supported yet");
+            case "keygen" -> {
+                return KeygenCommand.run(rest, out);
+            }
+            case "proxy" -> throw CliException.usage("proxy is not supported yet");
             default -> throw CliException.usage("unknown command '" + args.get(0) + "' (try zenmq help)");
         }
     }

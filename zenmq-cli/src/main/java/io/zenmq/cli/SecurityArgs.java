@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.cli;
 
+import io.zenmq.Z85;
+import io.zenmq.ZmqException;
+
 /**
  * Checks the PLAIN and CURVE options of {@code sock} for consistency (cli.md, "Security"): key
  * syntax and the combinations that are usage errors.
  */
 final class SecurityArgs {
+    private static final int KEY_CHARS = 40;
+
     private SecurityArgs() {
     }
 
@@ -60,8 +65,16 @@ final class SecurityArgs {
     }
 
     private static void checkKey(String option, String key) {
-        if (key != null) {
-            Z85Key.check(option, key);
+        if (key == null) {
+            return;
+        }
+        if (key.length() != KEY_CHARS) {
+            throw CliException.usage("option " + option + ": a key is 40 Z85 characters, got " + key.length());
+        }
+        try {
+            Z85.decode(key);
+        } catch (ZmqException e) {
+            throw CliException.usage("option " + option + ": " + e.getMessage());
         }
     }
 }

@@ -29,11 +29,7 @@ final class SockArgsParser {
     private static final Set<String> DRAFT_TYPES =
             Set.of("server", "client", "radio", "dish", "scatter", "gather", "peer", "channel");
 
-    private static final Set<String> SECURITY = Set.of("--plain-server", "--auth", "--plain-user",
-            "--plain-password", "--curve-server", "--curve-secret", "--auth-curve", "--curve-serverkey",
-            "--curve-public");
-
-    /** Options the library cannot honour yet (besides security). */
+    /** Options the library cannot honour yet. */
     private static final Set<String> NOT_YET = Set.of();
 
     private SockArgsParser() {
@@ -228,6 +224,6 @@ final class SockArgsParser {
      * anything but DISH, --subscribe on PUSH...) are accepted and ignored.
      */
     private static boolean isSupported(String option) {
-        return !SECURITY.contains(option) && !NOT_YET.contains(option);
+        return !NOT_YET.contains(option);
     }
 }

@@ -39,13 +39,15 @@ final class SockCommand {
             Socket socket = ctx.socket(args.type);
             boolean normalEnd = false;
             Thread monitor = null;
+            Refusal refusal = SecuritySetup.isClient(args) ? new Refusal(Thread.currentThread()) : null;
             try {
                 configure(socket, args);
-                if (args.monitor) {
-                    monitor = startMonitor(socket, err);
+                SecuritySetup.apply(ctx, socket, args);
+                if (args.monitor || refusal != null) {
+                    monitor = startMonitor(socket, args.monitor ? err : null, refusal);
                 }
                 attach(socket, args);
-                new SockSession(socket, args, in, out, err).run();
+                runSession(new SockSession(socket, args, in, out, err), refusal);
                 normalEnd = true;
             } finally {
                 out.flush();
@@ -54,6 +56,41 @@ final class SockCommand {
             }
         }
         return 0;
+    }
+
+    /** Runs the role; a server's refusal of our credentials ends it as a failure (exit 1). */
+    private static void runSession(SockSession session, Refusal refusal) {
+        try {
+            session.run();
+        } catch (RuntimeException e) {
+            if (refusal != null && refusal.reason != null) {
+                Thread.interrupted();
+                throw CliException.failure(refusal.reason);
+            }
+            throw e;
+        }
+        if (refusal != null && refusal.reason != null) {
+            Thread.interrupted();
+            throw CliException.failure(refusal.reason);
+        }
+    }
+
+    /**
+     * A client's record of a server refusing its credentials (an ERROR in the handshake, seen as
+     * HANDSHAKE_FAILED_AUTH); the session thread is interrupted out of any wait.
+     */
+    private static final class Refusal {
+        private final Thread session;
+        private volatile String reason;
+
+        Refusal(Thread session) {
+            this.session = session;
+        }
+
+        void refused(SocketEvent event) {
+            reason = "authentication failed: " + event.endpoint() + " refused our credentials (" + event.value() + ")";
+            session.interrupt();
+        }
     }
 
     private static void configure(Socket socket, SockArgs args) {
@@ -118,9 +155,10 @@ final class SockCommand {
 
     /**
      * Prints the socket's events to stderr as they happen, one line each (cli.md, "Monitor
-     * events"), on a daemon thread that ends with the monitor when the socket closes.
+     * events"), when {@code err} is given, and tells a client's {@code refusal} about an
+     * authentication failure; on a daemon thread that ends with the monitor when the socket closes.
      */
-    private static Thread startMonitor(Socket socket, PrintStream err) {
+    private static Thread startMonitor(Socket socket, PrintStream err, Refusal refusal) {
         SocketMonitor monitor = socket.monitor(EventType.all());
         Thread printer = new Thread(() -> {
             while (true) {
@@ -128,7 +166,12 @@ final class SockCommand {
                 if (event == null || event.type() == EventType.MONITOR_STOPPED) {
                     return;
                 }
-                err.println("event: " + event.type().name() + " " + event.endpoint() + " " + event.value());
+                if (err != null) {
+                    err.println("event: " + event.type().name() + " " + event.endpoint() + " " + event.value());
+                }
+                if (refusal != null && event.type() == EventType.HANDSHAKE_FAILED_AUTH) {
+                    refusal.refused(event);
+                }
             }
         }, "cli-monitor");
         printer.setDaemon(true);

@@ -11,7 +11,8 @@ final class Usage {
               perf MODE ARGS                  libzmq's perf tools (see below)
               bench [--quick]                 throughput and latency per transport and size
               help, -h, --help                this text
-              keygen, proxy                   not supported yet
+              keygen                          a fresh CURVE key pair (public:, secret: in Z85)
+              proxy                           not supported yet
 
             sock types: pair pub sub req rep dealer router pull push xpub xsub stream
               (those the library does not implement yet exit 2)
@@ -50,8 +51,14 @@ final class Usage {
               --conflate             pub, sub, push, pull, dealer: keep only the newest message
               --router-mandatory     router: warn about lines for unknown peers
               --xpub-verbose         xpub: pass on duplicate subscriptions too
-              not supported yet: --monitor --heartbeat-ivl --heartbeat-timeout --join --plain-* --auth
-                --curve-* --auth-curve
+              --monitor              socket events on stderr: event: NAME ENDPOINT VALUE
+              --heartbeat-ivl MS, --heartbeat-timeout MS   ZMTP heartbeats
+              --plain-server [--auth USER:PASS]...      PLAIN server (without --auth: anyone)
+              --plain-user U --plain-password P         PLAIN client
+              --curve-server --curve-secret KEY [--auth-curve KEY]...   CURVE server (without
+                                     --auth-curve: any client key)
+              --curve-serverkey KEY [--curve-secret KEY] [--curve-public KEY]   CURVE client
+                                     (without --curve-secret: a fresh key pair); keys are 40 Z85 chars
 
             perf modes (plain endpoints):
               local-thr BIND_TO MSG_SIZE MSG_COUNT         PULL binds, prints throughput

@@ -26,7 +26,6 @@ class MainTest {
 
     @Test
     void shouldRefuseCommandsOfLaterReleases() {
-        CliRun.run("", "keygen").assertFailure(2, "zenmq: keygen is not supported yet");
         CliRun.run("", "proxy", "router", "@tcp://*:1", "dealer", "@tcp://*:2")
                 .assertFailure(2, "zenmq: proxy is not supported yet");
     }
