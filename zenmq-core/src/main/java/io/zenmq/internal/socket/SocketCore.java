@@ -163,7 +163,7 @@ public final class SocketCore implements SocketLink, PatternHost {
             lastEndpoint = endpoint;
             return endpoint;
         }
-        IoThread io = context.chooseIoThread();
+        IoThread io = context.ioThreadFor(parsed);
         Listener listener;
         try {
             listener = Listener.bind(io, this, options.snapshot(type), parsed);
@@ -195,7 +195,7 @@ public final class SocketCore implements SocketLink, PatternHost {
                         options.get(SocketOptions.RCVHWM));
                 return;
             }
-            IoThread io = context.chooseIoThread();
+            IoThread io = context.ioThreadFor(parsed);
             Session.Connecting connecting = Session.connect(io, this, options.snapshot(type), parsed);
             if (connecting.socketEnd() != null) {
                 adopt(connecting.socketEnd());
