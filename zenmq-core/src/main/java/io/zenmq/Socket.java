@@ -82,7 +82,8 @@ public final class Socket implements AutoCloseable {
 
     /**
      * Stops listening on an endpoint ({@code zmq_unbind}); the connections accepted through it
-     * are dropped with their queued messages.
+     * are dropped with their queued messages. An inproc name is released for another bind, and,
+     * as in libzmq, the pipes already made through it stay.
      *
      * @param endpoint the endpoint as returned by {@link #bind(String)} (or as given to it)
      * @throws ZmqException {@link ErrorCode#ENOENT} if the socket is not bound there
@@ -92,8 +93,12 @@ public final class Socket implements AutoCloseable {
     }
 
     /**
-     * Drops the connection made by {@link #connect(String)} to this endpoint and stops
-     * reconnecting to it ({@code zmq_disconnect}); its queued messages are dropped. tcp and ipc.
+     * Drops the connections made by {@link #connect(String)} to this endpoint and stops
+     * reconnecting to it ({@code zmq_disconnect}). Over tcp and ipc the messages queued for the
+     * peer are dropped. Over inproc, as in libzmq, this socket stops sending to and receiving
+     * from that pipe at once (dropping what it had not read), and the peer reads what was sent
+     * before, then sees the pipe end; that holds for a connect still waiting for its name to be
+     * bound, whose messages the binder then reads.
      *
      * @param endpoint the endpoint exactly as given to connect
      * @throws ZmqException {@link ErrorCode#ENOENT} if the socket is not connected there
