@@ -5,5 +5,8 @@
 module io.zenmq {
     requires jdk.net;
     requires org.bouncycastle.provider;
+    // junixsocket serves ipc://@name only; without it (or with it unresolved on the module path)
+    // such endpoints fail with EPROTONOSUPPORT and everything else works
+    requires static org.newsclub.net.unix;
     exports io.zenmq;
 }

@@ -50,13 +50,17 @@ public final class Socket implements AutoCloseable {
     /**
      * Binds to a local endpoint and starts accepting connections ({@code zmq_bind}).
      * {@code tcp://HOST:PORT} takes an IPv4 or {@code [IPv6]} literal, {@code *} for every
-     * interface, and port {@code *} or {@code 0} for an ephemeral port.
+     * interface, and port {@code *} or {@code 0} for an ephemeral port. {@code ipc://PATH} is a
+     * Unix-domain socket file; {@code ipc://@NAME} is a name in Linux's abstract namespace (no
+     * file; it needs junixsocket, a dependency of zenmq that may be left out, and is then
+     * {@link ErrorCode#EPROTONOSUPPORT}).
      *
      * @param endpoint e.g. {@code tcp://127.0.0.1:*}
      * @return the endpoint actually bound, with its port (also {@link SocketOptions#LAST_ENDPOINT})
      * @throws ZmqException {@link ErrorCode#EINVAL} for a malformed endpoint,
      *     {@link ErrorCode#EPROTONOSUPPORT} for an unknown transport, {@link ErrorCode#EADDRINUSE},
-     *     {@link ErrorCode#EADDRNOTAVAIL}
+     *     {@link ErrorCode#EADDRNOTAVAIL}, {@link ErrorCode#ENAMETOOLONG} for an ipc path or name
+     *     over 107 bytes (the {@code @} counts)
      */
     public String bind(String endpoint) {
         return core.bind(Objects.requireNonNull(endpoint, "endpoint"));
@@ -69,7 +73,8 @@ public final class Socket implements AutoCloseable {
      *
      * @param endpoint e.g. {@code tcp://127.0.0.1:5555}
      * @throws ZmqException {@link ErrorCode#EINVAL} for a malformed endpoint,
-     *     {@link ErrorCode#EPROTONOSUPPORT} for an unknown transport
+     *     {@link ErrorCode#EPROTONOSUPPORT} for an unknown transport,
+     *     {@link ErrorCode#ENAMETOOLONG} for an ipc path or name over 107 bytes
      */
     public void connect(String endpoint) {
         core.connect(Objects.requireNonNull(endpoint, "endpoint"));
@@ -77,7 +82,8 @@ public final class Socket implements AutoCloseable {
 
     /**
      * Stops listening on an endpoint ({@code zmq_unbind}); the connections accepted through it
-     * are dropped with their queued messages.
+     * are dropped with their queued messages. An inproc name is released for another bind, and,
+     * as in libzmq, the pipes already made through it stay.
      *
      * @param endpoint the endpoint as returned by {@link #bind(String)} (or as given to it)
      * @throws ZmqException {@link ErrorCode#ENOENT} if the socket is not bound there
@@ -87,8 +93,12 @@ public final class Socket implements AutoCloseable {
     }
 
     /**
-     * Drops the connection made by {@link #connect(String)} to this endpoint and stops
-     * reconnecting to it ({@code zmq_disconnect}); its queued messages are dropped. tcp and ipc.
+     * Drops the connections made by {@link #connect(String)} to this endpoint and stops
+     * reconnecting to it ({@code zmq_disconnect}). Over tcp and ipc the messages queued for the
+     * peer are dropped. Over inproc, as in libzmq, this socket stops sending to and receiving
+     * from that pipe at once (dropping what it had not read), and the peer reads what was sent
+     * before, then sees the pipe end; that holds for a connect still waiting for its name to be
+     * bound, whose messages the binder then reads.
      *
      * @param endpoint the endpoint exactly as given to connect
      * @throws ZmqException {@link ErrorCode#ENOENT} if the socket is not connected there

@@ -7,15 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The transports a behaviour test runs over, with a fresh bindable endpoint for each. */
+/**
+ * The transports a behaviour test runs over, with a fresh bindable endpoint for each:
+ * {@code IPC_ABSTRACT} is ipc in the Linux abstract namespace ({@code ipc://@name}).
+ */
 public enum Transport {
-    INPROC, IPC, TCP;
+    INPROC, IPC, IPC_ABSTRACT, TCP;
 
     private static final AtomicInteger NAMES = new AtomicInteger();
+    /**
+     * Abstract names are shared by every process on the machine (in one network namespace), so
+     * they carry this JVM's pid and a random part.
+     */
+    private static final String ABSTRACT_PREFIX = "zenmq-test-" + ProcessHandle.current().pid() + "-"
+            + Long.toHexString(new java.security.SecureRandom().nextLong() >>> 16) + "-";
     private static Path ipcDir;
 
     /**
-     * Returns an endpoint to bind: an ephemeral tcp port, a fresh ipc path, a fresh inproc name.
+     * Returns an endpoint to bind: an ephemeral tcp port, a fresh ipc path or abstract name, a
+     * fresh inproc name.
      * Bind it and use the returned endpoint to connect.
      *
      * @return the endpoint to bind
@@ -26,6 +36,8 @@ public enum Transport {
                 return "tcp://127.0.0.1:*";
             case IPC:
                 return "ipc://" + ipcDir().resolve("s" + NAMES.incrementAndGet() + ".ipc");
+            case IPC_ABSTRACT:
+                return "ipc://@" + ABSTRACT_PREFIX + NAMES.incrementAndGet();
             default:
                 return "inproc://test-" + NAMES.incrementAndGet();
         }

@@ -8,6 +8,8 @@ import io.zenmq.ZmqException;
 import io.zenmq.internal.io.IoThread;
 import io.zenmq.internal.io.Resolver;
 import io.zenmq.internal.socket.SocketCore;
+import io.zenmq.internal.transport.Endpoint;
+import io.zenmq.internal.transport.ipc.AbstractNamespace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +18,27 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The state behind a {@link io.zenmq.Context}: I/O threads, open sockets, inproc names.
  * Thread-safe.
+ *
+ * <p>Besides the {@code IO_THREADS} threads there may be one more: abstract ipc names
+ * ({@code ipc://@name}) use junixsocket's channels, which only junixsocket's selector accepts, so
+ * every such listener and connection of the context lives on one I/O thread of their own,
+ * started on first use and stopped and joined with the others.
  */
 public final class ContextCore {
     private static final AtomicInteger CONTEXT_IDS = new AtomicInteger();
     private static final long JOIN_GRACE_MILLIS = 2000;
 
+    private final int id;
     private final IoThread[] ioThreads;
+    /** Guards the lazy start of {@link #abstractIpcThread} against {@link #terminate()}. */
+    private final ReentrantLock abstractIpcLock = new ReentrantLock();
+    /** Serves every {@code ipc://@name} endpoint; null until the first one. */
+    private IoThread abstractIpcThread;
     private final Resolver resolver;
     private final long maxLingerNanos;
     private final Set<SocketCore> sockets = ConcurrentHashMap.newKeySet();
@@ -46,7 +59,7 @@ public final class ContextCore {
      * @param maxLinger the cap on linger at termination, or {@link Option#INFINITE}
      */
     public ContextCore(int ioThreadCount, Duration maxLinger) {
-        int id = CONTEXT_IDS.incrementAndGet();
+        this.id = CONTEXT_IDS.incrementAndGet();
         this.maxLingerNanos = maxLinger.equals(Option.INFINITE) ? -1 : maxLinger.toNanos();
         this.resolver = new Resolver("zenmq-resolver-" + id);
         this.ioThreads = new IoThread[ioThreadCount];
@@ -77,6 +90,47 @@ public final class ContextCore {
     /** @return the I/O thread for a new endpoint, round-robin */
     public IoThread chooseIoThread() {
         return ioThreads[Math.floorMod(nextIoThread.getAndIncrement(), ioThreads.length)];
+    }
+
+    /**
+     * Returns the I/O thread that will serve a new listener or connection: the abstract-namespace
+     * thread for {@code ipc://@name} (started now if it is the first), else the next one in turn.
+     *
+     * @param endpoint a tcp or ipc endpoint
+     * @return the I/O thread
+     * @throws ZmqException {@link ErrorCode#ETERM} if the context is closing
+     */
+    public IoThread ioThreadFor(Endpoint endpoint) {
+        if (!endpoint.isAbstractIpc()) {
+            return chooseIoThread();
+        }
+        abstractIpcLock.lock();
+        try {
+            if (terminating) {
+                throw new ZmqException(ErrorCode.ETERM, "the context was closed");
+            }
+            if (abstractIpcThread == null) {
+                abstractIpcThread = new IoThread("zenmq-io-" + id + "-abstract-ipc", resolver,
+                        AbstractNamespace.selectorProvider());
+            }
+            return abstractIpcThread;
+        } finally {
+            abstractIpcLock.unlock();
+        }
+    }
+
+    /** The I/O threads to stop: the fixed ones and the abstract-namespace one if it started. */
+    private List<IoThread> allIoThreads() {
+        List<IoThread> all = new ArrayList<>(List.of(ioThreads));
+        abstractIpcLock.lock();
+        try {
+            if (abstractIpcThread != null) {
+                all.add(abstractIpcThread);
+            }
+        } finally {
+            abstractIpcLock.unlock();
+        }
+        return all;
     }
 
     /** @return the number of I/O threads */
@@ -145,11 +199,13 @@ public final class ContextCore {
             stopper.run();
         }
         long deadline = maxLingerNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + maxLingerNanos;
-        for (IoThread io : ioThreads) {
+        // terminating is set, so no abstract-namespace thread can start after this
+        List<IoThread> threads = allIoThreads();
+        for (IoThread io : threads) {
             io.stop(deadline);
         }
         boolean interrupted = false;
-        for (IoThread io : ioThreads) {
+        for (IoThread io : threads) {
             long wait = deadline == Long.MAX_VALUE ? 0
                     : Math.max(1, (deadline - System.nanoTime()) / 1_000_000 + JOIN_GRACE_MILLIS);
             try {

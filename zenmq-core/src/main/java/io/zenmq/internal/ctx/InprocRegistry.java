@@ -15,7 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The inproc endpoint names of one context. Pipes join sockets directly, with no I/O thread and
  * no copy. A connect before the bind gets its pipe at once; the bound side adopts it on bind
- * (libzmq 4.x). Thread-safe: a lock guards the maps; wake-ups never run under it.
+ * (libzmq 4.x), even if the connector has disconnected or closed meanwhile: as in libzmq it then
+ * reads what was sent before and sees the pipe end, and never sends into it. Thread-safe: a lock
+ * guards the maps; wake-ups never run under it.
  */
 public final class InprocRegistry {
     private final ReentrantLock lock = new ReentrantLock();
@@ -26,6 +28,8 @@ public final class InprocRegistry {
     private static final class Pending implements PipeListener {
         private volatile SocketCore target;
         private Pipe end;
+        /** The connector disconnected or closed before the bind; guarded by the lock. */
+        private boolean abandoned;
 
         @Override
         public void readActivated(Pipe pipe) {
@@ -66,6 +70,11 @@ public final class InprocRegistry {
         if (waiting != null) {
             for (Pending p : waiting) {
                 p.target = socket;
+                if (p.abandoned) {
+                    // the binder's thread owns this end from now on: ended before the socket sees
+                    // it, it is only drained, never chosen to send to
+                    p.end.terminate();
+                }
                 socket.attachPipe(p.end);
                 // the connector attached its end anonymously: now it learns who is there
                 Pipe connectorEnd = p.end.peer();
@@ -82,8 +91,10 @@ public final class InprocRegistry {
      * @param socket the connecting socket (caller's thread owns it)
      * @param sendHwm its SNDHWM
      * @param receiveHwm its RCVHWM
+     * @return the connecting socket's end of the new pipe, already adopted by it
+     * @throws ZmqException {@link ErrorCode#ECONNREFUSED} if the bound socket is closing
      */
-    public void connect(String name, SocketCore socket, int sendHwm, int receiveHwm) {
+    public Pipe connect(String name, SocketCore socket, int sendHwm, int receiveHwm) {
         SocketCore peer;
         lock.lock();
         try {
@@ -96,14 +107,41 @@ public final class InprocRegistry {
                 far.end.setPeerProperties(socket.inprocProperties());
                 pending.computeIfAbsent(name, k -> new ArrayList<>()).add(far);
                 socket.adoptInproc(ends[0]);
-                return;
+                return ends[0];
             }
         } finally {
             lock.unlock();
         }
         int[] peerHwms = peer.hwms();
-        if (!socket.connectInproc(peer, sendHwm, receiveHwm, peerHwms[0], peerHwms[1])) {
+        Pipe end = socket.connectInproc(peer, sendHwm, receiveHwm, peerHwms[0], peerHwms[1]);
+        if (end == null) {
             throw new ZmqException(ErrorCode.ECONNREFUSED, "inproc://" + name + " is closing");
+        }
+        return end;
+    }
+
+    /**
+     * Marks a connect()ed pipe whose name is not bound yet as given up by its connector
+     * (disconnect or close), so that the socket that binds the name later only drains it.
+     * A pipe already adopted by a bound socket is not here: that socket learns of the end from
+     * the pipe itself.
+     *
+     * @param name the inproc name connected to
+     * @param connectorEnd the connecting socket's end of the pipe
+     */
+    public void abandon(String name, Pipe connectorEnd) {
+        lock.lock();
+        try {
+            List<Pending> waiting = pending.get(name);
+            if (waiting != null) {
+                for (Pending p : waiting) {
+                    if (p.end.peer() == connectorEnd) {
+                        p.abandoned = true;
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

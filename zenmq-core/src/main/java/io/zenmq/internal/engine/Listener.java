@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
@@ -28,7 +27,7 @@ import java.util.Set;
  *
  * <p>{@link #bind} runs on the application thread (so bind errors are reported synchronously and
  * never by an interrupted channel); everything after {@link #start()} runs on the I/O thread.
- * Closing removes an ipc socket file.
+ * Closing removes an ipc socket file (an abstract {@code ipc://@name} has none).
  */
 public final class Listener implements IoHandler, IoObject {
     private static final System.Logger LOG = System.getLogger(Listener.class.getName());
@@ -40,6 +39,8 @@ public final class Listener implements IoHandler, IoObject {
     private final ServerSocketChannel server;
     private final String boundEndpoint;
     private final Path ipcPath;
+    /** Whether accepted channels are tcp (not Unix-domain, with or without a file). */
+    private final boolean tcp;
     /** The inode of the socket file we created, so close never deletes a later bind's file. */
     private final Object ipcFileKey;
     private final Set<Session> handshaking = new HashSet<>();
@@ -48,8 +49,9 @@ public final class Listener implements IoHandler, IoObject {
     private boolean closed;
 
     private Listener(IoThread io, SocketLink socket, ConnectionOptions options, ServerSocketChannel server,
-                     String boundEndpoint, Path ipcPath) {
+                     String boundEndpoint, Path ipcPath, boolean tcp) {
         this.io = io;
+        this.tcp = tcp;
         this.socket = socket;
         this.options = options;
         this.server = server;
@@ -71,41 +73,50 @@ public final class Listener implements IoHandler, IoObject {
      */
     public static Listener bind(IoThread io, SocketLink socket, ConnectionOptions options, Endpoint endpoint) {
         boolean ipc = endpoint.transport() == Endpoint.Transport.IPC;
+        // an abstract name has no file: nothing to replace now or to remove on close
+        boolean ipcFile = ipc && !endpoint.isAbstractIpc();
         ServerSocketChannel server = null;
         try {
             SocketAddress address = endpoint.resolve();
             if (options.ipv6() && endpoint.isWildcard()) {
                 address = new InetSocketAddress(java.net.InetAddress.getByName("::"), endpoint.port());
             }
-            server = ipc ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
+            server = endpoint.openServerChannel();
             Path path = null;
-            if (ipc) {
+            if (ipcFile) {
                 path = Path.of(endpoint.path());
                 // as libzmq: a file left behind by an earlier run is replaced
                 Files.deleteIfExists(path);
-            } else {
+            } else if (!ipc) {
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             }
             server.bind(address, BACKLOG);
             server.configureBlocking(false);
             String text = ipc ? endpoint.toString()
                     : boundText(endpoint, (InetSocketAddress) server.getLocalAddress(), options.ipv6());
-            return new Listener(io, socket, options, server, text, path);
-        } catch (BindException e) {
-            closeQuietly(server);
-            String message = String.valueOf(e.getMessage());
-            ErrorCode code = message.contains("in use") ? ErrorCode.EADDRINUSE : ErrorCode.EADDRNOTAVAIL;
-            throw new ZmqException(code, "cannot bind " + endpoint + ": " + message, e);
+            return new Listener(io, socket, options, server, text, path, !ipc);
         } catch (IOException | RuntimeException e) {
             closeQuietly(server);
             if (e instanceof ZmqException) {
                 throw (ZmqException) e;
             }
-            if (String.valueOf(e.getMessage()).contains("No such file or directory")) {
-                throw new ZmqException(ErrorCode.ENOENT, "cannot bind " + endpoint + ": no such directory", e);
-            }
-            throw new ZmqException(ErrorCode.EINVAL, "cannot bind " + endpoint + ": " + e.getMessage(), e);
+            throw new ZmqException(bindError(e), "cannot bind " + endpoint + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The errno libzmq reports for a failed bind (junixsocket's "in use" is no BindException). */
+    private static ErrorCode bindError(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("in use")) {
+            return ErrorCode.EADDRINUSE;
+        }
+        if (e instanceof BindException) {
+            return ErrorCode.EADDRNOTAVAIL;
+        }
+        if (message.contains("No such file or directory")) {
+            return ErrorCode.ENOENT;
+        }
+        return ErrorCode.EINVAL;
     }
 
     private static String boundText(Endpoint endpoint, InetSocketAddress local, boolean ipv6) {
@@ -163,7 +174,7 @@ public final class Listener implements IoHandler, IoObject {
             }
             try {
                 channel.configureBlocking(false);
-                ChannelSetup.configure(channel, options, ipcPath == null);
+                ChannelSetup.configure(channel, options, tcp);
             } catch (IOException e) {
                 Session.closeQuietly(channel);
                 continue;

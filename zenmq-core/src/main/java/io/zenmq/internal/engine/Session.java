@@ -11,7 +11,6 @@ import io.zenmq.internal.pipe.PipeListener;
 import io.zenmq.internal.transport.Endpoint;
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ThreadLocalRandom;
@@ -165,8 +164,7 @@ public final class Session implements PipeListener, IoObject {
     private void connectTo(SocketAddress address) {
         SocketChannel channel = null;
         try {
-            channel = endpoint.transport() == Endpoint.Transport.IPC
-                    ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+            channel = endpoint.openChannel();
             channel.configureBlocking(false);
             handle = MonitorSink.nextHandle();
             configure(channel);

@@ -7,6 +7,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -29,6 +30,13 @@ public final class IoThread {
     private static final System.Logger LOG = System.getLogger(IoThread.class.getName());
 
     private final Selector selector;
+    /**
+     * Whether the selector is not the JDK's (junixsocket's, for abstract ipc names). Such a
+     * selector reports a peer's hang-up by marking the key invalid for that round, with the ready
+     * operations poll gave, and then drops it: the handler must still run to read what the peer
+     * sent before it went.
+     */
+    private final boolean foreignSelector;
     private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final Set<IoObject> objects = new HashSet<>();
@@ -41,18 +49,31 @@ public final class IoThread {
     private boolean interruptLogged;
 
     /**
-     * Opens the selector and starts the thread.
+     * Opens a JDK selector and starts the thread.
      *
      * @param name the thread's name
      * @param resolver the context's host name resolver
      */
     public IoThread(String name, Resolver resolver) {
+        this(name, resolver, SelectorProvider.provider());
+    }
+
+    /**
+     * Opens a selector from the given provider and starts the thread. Only channels of that
+     * provider can be registered with it (junixsocket's channels need junixsocket's selector).
+     *
+     * @param name the thread's name
+     * @param resolver the context's host name resolver
+     * @param provider where the selector comes from
+     */
+    public IoThread(String name, Resolver resolver, SelectorProvider provider) {
         this.resolver = resolver;
         try {
-            this.selector = Selector.open();
+            this.selector = provider.openSelector();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector", e);
         }
+        this.foreignSelector = provider != SelectorProvider.provider();
         this.thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
@@ -102,7 +123,8 @@ public final class IoThread {
     }
 
     /**
-     * Registers a channel with this thread's selector. IO thread only.
+     * Registers a channel with this thread's selector; a {@link WrappingChannel} is registered as
+     * the channel it wraps. IO thread only.
      *
      * @param channel a non-blocking channel
      * @param ops the interest set
@@ -112,13 +134,15 @@ public final class IoThread {
      */
     public SelectionKey register(SelectableChannel channel, int ops, IoHandler handler)
             throws ClosedChannelException {
-        SelectionKey existing = channel.keyFor(selector);
+        SelectableChannel target = channel instanceof WrappingChannel
+                ? ((WrappingChannel) channel).wrapped() : channel;
+        SelectionKey existing = target.keyFor(selector);
         if (existing != null && existing.isValid()) {
             existing.attach(handler);
             existing.interestOps(ops);
             return existing;
         }
-        return channel.register(selector, ops, handler);
+        return target.register(selector, ops, handler);
     }
 
     /**
@@ -256,7 +280,7 @@ public final class IoThread {
             SelectionKey key = keys.next();
             keys.remove();
             IoHandler handler = (IoHandler) key.attachment();
-            if (!key.isValid()) {
+            if (!key.isValid() && !(foreignSelector && key.channel().isOpen())) {
                 continue;
             }
             try {

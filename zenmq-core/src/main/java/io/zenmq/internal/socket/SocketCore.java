@@ -50,8 +50,11 @@ public final class SocketCore implements SocketLink, PatternHost {
     private final List<String[]> listenerNames = new ArrayList<>();
     private final List<Connection> connections = new ArrayList<>();
 
-    /** A connect()ed tcp/ipc endpoint, for disconnect. */
-    private record Connection(String endpoint, Session session, Pipe socketEnd) {
+    /**
+     * A connect()ed endpoint, for disconnect: a tcp/ipc one has a session, an inproc one the name
+     * and this socket's end of the pipe.
+     */
+    private record Connection(String endpoint, Session session, Pipe socketEnd, String inprocName) {
     }
     private volatile Thread waiter;
     private volatile long lingerNanos = -1;
@@ -166,7 +169,7 @@ public final class SocketCore implements SocketLink, PatternHost {
             lastEndpoint = endpoint;
             return endpoint;
         }
-        IoThread io = context.chooseIoThread();
+        IoThread io = context.ioThreadFor(parsed);
         Listener listener;
         try {
             listener = Listener.bind(io, this, options.snapshot(type), parsed);
@@ -194,18 +197,19 @@ public final class SocketCore implements SocketLink, PatternHost {
         connectingRoutingId = takeConnectRoutingId();
         try {
             if (parsed.transport() == Endpoint.Transport.INPROC) {
-                context.inproc().connect(parsed.path(), this, options.get(SocketOptions.SNDHWM),
+                Pipe end = context.inproc().connect(parsed.path(), this, options.get(SocketOptions.SNDHWM),
                         options.get(SocketOptions.RCVHWM));
+                connections.add(new Connection(endpoint, null, end, parsed.path()));
                 return;
             }
-            IoThread io = context.chooseIoThread();
+            IoThread io = context.ioThreadFor(parsed);
             Session.Connecting connecting = Session.connect(io, this, options.snapshot(type), parsed);
             if (connecting.socketEnd() != null) {
                 adopt(connecting.socketEnd());
             } else {
                 immediateSessions.add(connecting.session());
             }
-            connections.add(new Connection(endpoint, connecting.session(), connecting.socketEnd()));
+            connections.add(new Connection(endpoint, connecting.session(), connecting.socketEnd(), null));
             io.post(connecting.session()::start);
         } finally {
             connectingRoutingId = null;
@@ -245,8 +249,11 @@ public final class SocketCore implements SocketLink, PatternHost {
     }
 
     /**
-     * Drops every connection made by {@code connect(endpoint)}, discarding queued messages
-     * ({@code zmq_disconnect}; tcp and ipc).
+     * Drops every connection made by {@code connect(endpoint)} ({@code zmq_disconnect}). Over
+     * tcp and ipc the messages queued for the peer are discarded. Over inproc, as in libzmq, the
+     * pipe leaves routing at once, what the peer sent and this socket did not read is dropped,
+     * and the peer reads what this socket sent before, then sees the pipe end; a pipe still
+     * waiting for its name to be bound is drained by the binder and never sent to.
      *
      * @param endpoint the endpoint exactly as given to connect
      * @throws ZmqException {@link ErrorCode#ENOENT} if the socket is not connected there
@@ -260,6 +267,10 @@ public final class SocketCore implements SocketLink, PatternHost {
             if (connection.endpoint().equals(endpoint)) {
                 it.remove();
                 found = true;
+                if (connection.inprocName() != null) {
+                    dropInproc(connection);
+                    continue;
+                }
                 immediateSessions.remove(connection.session());
                 if (connection.socketEnd() != null && pipes.contains(connection.socketEnd())) {
                     drop(connection.socketEnd(), connection.session());
@@ -270,6 +281,16 @@ public final class SocketCore implements SocketLink, PatternHost {
         }
         if (!found) {
             throw new ZmqException(ErrorCode.ENOENT, "not connected to " + endpoint);
+        }
+    }
+
+    /** Ends an inproc connect()'s pipe: out of routing now, the end marker after what was sent. */
+    private void dropInproc(Connection connection) {
+        Pipe end = connection.socketEnd();
+        context.inproc().abandon(connection.inprocName(), end);
+        if (pipes.remove(end)) {
+            pattern.terminated(end);
+            end.terminate();
         }
     }
 
@@ -311,18 +332,18 @@ public final class SocketCore implements SocketLink, PatternHost {
      * @param receiveHwm this socket's RCVHWM
      * @param peerSendHwm the peer's SNDHWM
      * @param peerReceiveHwm the peer's RCVHWM
-     * @return false if the peer is already closed
+     * @return this socket's end of the pipe, or null if the peer is already closed
      */
-    public boolean connectInproc(SocketCore peer, int sendHwm, int receiveHwm, int peerSendHwm, int peerReceiveHwm) {
+    public Pipe connectInproc(SocketCore peer, int sendHwm, int receiveHwm, int peerSendHwm, int peerReceiveHwm) {
         Pipe[] ends = Pipe.pair(this, sumHwm(sendHwm, peerReceiveHwm), peer, sumHwm(peerSendHwm, receiveHwm),
                 conflates());
         ends[0].setPeerProperties(peer.inprocProperties());
         ends[1].setPeerProperties(inprocProperties());
         if (!peer.attachPipe(ends[1])) {
-            return false;
+            return null;
         }
         adopt(ends[0]);
-        return true;
+        return ends[0];
     }
 
     /** @return the receive and send HWMs of this socket, for an inproc peer */
@@ -722,6 +743,12 @@ public final class SocketCore implements SocketLink, PatternHost {
         listeners.clear();
         listenerThreads.clear();
         listenerNames.clear();
+        for (Connection connection : connections) {
+            if (connection.inprocName() != null) {
+                // a later bind of the name drains what was sent, as libzmq's linger would
+                context.inproc().abandon(connection.inprocName(), connection.socketEnd());
+            }
+        }
         connections.clear();
     }
 }

@@ -3,17 +3,23 @@ package io.zenmq.internal.transport;
 
 import io.zenmq.ErrorCode;
 import io.zenmq.ZmqException;
+import io.zenmq.internal.transport.ipc.AbstractNamespace;
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A parsed endpoint string ({@code tcp://host:port}, {@code ipc:///path}, {@code inproc://name}).
+ * A parsed endpoint string ({@code tcp://host:port}, {@code ipc:///path}, {@code ipc://@name},
+ * {@code inproc://name}).
  *
  * <p>Immutable. Parsing checks syntax only; tcp host names resolve in {@link #resolve()}, which a
  * connecting session calls on every attempt.
@@ -131,12 +137,15 @@ public final class Endpoint {
     }
 
     private static Endpoint parseIpc(String text, String path) {
-        if (path.startsWith("@")) {
-            throw new ZmqException(ErrorCode.EPROTONOSUPPORT,
-                    "abstract ipc names are not supported yet: " + text);
-        }
+        // as libzmq: the whole path counts, '@' included (it becomes the NUL of an abstract name)
         if (path.getBytes(StandardCharsets.UTF_8).length > MAX_IPC_PATH) {
             throw new ZmqException(ErrorCode.ENAMETOOLONG, "ipc path too long: " + text);
+        }
+        if (path.equals("@")) {
+            throw invalid(text, "an abstract name needs at least one character");
+        }
+        if (path.startsWith("@")) {
+            AbstractNamespace.checkSupported(text);
         }
         return new Endpoint(text, Transport.IPC, null, 0, path);
     }
@@ -153,6 +162,13 @@ public final class Endpoint {
      * @throws ZmqException {@link ErrorCode#EINVAL} if a host name does not resolve
      */
     public SocketAddress resolve() {
+        if (isAbstractIpc()) {
+            try {
+                return AbstractNamespace.address(path.substring(1));
+            } catch (IOException e) {
+                throw new ZmqException(ErrorCode.EINVAL, "bad abstract name " + text + ": " + e.getMessage(), e);
+            }
+        }
         if (transport == Transport.IPC) {
             return UnixDomainSocketAddress.of(path);
         }
@@ -188,6 +204,45 @@ public final class Endpoint {
         } catch (java.net.SocketException e) {
             return null;
         }
+    }
+
+    /**
+     * Tells whether this is an ipc endpoint in the Linux abstract namespace ({@code ipc://@name}):
+     * no file, and a channel that only a dedicated I/O thread can select (see
+     * {@link AbstractNamespace}).
+     *
+     * @return true for {@code ipc://@name}
+     */
+    public boolean isAbstractIpc() {
+        return transport == Transport.IPC && path.startsWith("@");
+    }
+
+    /**
+     * Opens an unconnected channel of this endpoint's kind: tcp, Unix-domain, or abstract-namespace
+     * Unix-domain.
+     *
+     * @return the channel, blocking until configured otherwise
+     * @throws IOException if the socket cannot be created
+     */
+    public SocketChannel openChannel() throws IOException {
+        if (isAbstractIpc()) {
+            return AbstractNamespace.openChannel();
+        }
+        return transport == Transport.IPC ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+    }
+
+    /**
+     * Opens an unbound listening channel of this endpoint's kind.
+     *
+     * @return the channel, blocking until configured otherwise
+     * @throws IOException if the socket cannot be created
+     */
+    public ServerSocketChannel openServerChannel() throws IOException {
+        if (isAbstractIpc()) {
+            return AbstractNamespace.openServerChannel();
+        }
+        return transport == Transport.IPC ? ServerSocketChannel.open(StandardProtocolFamily.UNIX)
+                : ServerSocketChannel.open();
     }
 
     /**

@@ -39,4 +39,22 @@ class EndpointTest {
         assertThatThrownBy(() -> Endpoint.parse("tcp://*:5555", false)).isInstanceOf(ZmqException.class);
         assertThatThrownBy(() -> Endpoint.parse("tcp://127.0.0.1:0", false)).isInstanceOf(ZmqException.class);
     }
+
+    @Test
+    void shouldParseAbstractIpcNamesAsLibzmqDoes() {
+        Endpoint named = Endpoint.parse("ipc://@zenmq", true);
+        assertThat(named.transport()).isEqualTo(Endpoint.Transport.IPC);
+        assertThat(named.isAbstractIpc()).isTrue();
+        assertThat(named.path()).isEqualTo("@zenmq");
+        assertThat(named.toString()).isEqualTo("ipc://@zenmq");
+        assertThat(Endpoint.parse("ipc:///tmp/zenmq.ipc", true).isAbstractIpc()).isFalse();
+        // the 107-byte limit counts the '@' (it becomes the leading NUL), in UTF-8 bytes
+        assertThat(Endpoint.parse("ipc://@" + "a".repeat(106), false).isAbstractIpc()).isTrue();
+        assertThatThrownBy(() -> Endpoint.parse("ipc://@" + "a".repeat(107), false)).isInstanceOfSatisfying(
+                ZmqException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ENAMETOOLONG));
+        assertThatThrownBy(() -> Endpoint.parse("ipc://@" + "\u00e9".repeat(54), true)).isInstanceOfSatisfying(
+                ZmqException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ENAMETOOLONG));
+        assertThatThrownBy(() -> Endpoint.parse("ipc://@", true)).isInstanceOfSatisfying(
+                ZmqException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EINVAL));
+    }
 }
