@@ -378,7 +378,9 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private String peerAddress() {
         try {
             java.net.SocketAddress remote = channel.getRemoteAddress();
-            if (remote instanceof java.net.InetSocketAddress) {
+            // junixsocket's abstract-namespace addresses are InetSocketAddresses without an IP
+            if (remote instanceof java.net.InetSocketAddress
+                    && ((java.net.InetSocketAddress) remote).getAddress() != null) {
                 return ((java.net.InetSocketAddress) remote).getAddress().getHostAddress();
             }
         } catch (IOException e) {
