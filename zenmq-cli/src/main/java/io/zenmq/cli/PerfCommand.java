@@ -55,6 +55,7 @@ final class PerfCommand {
             switch (mode) {
                 case "local-thr" -> {
                     try (Socket pull = ctx.socket(SocketType.PULL)) {
+                        PerfSecurity.apply(pull, true);
                         bind(pull, endpoint);
                         return PerfRuns.throughputReport(size, count,
                                 PerfRuns.receiveAll(pull, size, count, Option.INFINITE));
@@ -63,6 +64,7 @@ final class PerfCommand {
                 case "remote-thr" -> {
                     Socket push = ctx.socket(SocketType.PUSH);
                     push.set(SocketOptions.LINGER, Option.INFINITE);
+                    PerfSecurity.apply(push, false);
                     connect(push, endpoint);
                     PerfRuns.sendAll(push, size, count);
                     push.close();
@@ -70,6 +72,7 @@ final class PerfCommand {
                 }
                 case "local-lat" -> {
                     try (Socket rep = ctx.socket(SocketType.REP)) {
+                        PerfSecurity.apply(rep, true);
                         bind(rep, endpoint);
                         PerfRuns.echo(rep, size, count, Option.INFINITE);
                         rep.set(SocketOptions.LINGER, Option.INFINITE);
@@ -78,6 +81,7 @@ final class PerfCommand {
                 }
                 default -> {
                     try (Socket req = ctx.socket(SocketType.REQ)) {
+                        PerfSecurity.apply(req, false);
                         connect(req, endpoint);
                         return PerfRuns.latencyReport(size, count,
                                 PerfRuns.roundtrips(req, size, count, Option.INFINITE));
