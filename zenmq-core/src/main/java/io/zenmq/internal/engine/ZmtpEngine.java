@@ -11,14 +11,16 @@ import io.zenmq.internal.zmtp.FrameEncoder;
 import io.zenmq.internal.zmtp.FrameSink;
 import io.zenmq.internal.mechanism.Mechanisms;
 import io.zenmq.internal.zap.ZapLayout;
-import io.zenmq.internal.zmtp.Greeting;
+import io.zenmq.internal.zmtp.GreetingExchange;
 import io.zenmq.internal.zmtp.Mechanism;
 import io.zenmq.internal.zmtp.ZapReply;
 import io.zenmq.internal.zmtp.Metadata;
 import io.zenmq.internal.zmtp.ProtocolErrors;
 import io.zenmq.internal.zmtp.ProtocolException;
 import io.zenmq.internal.zmtp.SocketTypes;
+import io.zenmq.internal.zmtp.LegacyLayout;
 import io.zenmq.internal.zmtp.ZmtpLayout;
+import io.zenmq.internal.zmtp.ZmtpVersion;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -32,8 +34,10 @@ import io.zenmq.SocketType;
 import io.zenmq.internal.pipe.FrameQueue;
 
 /**
- * Speaks ZMTP 3.1 (NULL mechanism) on one stream connection: greeting, READY exchange with the
- * socket-type check, then frames between the channel and the session's pipe.
+ * Speaks ZMTP on one stream connection: the staged greeting, then with a ZMTP 3.x peer the
+ * mechanism's handshake (READY metadata, socket-type check), with a ZMTP 2.0/1.0 peer the identity
+ * frames (spec zmtp.md section 3); then frames between the channel and the session's pipe, in the
+ * peer's framing.
  *
  * <p>Owner: its I/O thread. Reading: the channel fills a reusable direct buffer and the pure
  * {@link FrameDecoder} turns it into frames written to the pipe; when the socket's queue reaches
@@ -46,7 +50,10 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     /** Keys and nonces for every connection's mechanism; SecureRandom is thread-safe. */
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BUFFER_SIZE = 64 * 1024;
-    private static final int MAX_HEADER = ZmtpLayout.LONG_HEADER_LENGTH;
+    private static final int MAX_HEADER =
+            Math.max(ZmtpLayout.LONG_HEADER_LENGTH, LegacyLayout.V1_LONG_HEADER_LENGTH);
+    /** What libzmq makes a PUB/XPUB read from a ZMTP 1.0 peer first: subscribe to everything. */
+    private static final byte[] SUBSCRIBE_ALL = {1};
     /**
      * Largest frame accepted before the handshake is done: the biggest legitimate command (CURVE
      * INITIATE with metadata) is far smaller, and an unauthenticated peer must not make us buffer
@@ -67,11 +74,12 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private final ConnectionOptions options;
     private final ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_SIZE);
     private final ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_SIZE);
-    private final Greeting.Decoder greeting = new Greeting.Decoder();
-    private final FrameDecoder decoder;
+    private final GreetingExchange greeting;
+    /** The peer's protocol, null until its greeting is read. */
+    private ZmtpVersion version;
+    private FrameDecoder decoder;
     private final ArrayDeque<byte[]> commands = new ArrayDeque<>();
     private final Mechanism mechanism;
-    private final byte[] ourGreeting;
     private final MechanismOutput mechanismOutput = new MechanismOutput();
     /** Frames are wrapped by the mechanism (CURVE MESSAGE) once the handshake is done. */
     private boolean encrypting;
@@ -106,7 +114,8 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         this.heartbeats = new Heartbeats(io, options.heartbeat(), this);
         this.mechanism = Mechanisms.create(options.security(), options.type().name(),
                 options.sendsIdentity() ? options.routingId() : null, RANDOM);
-        this.ourGreeting = Greeting.encode(mechanism.name(), false);
+        this.greeting = new GreetingExchange(mechanism.name(), false, options.type().name(), options.routingId(),
+                acceptsLegacyPeers(options));
         in.flip();
     }
 
@@ -122,8 +131,14 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         if (options.handshakeIvlNanos() > 0) {
             handshakeTimer = io.schedule(options.handshakeIvlNanos(), this::handshakeExpired);
         }
-        commands.add(ourGreeting);
+        commands.add(greeting.start());
         writeOutput();
+    }
+
+    /** As libzmq: ZMTP 1.0/2.0 peers cannot authenticate, so only NULL without ZAP takes them. */
+    private static boolean acceptsLegacyPeers(ConnectionOptions options) {
+        return ZmtpLayout.MECHANISM_NULL.equals(options.security().mechanism())
+                && options.security().zapDomain().isEmpty();
     }
 
     // ------------------------------------------------------------------ readiness
@@ -208,10 +223,19 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         }
         try {
             if (state == State.GREETING) {
-                if (!greeting.feed(in)) {
+                byte[] reply = greeting.feed(in);
+                if (reply.length > 0) {
+                    // written at once, even if the peer turns out wrong: it learns our mechanism
+                    commands.add(reply);
+                    writeOutput();
+                }
+                if (state == State.CLOSED || !greeting.isComplete()) {
                     return;
                 }
                 greetingReceived();
+                if (state == State.CLOSED) {
+                    return;
+                }
             }
             if (state == State.HANDSHAKE || state == State.ACTIVE) {
                 FrameDecoder.Status status = decoder.decode(in, this);
@@ -240,18 +264,62 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         close(true);
     }
 
+    /**
+     * The peer's greeting is in (and what we owe it is queued). A 3.x peer must use our mechanism, whose
+     * handshake starts; from a legacy peer we wait for its identity frame, in its framing.
+     */
     private void greetingReceived() throws ProtocolException {
-        if (!greeting.sameMechanism(ourGreeting)) {
+        version = greeting.version();
+        if (version.isLegacy()) {
+            state = State.HANDSHAKE;
+            if (version.usesZmtp10Framing()) {
+                decoder = FrameDecoder.zmtp10(handshakeLimit(options.maxMessageSize()));
+            }
+            writeOutput();
+            if (version == ZmtpVersion.ZMTP_1_0 && state == State.HANDSHAKE) {
+                // what the greeting decoder read was the start of the peer's identity frame
+                decoder.decode(ByteBuffer.wrap(greeting.peer().unversionedBytes()), this);
+            }
+            return;
+        }
+        if (!greeting.sameMechanism()) {
             throw new ProtocolException(ProtocolErrors.ZMTP_MECHANISM_MISMATCH,
-                    "peer uses mechanism " + greeting.mechanism());
+                    "peer uses mechanism " + greeting.peer().mechanism());
         }
         state = State.HANDSHAKE;
         mechanism.start(mechanismOutput);
         writeOutput();
     }
 
+    /**
+     * A ZMTP 1.0/2.0 peer's first frame, its identity: the connection is ready. The identity becomes the
+     * peer's {@code Identity} property (a ROUTER routes by it). A PUB/XPUB gets a subscription to
+     * everything from an unversioned 1.0 peer, which never sends subscriptions (as libzmq).
+     */
+    private boolean legacyIdentity(byte[] identity) {
+        Map<String, byte[]> properties = new java.util.LinkedHashMap<>();
+        properties.put(ZmtpLayout.PROPERTY_IDENTITY, identity);
+        if (!connectionReady(properties)) {
+            return false;
+        }
+        // reading the pipe until it is empty arms its wake-up for what the socket sends next
+        writeOutput();
+        if (state != State.ACTIVE) {
+            return false;
+        }
+        SocketType type = options.type();
+        if (version == ZmtpVersion.ZMTP_1_0 && (type == SocketType.PUB || type == SocketType.XPUB)) {
+            pipe.write(SUBSCRIBE_ALL.clone(), false);
+            return pipe.checkWritable();
+        }
+        return true;
+    }
+
     @Override
     public boolean onFrame(byte[] body, boolean more) throws ProtocolException {
+        if (state == State.HANDSHAKE && version.isLegacy()) {
+            return legacyIdentity(body);
+        }
         if (state != State.ACTIVE) {
             failed = true;
             failure = "message before the handshake finished";
@@ -267,6 +335,10 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
 
     @Override
     public boolean onCommand(byte[] body) throws ProtocolException {
+        if (version.isLegacy()) {
+            // ZMTP 2.0 has no commands (the bit is reserved); libzmq drops such frames too
+            return true;
+        }
         if (state == State.HANDSHAKE) {
             handshakeCommand(body);
             return state != State.CLOSED && !refusedPeer;
@@ -347,6 +419,20 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
                 return;
             }
         }
+        if (connectionReady(properties)) {
+            encrypting = mechanism.encrypts();
+            heartbeats.start();
+            writeOutput();
+        }
+    }
+
+    /**
+     * Hands the connection to the session and goes active: no more handshake deadline (for legacy
+     * peers too, unlike libzmq 4.3.4, which drops them when it expires), the full frame size limit.
+     *
+     * @return false if the session refused it (the engine is closed then)
+     */
+    private boolean connectionReady(Map<String, byte[]> properties) {
         closeZap();
         Map<String, byte[]> all = new java.util.LinkedHashMap<>(properties);
         String address = peerAddress();
@@ -356,18 +442,16 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         pipe = session.engineReady(all);
         if (pipe == null) {
             close(false);
-            return;
+            return false;
         }
         state = State.ACTIVE;
-        encrypting = mechanism.encrypts();
         decoder.setMaxFrameSize(options.maxMessageSize());
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
             handshakeTimer = null;
         }
         skipping = session.takeSkipOutbound();
-        heartbeats.start();
-        writeOutput();
+        return true;
     }
 
     private static long handshakeLimit(long maxMessageSize) {
@@ -575,9 +659,18 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             putCommand(frame);
             return true;
         }
-        FrameEncoder.writeHeader(out, more ? ZmtpLayout.FLAG_MORE : 0, frame.length);
+        writeDataHeader(more, frame.length);
         putBody(frame, 0);
         return true;
+    }
+
+    /** A message frame's header in the peer's framing (ZMTP 3.x and 2.0 share theirs). */
+    private void writeDataHeader(boolean more, int length) {
+        if (version.usesZmtp10Framing()) {
+            FrameEncoder.writeZmtp10Header(out, more, length);
+        } else {
+            FrameEncoder.writeHeader(out, more ? ZmtpLayout.FLAG_MORE : 0, length);
+        }
     }
 
     /** A frame wrapped by the mechanism goes in an ordinary frame with no flags (spec 3.8). */
@@ -591,24 +684,28 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     }
 
     /**
-     * Sends a command the socket queued (a command body). SUBSCRIBE and CANCEL go to ZMTP 3.0
-     * peers in the legacy form, a message of 01/00 followed by the topic (spec zmtp.md section 7).
+     * Sends a command the socket queued (a command body). SUBSCRIBE and CANCEL go to ZMTP 3.0, 2.0
+     * and 1.0 peers in the legacy form, a message of 01/00 followed by the topic (spec zmtp.md
+     * section 7); other commands cannot reach a 2.0/1.0 peer and are dropped.
      */
     private void putCommand(byte[] body) {
         byte[] legacy = legacySubscription(body);
         if (legacy != null) {
-            FrameEncoder.writeHeader(out, 0, legacy.length);
+            writeDataHeader(false, legacy.length);
             putBody(legacy, 0);
+            return;
+        }
+        if (version.isLegacy()) {
             return;
         }
         FrameEncoder.writeHeader(out, ZmtpLayout.FLAG_COMMAND, body.length);
         putBody(body, 0);
     }
 
-    /** SUBSCRIBE/CANCEL as the 01/00 message a ZMTP 3.0 peer expects; null if not needed. */
+    /** SUBSCRIBE/CANCEL as the 01/00 message a peer before ZMTP 3.1 expects; null if not needed. */
     private byte[] legacySubscription(byte[] body) {
         boolean subscribe = Commands.is(body, "SUBSCRIBE");
-        if (!(subscribe || Commands.is(body, "CANCEL")) || greeting.minor() != 0) {
+        if (!(subscribe || Commands.is(body, "CANCEL")) || version.takesSubscriptionCommands()) {
             return null;
         }
         int offset = Commands.dataOffset(body);

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.zmtp;
 
+import static io.zenmq.internal.zmtp.LegacyLayout.V1_FLAGS_LENGTH;
+import static io.zenmq.internal.zmtp.LegacyLayout.V1_FLAG_MORE;
+import static io.zenmq.internal.zmtp.LegacyLayout.V1_LONG_LENGTH_ESCAPE;
+import static io.zenmq.internal.zmtp.LegacyLayout.V1_LONG_LENGTH_LENGTH;
 import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_COMMAND;
 import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_LONG;
 import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_MORE;
@@ -14,9 +18,10 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Incremental decoder of ZMTP 3.x frames (spec/zmtp.md section 4). Input may be split at any byte; a
- * partial header or body is kept until the next {@link #decode} call. Owned by the IO thread of its
- * connection; not thread-safe.
+ * Incremental decoder of ZMTP 3.x and 2.0 frames (spec/zmtp.md section 4; 2.0 is the same layout and
+ * never sets COMMAND), or, when made by {@link #zmtp10}, of ZMTP 1.0 frames (section 3.3, see
+ * {@link LegacyLayout}). Input may be split at any byte; a partial header or body is kept until the next
+ * {@link #decode} call. Owned by the IO thread of its connection; not thread-safe.
  *
  * <p>Leniency matches libzmq: reserved flag bits are ignored, LONG is accepted for small bodies, and a
  * COMMAND frame with MORE set is delivered as a command. Sizes are checked as soon as the header is
@@ -44,9 +49,13 @@ public final class FrameDecoder {
     private static final int STATE_FLAGS = 0;
     private static final int STATE_SIZE = 1;
     private static final int STATE_BODY = 2;
+    /** ZMTP 1.0 only: the length is in, the flags byte comes next. */
+    private static final int STATE_V1_FLAGS = 3;
 
     /** Largest accepted body, or negative for unlimited (libzmq ZMQ_MAXMSGSIZE, per frame). */
     private long maxMessageSize;
+    /** ZMTP 1.0 layout: length (counting the flags byte) first, then flags. */
+    private final boolean zmtp10;
 
     private int state = STATE_FLAGS;
     private int flags;
@@ -63,7 +72,24 @@ public final class FrameDecoder {
      * @param maxMessageSize largest accepted frame body in bytes, or -1 (any negative value) for unlimited
      */
     public FrameDecoder(long maxMessageSize) {
+        this(maxMessageSize, false);
+    }
+
+    private FrameDecoder(long maxMessageSize, boolean zmtp10) {
         this.maxMessageSize = maxMessageSize;
+        this.zmtp10 = zmtp10;
+    }
+
+    /**
+     * Creates a decoder of ZMTP 1.0 frames: a length of 1 byte, or 0xFF and 8 bytes, counting the flags
+     * byte that follows it; then the body. Only the MORE flag is read; a length of 0 is a
+     * {@link ProtocolException}. The size checks and memory rule are those of 3.x frames, on the body size.
+     *
+     * @param maxMessageSize largest accepted frame body in bytes, or -1 (any negative value) for unlimited
+     * @return a new decoder
+     */
+    public static FrameDecoder zmtp10(long maxMessageSize) {
+        return new FrameDecoder(maxMessageSize, true);
     }
 
     /**
@@ -78,6 +104,9 @@ public final class FrameDecoder {
      *         then unusable until {@link #reset()}
      */
     public Status decode(ByteBuffer in, FrameSink sink) throws ProtocolException {
+        if (zmtp10) {
+            return decodeZmtp10(in, sink);
+        }
         for (;;) {
             if (state == STATE_FLAGS) {
                 int remaining = in.remaining();
@@ -113,21 +142,75 @@ public final class FrameDecoder {
                     size = (size << Byte.SIZE) | (in.get() & 0xFF);
                     sizeBytesLeft--;
                 }
+                checkSize();
                 startBody();
             }
             if (!readBody(in)) {
                 return Status.NEED_MORE;
             }
-            byte[] b = body;
-            body = null;
-            state = STATE_FLAGS;
-            if (!deliver(flags, b, sink)) {
+            if (!deliverBody(sink)) {
                 return Status.STOPPED;
             }
         }
     }
 
-    private void startBody() throws ProtocolException {
+    /** The ZMTP 1.0 loop; STATE_FLAGS stands for "between frames", where the length byte comes. */
+    private Status decodeZmtp10(ByteBuffer in, FrameSink sink) throws ProtocolException {
+        for (;;) {
+            if (state == STATE_FLAGS) {
+                if (!in.hasRemaining()) {
+                    return Status.NEED_MORE;
+                }
+                int first = in.get() & 0xFF;
+                boolean escaped = first == V1_LONG_LENGTH_ESCAPE;
+                size = escaped ? 0 : first;
+                sizeBytesLeft = escaped ? V1_LONG_LENGTH_LENGTH : 0;
+                state = STATE_SIZE;
+            }
+            if (state == STATE_SIZE) {
+                while (sizeBytesLeft > 0) {
+                    if (!in.hasRemaining()) {
+                        return Status.NEED_MORE;
+                    }
+                    size = (size << Byte.SIZE) | (in.get() & 0xFF);
+                    sizeBytesLeft--;
+                }
+                if (size == 0) {
+                    throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED,
+                            "ZMTP/1.0 frame of length 0 (the length counts the flags byte)");
+                }
+                if (size > 0) {
+                    size -= V1_FLAGS_LENGTH;
+                }
+                checkSize();
+                state = STATE_V1_FLAGS;
+            }
+            if (state == STATE_V1_FLAGS) {
+                if (!in.hasRemaining()) {
+                    return Status.NEED_MORE;
+                }
+                flags = (in.get() & V1_FLAG_MORE) != 0 ? FLAG_MORE : 0;
+                startBody();
+            }
+            if (!readBody(in)) {
+                return Status.NEED_MORE;
+            }
+            if (!deliverBody(sink)) {
+                return Status.STOPPED;
+            }
+        }
+    }
+
+    /** Hands the completed body on and returns to a frame boundary; false if the sink asked to stop. */
+    private boolean deliverBody(FrameSink sink) throws ProtocolException {
+        byte[] b = body;
+        body = null;
+        state = STATE_FLAGS;
+        return deliver(flags, b, sink);
+    }
+
+    /** Rejects the announced body size before any of it is read. */
+    private void checkSize() throws ProtocolException {
         if (size < 0) {
             throw tooLarge("frame size has the top bit set: 0x" + Long.toHexString(size));
         }
@@ -137,6 +220,9 @@ public final class FrameDecoder {
         if (size > MAX_ARRAY_BODY) {
             throw tooLarge("frame of " + size + " bytes exceeds the largest supported frame " + MAX_ARRAY_BODY);
         }
+    }
+
+    private void startBody() {
         bodySize = (int) size;
         filled = 0;
         body = bodySize == 0 ? EMPTY : null;

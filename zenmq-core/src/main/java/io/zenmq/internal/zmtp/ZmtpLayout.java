@@ -3,18 +3,22 @@ package io.zenmq.internal.zmtp;
 
 /**
  * Every offset, length, flag and name of the ZMTP 3.x wire format (RFC 23 / RFC 37; see
- * {@code spec/zmtp.md} sections 2, 4, 5, 6 and 10). Code elsewhere refers to these constants and never
- * spells out the raw numbers.
+ * {@code spec/zmtp.md} sections 2, 4, 5, 6 and 10; ZMTP 2.0 and 1.0 are in {@link LegacyLayout}). Code
+ * elsewhere refers to these constants and never spells out the raw numbers.
  *
  * <p>Greeting (64 bytes, section 2.1):
  * <pre>
  *  offset 0    1 ............ 8   9    10    11    12 ........... 31   32          33 ....... 63
  *  +------+-------------------+------+-----+-----+------------------+-----------+-------------+
  *  | 0xFF | padding (8, any;  | 0x7F | maj | min | mechanism (20,   | as-server | filler (31, |
- *  |      | we send BE u64 1) |      |  3  |  1  | ASCII, NUL-pad)  |  0 / 1    |  zeros)     |
+ *  |      | we send BE u64    |      |  3  |  1  | ASCII, NUL-pad)  |  0 / 1    |  zeros)     |
+ *  |      | id length + 1)    |      |     |     |                  |           |             |
  *  +------+-------------------+------+-----+-----+------------------+-----------+-------------+
  *  |&lt;------------- signature (10) ------------&gt;|
  * </pre>
+ * Sent in three steps, as libzmq does (section 2.3): the signature at once, the major version once the
+ * peer's signature shows it is versioned, the rest once the peer's major is known (to a ZMTP 1.0/2.0
+ * peer the rest is different; see {@link LegacyLayout}).
  *
  * <p>Frame (section 4):
  * <pre>
@@ -74,8 +78,11 @@ public final class ZmtpLayout {
     public static final int PADDING_OFFSET = 1;
     /** Length of the padding. */
     public static final int PADDING_LENGTH = 8;
-    /** Value we write into the padding, as a big-endian uint64 (routing-id length 0, plus 1). */
-    public static final long PADDING_VALUE = 1L;
+    /**
+     * What we add to our routing-id length to make the padding, a big-endian uint64: a ZMTP 1.0 peer
+     * reads the signature as the header of our identity frame, whose length counts a flags byte.
+     */
+    public static final long PADDING_ROUTING_ID_BIAS = 1L;
     /** Offset of the signature end byte. */
     public static final int SIGNATURE_END_OFFSET = 9;
     /** Value of the signature end byte. */
