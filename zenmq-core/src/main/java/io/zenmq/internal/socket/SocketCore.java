@@ -713,19 +713,7 @@ public final class SocketCore implements SocketLink, PatternHost {
             return;
         }
         context.inproc().unbindAll(this);
-        long linger = lingerNanos;
-        for (Pipe pipe : pipes) {
-            pipe.terminate();
-            PipeListener peer = pipe.peer().listener();
-            if (peer instanceof Session && !immediateSessions.contains(peer)) {
-                ((Session) peer).postSocketClosed(linger);
-            }
-        }
-        pipes.clear();
-        for (Session session : immediateSessions) {
-            session.postSocketClosed(linger);
-        }
-        immediateSessions.clear();
+        // listeners first: once a peer sees its connection go, the endpoint is free to bind again
         // MONITOR_STOPPED comes after the listeners' CLOSED events, as in libzmq
         AtomicInteger closing = new AtomicInteger(listeners.size());
         if (listeners.isEmpty()) {
@@ -743,6 +731,19 @@ public final class SocketCore implements SocketLink, PatternHost {
         listeners.clear();
         listenerThreads.clear();
         listenerNames.clear();
+        long linger = lingerNanos;
+        for (Pipe pipe : pipes) {
+            pipe.terminate();
+            PipeListener peer = pipe.peer().listener();
+            if (peer instanceof Session && !immediateSessions.contains(peer)) {
+                ((Session) peer).postSocketClosed(linger);
+            }
+        }
+        pipes.clear();
+        for (Session session : immediateSessions) {
+            session.postSocketClosed(linger);
+        }
+        immediateSessions.clear();
         for (Connection connection : connections) {
             if (connection.inprocName() != null) {
                 // a later bind of the name drains what was sent, as libzmq's linger would
