@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MPL-2.0
 # Builds zenmq-jmh/target/benchmarks.jar and runs JMH benchmarks, writing the results under
 # zenmq-jmh/target/results/<time>/: result.json (JMH's JSON), output.txt (the console), load.txt
-# (machine load before and after) and, with --jfr, one flight recording plus an alloc-sites.txt
+# (machine load before and after) and, with --jfr, one flight recording plus a jfr-summary.txt
 # summary per benchmark. See docs/performance.md ("JMH benchmarks").
 set -euo pipefail
 
@@ -14,7 +14,8 @@ usage: zenmq-jmh/run.sh [options] [REGEX ...] [-- JMH_OPTIONS ...]
                    none: all of them
   --gc             allocation per operation: -prof gc (gc.alloc.rate.norm, whole JVM) and the
                    per-side SideAllocProfiler (alloc.send.norm, alloc.recv.norm, ...)
-  --jfr            flight recording of the measurement iterations, summarised by allocation site
+  --jfr            flight recording of the measurement iterations, summarised per thread role:
+                   allocation sites and CPU hot spots with line numbers (jfr-summary.txt)
   -p NAME=V1,V2    restrict a parameter, e.g. -p transport=tcp -p size=16 (repeatable)
   -f N             forks (default 1)
   -wi N / -i N     warm-up / measurement iterations (default: each class's own, 3-5 and 5)
@@ -84,7 +85,7 @@ jar="$here/target/benchmarks.jar"
 out=${OUT:-"$here/target/results/$(date -u +%Y%m%dT%H%M%SZ)"}
 mkdir -p "$out"
 if ((jfr)); then
-    jmh_args+=(-prof "jfr:dir=$out/jfr;postProcessor=io.zenmq.jmh.support.AllocationSites")
+    jmh_args+=(-prof "jfr:dir=$out/jfr;postProcessor=io.zenmq.jmh.support.JfrSummary")
 fi
 
 {
@@ -111,7 +112,7 @@ status=0
 echo "after: $(uptime)" >> "$out/load.txt"
 cat "$out/load.txt" >&2
 if ((jfr)) && [[ -d "$out/jfr" ]]; then
-    find "$out/jfr" -name alloc-sites.txt -exec cat {} + > "$out/alloc-sites.txt"
-    echo "run.sh: allocation sites in $out/alloc-sites.txt" >&2
+    find "$out/jfr" -name jfr-summary.txt -exec cat {} + > "$out/jfr-summary.txt"
+    echo "run.sh: allocation sites and CPU hot spots in $out/jfr-summary.txt" >&2
 fi
 exit "$status"

@@ -52,8 +52,13 @@ public final class Background {
         }
     }
 
-    /** Asks the loop to end after its current step (which may still need the context closed). */
+    /**
+     * Asks the loop to end after its current step (which may still need the context closed).
+     * Freezes the allocation counters first ({@link ThreadRoles#freezeCounters()}): the thread may
+     * end at once, and the profiler reads the last iteration only after the trial's tear-down.
+     */
     public void stop() {
+        ThreadRoles.freezeCounters();
         stopped = true;
     }
 

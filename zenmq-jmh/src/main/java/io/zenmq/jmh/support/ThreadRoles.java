@@ -32,7 +32,7 @@ public final class ThreadRoles {
 
     /**
      * Gives a thread its role, replacing any earlier one, and appends {@code " [role]"} to its name
-     * so that flight recordings and thread dumps show it too ({@link AllocationSites} reads it).
+     * so that flight recordings and thread dumps show it too ({@link JfrSummary} reads it).
      *
      * @param thread the thread
      * @param role {@code <side>.<part>}, e.g. {@code recv.app}
