@@ -30,7 +30,9 @@ class BenchmarksSmokeTest {
             "io.zenmq.jmh.pipe.PipeBenchmark.queue",
             "io.zenmq.jmh.pipe.PipeBenchmark.pipe",
             "io.zenmq.jmh.socket.PushPullBenchmark.recv",
-            "io.zenmq.jmh.socket.ReqRepBenchmark.roundTrip");
+            "io.zenmq.jmh.socket.ReqRepBenchmark.roundTrip",
+            "io.zenmq.jmh.crypto.CurveBenchmark.messageRoundTrip",
+            "io.zenmq.jmh.crypto.CurveHandshakeBenchmark.handshake");
 
     @Test
     void everyBenchmarkRunsAndPushPullReportsBothSides() throws RunnerException {
@@ -38,6 +40,7 @@ class BenchmarksSmokeTest {
                 .include("io\\.zenmq\\.jmh\\..*")
                 .param("size", "16")
                 .param("transport", "tcp")
+                .param("mechanism", "null", "curve")
                 .forks(1)
                 .warmupIterations(1)
                 .warmupTime(TimeValue.milliseconds(100))

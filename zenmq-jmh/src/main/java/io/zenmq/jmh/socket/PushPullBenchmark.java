@@ -4,7 +4,7 @@ package io.zenmq.jmh.socket;
 import io.zenmq.Socket;
 import io.zenmq.SocketType;
 import io.zenmq.jmh.support.Background;
-import io.zenmq.jmh.support.EndSetup;
+import io.zenmq.jmh.support.Mechanisms;
 import io.zenmq.jmh.support.SocketPair;
 import io.zenmq.jmh.support.ThreadRoles;
 import io.zenmq.jmh.support.Transport;
@@ -56,18 +56,22 @@ public class PushPullBenchmark {
     @Param({"16", "256", "4096", "65536"})
     public int size;
 
+    /** {@code null} (default) or {@code curve}: the binding end is the CURVE server. */
+    @Param({"null"})
+    public String mechanism;
+
     private SocketPair pair;
     private Socket pull;
     private Background sender;
 
     /**
-     * Connects the pair (NULL mechanism: the {@link EndSetup} passed here is where another one
-     * would be chosen), proves the connection with one message, then starts the sender.
+     * Connects the pair with the chosen {@link #mechanism}, proves the connection with one message,
+     * then starts the sender.
      */
     @Setup(Level.Trial)
     public void setUp() {
         pair = SocketPair.open(Transport.of(transport), SocketType.PULL, "recv", SocketType.PUSH, "send",
-                EndSetup.NULL_MECHANISM);
+                Mechanisms.of(mechanism));
         pull = pair.binder();
         Socket push = pair.connecter();
         byte[] payload = new byte[size];

@@ -4,7 +4,7 @@ package io.zenmq.jmh.socket;
 import io.zenmq.Socket;
 import io.zenmq.SocketType;
 import io.zenmq.jmh.support.Background;
-import io.zenmq.jmh.support.EndSetup;
+import io.zenmq.jmh.support.Mechanisms;
 import io.zenmq.jmh.support.SocketPair;
 import io.zenmq.jmh.support.ThreadRoles;
 import io.zenmq.jmh.support.Transport;
@@ -54,6 +54,10 @@ public class ReqRepBenchmark {
     @Param({"16", "4096"})
     public int size;
 
+    /** {@code null} (default) or {@code curve}: the binding end is the CURVE server. */
+    @Param({"null"})
+    public String mechanism;
+
     private SocketPair pair;
     private Socket req;
     private byte[] request;
@@ -63,7 +67,7 @@ public class ReqRepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         pair = SocketPair.open(Transport.of(transport), SocketType.REP, "server", SocketType.REQ, "client",
-                EndSetup.NULL_MECHANISM);
+                Mechanisms.of(mechanism));
         Socket rep = pair.binder();
         req = pair.connecter();
         request = new byte[size];
