@@ -4,6 +4,7 @@ package io.zenmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Leaks;
 import io.zenmq.testing.Transport;
 import io.zenmq.testing.WithoutJunixsocket;
@@ -18,30 +19,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What is particular to {@code ipc://@name} (the Linux abstract namespace); the patterns run over
  * it in every test parameterized by {@link Transport}.
  */
-class AbstractIpcTest {
+class AbstractIpcTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private static ErrorCode codeOf(Runnable call) {
         try {

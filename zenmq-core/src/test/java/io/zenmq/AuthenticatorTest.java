@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zenmq.internal.auth.CertificateDirectory;
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.LogCapture;
 import io.zenmq.testing.RawZapClient;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The Authenticator's zauth rules, asked through the context's ZAP service by a raw DEALER as
  * libzmq's ZAP client; the rules change while the service runs.
  */
-class AuthenticatorTest {
+class AuthenticatorTest extends ContextTest {
     private static final String CLIENT = "Yne@$w-vo<fVvi]a<NY6T1ed:M$fCG*[IaLV{hID";
     private static final String SERVER = "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7";
     private static final String OTHER = "JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6";
-    private int fds;
-    private Context ctx;
     private Authenticator auth;
     private RawZapClient zap;
 
@@ -39,18 +36,11 @@ class AuthenticatorTest {
 
     @BeforeEach
     void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
         auth = new Authenticator();
         ctx.zapHandler(auth);
         zap = new RawZapClient(ctx);
     }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private static void assertAllowed(Msg reply, String userId) {
         assertThat(reply.string(3)).as("status (%s)", reply.string(4)).isEqualTo("200");

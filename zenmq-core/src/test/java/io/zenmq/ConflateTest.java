@@ -3,34 +3,20 @@ package io.zenmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** ZMQ_CONFLATE: each queue keeps only the newest message, and a sender never waits. */
-class ConflateTest {
+class ConflateTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final int MESSAGES = 10_000;
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private Socket conflating(SocketType type) {
         Socket socket = ctx.socket(type);

@@ -3,7 +3,7 @@ package io.zenmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,29 +11,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Peers that vanish, come back, lie or stall: only their own connection suffers. */
-class ConnectionFaultTest {
+class ConnectionFaultTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private static String freeTcpEndpoint() throws IOException {
         try (ServerSocket probe = new ServerSocket()) {

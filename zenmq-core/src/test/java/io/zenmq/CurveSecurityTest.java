@@ -3,36 +3,22 @@ package io.zenmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** CURVE between zenmq sockets over the stream transports (inproc has no mechanism). */
-class CurveSecurityTest {
+class CurveSecurityTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final CurveKeyPair SERVER = CurveKeyPair.generate();
     private static final CurveKeyPair CLIENT = CurveKeyPair.generate();
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = "INPROC", mode = EnumSource.Mode.EXCLUDE)

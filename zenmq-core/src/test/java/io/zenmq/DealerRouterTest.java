@@ -6,36 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zenmq.testing.Await;
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** DEALER and ROUTER: routing, envelopes, routing ids and the ROUTER options, over every transport. */
-class DealerRouterTest {
+class DealerRouterTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** How long a message that must not arrive is given to show up anyway. */
     private static final Duration ABSENCE = Duration.ofMillis(300);
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private static byte[] bytes(String text) {
         return text.getBytes(UTF_8);

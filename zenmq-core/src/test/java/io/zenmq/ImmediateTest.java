@@ -4,15 +4,13 @@ package io.zenmq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zenmq.testing.Await;
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,22 +18,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ZMQ_IMMEDIATE: a connecting socket has a pipe only while its connection is up. Over inproc
  * libzmq ignores the option (the pipe is made at connect), so only ipc and tcp are covered.
  */
-class ImmediateTest {
+class ImmediateTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     /** An endpoint nobody listens on yet, which a later bind may use. */
     private static String unboundEndpoint(Transport transport) throws IOException {

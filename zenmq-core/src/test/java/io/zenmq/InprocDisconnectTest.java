@@ -3,11 +3,9 @@ package io.zenmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,23 +15,11 @@ import org.junit.jupiter.api.Test;
  * Inproc sends land in the peer's pipe before they return, so no test here needs to wait for an
  * I/O thread; a short receive timeout shows that nothing comes.
  */
-class InprocDisconnectTest {
+class InprocDisconnectTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration NOTHING = Duration.ofMillis(100);
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private static ErrorCode codeOf(Runnable call) {
         try {

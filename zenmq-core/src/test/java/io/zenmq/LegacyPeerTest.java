@@ -3,7 +3,7 @@ package io.zenmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.OldZmtpPeer;
 import io.zenmq.testing.OldZmtpPeer.Version;
 import java.io.IOException;
@@ -15,8 +15,6 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * bytes: libzmq 4.3 cannot be made to speak these versions, so these are the interop evidence.
  */
 @Timeout(60)
-class LegacyPeerTest {
+class LegacyPeerTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** libzmq's socket-type numbers, as the 2.0 greeting carries them. */
     private static final int PUB = 1;
@@ -37,20 +35,8 @@ class LegacyPeerTest {
     private static final int DEALER = 5;
     private static final int PULL = 7;
     private static final int PUSH = 8;
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private static byte[] hex(String digits) {
         return HexFormat.of().parseHex(digits.replace(" ", ""));

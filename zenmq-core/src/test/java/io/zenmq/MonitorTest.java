@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zenmq.internal.zmtp.Greeting;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Leaks;
 import io.zenmq.testing.Transport;
 import java.io.IOException;
@@ -17,31 +18,17 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @Timeout(60)
-class MonitorTest {
+class MonitorTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private static SocketEvent next(SocketMonitor monitor) {
         SocketEvent event = monitor.next(WAIT);

@@ -4,7 +4,7 @@ package io.zenmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
@@ -12,30 +12,16 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** PLAIN and NULL-with-ZAP handshakes over the stream transports (inproc has no mechanism). */
-class PlainSecurityTest {
+class PlainSecurityTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private int fds;
-    private Context ctx;
     private final BlockingQueue<ZapRequest> requests = new LinkedBlockingQueue<>();
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = "INPROC", mode = EnumSource.Mode.EXCLUDE)

@@ -5,36 +5,22 @@ import static io.zenmq.PubSubSync.awaitSubscribed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** PUB and SUB (RFC 29): prefix filtering, counting, HWM drops, reconnects, over every transport. */
-class PubSubTest {
+class PubSubTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration BRIEF = Duration.ofMillis(100);
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private Socket[] pubSub(Transport transport) {
         Socket pub = ctx.socket(SocketType.PUB);

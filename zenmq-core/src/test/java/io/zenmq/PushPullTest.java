@@ -3,30 +3,16 @@ package io.zenmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class PushPullTest {
+class PushPullTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     @ParameterizedTest
     @EnumSource(Transport.class)

@@ -4,7 +4,7 @@ package io.zenmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,28 +17,14 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** STREAM against plain JDK TCP peers: raw bytes, routing ids, notifications, closing. */
-class StreamTest {
+class StreamTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final int SO_TIMEOUT_MS = 10_000;
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private Socket stream() {
         Socket socket = ctx.socket(SocketType.STREAM);

@@ -4,15 +4,13 @@ package io.zenmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,22 +22,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * on the second JDK of the machines (Temurin 25, profile {@code virtual-threads} in the pom).
  */
 @Tag("virtual-threads")
-class VirtualThreadTest {
+class VirtualThreadTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private static Thread startVirtual(Runnable task) {
         try {

@@ -4,7 +4,7 @@ package io.zenmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zenmq.testing.Leaks;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,30 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** XPUB and XSUB: subscriptions seen and sent by the application, over every transport. */
-class XPubXSubTest {
+class XPubXSubTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration BRIEF = Duration.ofMillis(100);
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private static byte[] sub(String topic) {
         return legacy(1, topic);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zenmq.internal.zap.ZapServer;
 import io.zenmq.testing.Await;
+import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Leaks;
 import io.zenmq.testing.LogCapture;
 import io.zenmq.testing.RawZapClient;
@@ -20,31 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The ZAP service: a handler served at inproc://zeromq.zap.01, driven by a raw DEALER as libzmq's ZAP client. */
-class ZapServiceTest {
+class ZapServiceTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final byte[] KEY = Z85.decode("Yne@$w-vo<fVvi]a<NY6T1ed:M$fCG*[IaLV{hID");
-    private int fds;
-    private Context ctx;
 
-    @BeforeEach
-    void open() {
-        fds = Leaks.openFds();
-        ctx = Context.create();
-    }
 
-    @AfterEach
-    void close() {
-        ctx.close();
-        Leaks.assertNone(fds);
-    }
 
     private static List<String> strings(Msg reply) {
         return reply.frames().stream().map(f -> new String(f, java.nio.charset.StandardCharsets.UTF_8)).toList();
