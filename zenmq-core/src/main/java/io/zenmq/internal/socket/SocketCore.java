@@ -140,12 +140,12 @@ public final class SocketCore implements SocketLink, PatternHost {
 
     /** @return SNDTIMEO in nanoseconds, -1 for infinite */
     public long sendTimeoutNanos() {
-        return options.nanos(SocketOptions.SNDTIMEO);
+        return options.sendTimeoutNanos();
     }
 
     /** @return RCVTIMEO in nanoseconds, -1 for infinite */
     public long receiveTimeoutNanos() {
-        return options.nanos(SocketOptions.RCVTIMEO);
+        return options.receiveTimeoutNanos();
     }
 
     @Override
