@@ -16,6 +16,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One background I/O thread with ONE selector for all its connections, a mailbox of tasks posted
@@ -37,6 +38,8 @@ public final class IoThread {
      * sent before it went.
      */
     private final boolean foreignSelector;
+    /** Handles one ready key inside select, so the JDK keeps no selected-key set (no garbage). */
+    private final Consumer<SelectionKey> onReady = this::ready;
     private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final Set<IoObject> objects = new HashSet<>();
@@ -47,6 +50,7 @@ public final class IoThread {
     private boolean stopping;
     private long stopDeadline;
     private boolean interruptLogged;
+    private boolean interruptSeen;
 
     /**
      * Opens a JDK selector and starts the thread.
@@ -202,7 +206,6 @@ public final class IoThread {
                     break;
                 }
                 select(nextTimer);
-                dispatch();
             }
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "I/O thread failed", e);
@@ -256,38 +259,66 @@ public final class IoThread {
         }
         try {
             sleeping = true;
-            if (!mailbox.isEmpty()) {
-                selector.selectNow();
+            if (foreignSelector) {
+                selectIntoKeySet(wait);
+            } else if (!mailbox.isEmpty()) {
+                selector.selectNow(onReady);
             } else if (wait < 0) {
-                selector.select();
+                selector.select(onReady);
             } else {
-                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+                selector.select(onReady, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed", e);
         } finally {
             sleeping = false;
         }
-        if (Thread.interrupted() && !interruptLogged) {
+        boolean interrupted = Thread.interrupted() || interruptSeen;
+        interruptSeen = false;
+        if (interrupted && !interruptLogged) {
             interruptLogged = true;
             LOG.log(System.Logger.Level.WARNING, "I/O thread was interrupted; ignoring it");
         }
     }
 
-    private void dispatch() {
+    /**
+     * Selects the classic way, through the selected-key set. A foreign selector may not implement
+     * the consumer form, and reports hang-ups through keys it marks invalid (see the field).
+     */
+    private void selectIntoKeySet(long wait) throws IOException {
+        if (!mailbox.isEmpty()) {
+            selector.selectNow();
+        } else if (wait < 0) {
+            selector.select();
+        } else {
+            selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+        }
+        sleeping = false;
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
             SelectionKey key = keys.next();
             keys.remove();
-            IoHandler handler = (IoHandler) key.attachment();
-            if (!key.isValid() && !(foreignSelector && key.channel().isOpen())) {
-                continue;
-            }
-            try {
-                handler.ready(key);
-            } catch (RuntimeException e) {
-                handler.failed(e);
-            }
+            ready(key);
+        }
+    }
+
+    private void ready(SelectionKey key) {
+        // awake from here on: posters need not wake the selector again
+        if (sleeping) {
+            sleeping = false;
+        }
+        // handlers run inside select now: an interrupt must not reach (and close) their channels
+        if (Thread.interrupted()) {
+            interruptSeen = true;
+        }
+        IoHandler handler = (IoHandler) key.attachment();
+        if (!key.isValid() && !(foreignSelector && key.channel().isOpen())) {
+            return;
+        }
+        try {
+            handler.ready(key);
+        } catch (RuntimeException e) {
+            handler.failed(e);
         }
     }
 
