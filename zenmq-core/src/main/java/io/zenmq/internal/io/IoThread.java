@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.io;
 
+import io.zenmq.internal.pipe.MpscWakeQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
@@ -41,6 +42,8 @@ public final class IoThread {
     /** Handles one ready key inside select, so the JDK keeps no selected-key set (no garbage). */
     private final Consumer<SelectionKey> onReady = this::ready;
     private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
+    /** Reusable wake-up tasks ({@link Task}), queued without allocating. */
+    private final MpscWakeQueue wakeups = new MpscWakeQueue();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final Set<IoObject> objects = new HashSet<>();
     private final Thread thread;
@@ -91,6 +94,35 @@ public final class IoThread {
     public void post(Runnable task) {
         mailbox.offer(task);
         if (sleeping) {
+            selector.wakeup();
+        }
+    }
+
+    /**
+     * A reusable task, such as a session's "pipe readable" wake-up: posting it allocates nothing,
+     * and posting it again before it ran runs it once.
+     */
+    public static final class Task extends MpscWakeQueue.Node {
+        private final Runnable action;
+
+        /**
+         * Creates a task to post any number of times.
+         *
+         * @param action what to run on the I/O thread
+         */
+        public Task(Runnable action) {
+            this.action = action;
+        }
+    }
+
+    /**
+     * Runs a reusable task on this thread, soon, unless it is already pending. Any thread.
+     *
+     * @param task the task
+     */
+    public void post(Task task) {
+        // a sleeping thread is woken by the first post only: later ones find the queue non-empty
+        if (wakeups.offer(task) == MpscWakeQueue.QUEUED_FIRST && sleeping) {
             selector.wakeup();
         }
     }
@@ -219,13 +251,23 @@ public final class IoThread {
     }
 
     private void runMailbox() {
+        for (MpscWakeQueue.Node node = wakeups.drain(); node != null; ) {
+            MpscWakeQueue.Node next = node.next();
+            node.release();
+            run(((Task) node).action);
+            node = next;
+        }
         Runnable task;
         while ((task = mailbox.poll()) != null) {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "task failed on I/O thread", e);
-            }
+            run(task);
+        }
+    }
+
+    private static void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "task failed on I/O thread", e);
         }
     }
 
@@ -261,7 +303,7 @@ public final class IoThread {
             sleeping = true;
             if (foreignSelector) {
                 selectIntoKeySet(wait);
-            } else if (!mailbox.isEmpty()) {
+            } else if (!mailbox.isEmpty() || !wakeups.isEmpty()) {
                 selector.selectNow(onReady);
             } else if (wait < 0) {
                 selector.select(onReady);
@@ -286,7 +328,7 @@ public final class IoThread {
      * the consumer form, and reports hang-ups through keys it marks invalid (see the field).
      */
     private void selectIntoKeySet(long wait) throws IOException {
-        if (!mailbox.isEmpty()) {
+        if (!mailbox.isEmpty() || !wakeups.isEmpty()) {
             selector.selectNow();
         } else if (wait < 0) {
             selector.select();

@@ -18,6 +18,7 @@ import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.pattern.Pattern;
 import io.zenmq.internal.pattern.PatternHost;
 import io.zenmq.internal.pattern.Patterns;
+import io.zenmq.internal.pipe.MpscWakeQueue;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.pipe.PipeListener;
 import io.zenmq.internal.transport.Endpoint;
@@ -515,27 +516,31 @@ public final class SocketCore implements SocketLink, PatternHost {
     }
 
     private void processCommands() {
-        Mailbox.Command command;
-        while ((command = mailbox.poll()) != null) {
-            handle(command);
+        MpscWakeQueue.Node node;
+        while ((node = mailbox.poll()) != null) {
+            handle(node);
         }
     }
 
-    private void handle(Mailbox.Command command) {
+    private void handle(MpscWakeQueue.Node node) {
+        if (node instanceof Pipe.Wake) {
+            Pipe.Wake wake = (Pipe.Wake) node;
+            Pipe pipe = wake.pipe();
+            if (!pipes.contains(pipe)) {
+                return;
+            }
+            if (wake.isRead()) {
+                pattern.readActivated(pipe);
+            } else {
+                pattern.writeActivated(pipe);
+            }
+            return;
+        }
+        Mailbox.Command command = (Mailbox.Command) node;
         Pipe pipe = command.pipe();
         switch (command.kind()) {
             case ATTACH:
                 adopt(pipe);
-                break;
-            case READ:
-                if (pipes.contains(pipe)) {
-                    pattern.readActivated(pipe);
-                }
-                break;
-            case WRITE:
-                if (pipes.contains(pipe)) {
-                    pattern.writeActivated(pipe);
-                }
                 break;
             case CONNECTED:
                 if (pipes.contains(pipe)) {
@@ -577,7 +582,7 @@ public final class SocketCore implements SocketLink, PatternHost {
 
     @Override
     public void readActivated(Pipe pipe) {
-        post(new Mailbox.Command(Mailbox.Kind.READ, pipe));
+        post(pipe.readWake());
     }
 
     @Override
@@ -614,16 +619,21 @@ public final class SocketCore implements SocketLink, PatternHost {
 
     @Override
     public void writeActivated(Pipe pipe) {
-        post(new Mailbox.Command(Mailbox.Kind.WRITE, pipe));
+        post(pipe.writeWake());
     }
 
-    private boolean post(Mailbox.Command command) {
-        if (!mailbox.post(command)) {
+    private boolean post(MpscWakeQueue.Node node) {
+        int result = mailbox.post(node);
+        if (result == MpscWakeQueue.REFUSED) {
             return false;
         }
-        Thread thread = waiter;
-        if (thread != null) {
-            LockSupport.unpark(thread);
+        // a waiter re-checks the mailbox after announcing itself, so only the post that made the
+        // mailbox non-empty needs to wake it
+        if (result == MpscWakeQueue.QUEUED_FIRST) {
+            Thread thread = waiter;
+            if (thread != null) {
+                LockSupport.unpark(thread);
+            }
         }
         return true;
     }
@@ -703,9 +713,9 @@ public final class SocketCore implements SocketLink, PatternHost {
         }
         closed = true;
         context.socketClosed(this);
-        for (Mailbox.Command command : mailbox.close()) {
-            if (command.kind() == Mailbox.Kind.ATTACH) {
-                pipes.add(command.pipe());
+        for (MpscWakeQueue.Node node : mailbox.close()) {
+            if (node instanceof Mailbox.Command && ((Mailbox.Command) node).kind() == Mailbox.Kind.ATTACH) {
+                pipes.add(((Mailbox.Command) node).pipe());
             }
         }
         if (context.isTerminating()) {
