@@ -58,6 +58,8 @@ public final class SocketCore implements SocketLink, PatternHost {
     private record Connection(String endpoint, Session session, Pipe socketEnd, String inprocName) {
     }
     private volatile Thread waiter;
+    /** How long {@link #await} spins before parking; 0 (the default) parks at once. */
+    private final long spinNanos;
     private volatile long lingerNanos = -1;
     /** Where events go; null when the socket is not monitored. Read by I/O threads. */
     private volatile MonitorSink monitor;
@@ -79,6 +81,7 @@ public final class SocketCore implements SocketLink, PatternHost {
         this.context = context;
         this.type = type;
         this.pattern = Patterns.create(type, this);
+        this.spinNanos = context.spinNanos();
     }
 
     /** @return the owning context */
@@ -489,6 +492,10 @@ public final class SocketCore implements SocketLink, PatternHost {
         if (timeoutNanos == 0) {
             return false;
         }
+        if (spinNanos > 0 && spinUntilMail(timeoutNanos, deadline)) {
+            processCommands();
+            return true;
+        }
         Thread self = Thread.currentThread();
         waiter = self;
         try {
@@ -512,6 +519,26 @@ public final class SocketCore implements SocketLink, PatternHost {
             waiter = null;
         }
         processCommands();
+        return true;
+    }
+
+    /**
+     * Spins for at most {@code spinNanos} (and not past the deadline) while the mailbox is empty.
+     * No waiter is announced meanwhile, so posters skip {@code unpark}.
+     *
+     * @return true if a command arrived
+     */
+    private boolean spinUntilMail(long timeoutNanos, long deadline) {
+        long start = System.nanoTime();
+        long end = start + (timeoutNanos < 0 ? spinNanos : Math.min(spinNanos, deadline - start));
+        int spins = 0;
+        while (mailbox.isEmpty()) {
+            Thread.onSpinWait();
+            // nanoTime costs about 20 ns: read it only every few spins
+            if ((++spins & 63) == 0 && System.nanoTime() - end >= 0) {
+                return false;
+            }
+        }
         return true;
     }
 
