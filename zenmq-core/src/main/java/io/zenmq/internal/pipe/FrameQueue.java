@@ -103,6 +103,8 @@ public final class FrameQueue implements PipeQueue {
     private boolean lastMore;
     private int lastFlags;
     private int poolGive;
+    /** Messages left before the next low-water report: a countdown, not a division per message. */
+    private long untilLowWater;
 
     /**
      * Creates an empty queue.
@@ -112,6 +114,7 @@ public final class FrameQueue implements PipeQueue {
     public FrameQueue(long hwm) {
         this.hwm = hwm;
         this.lowWaterStep = Math.max(1, (hwm + 1) / 2);
+        this.untilLowWater = lowWaterStep;
         // Chunks alive at once: those holding hwm messages, plus the ones being written and read;
         // doubled for two-frame messages (envelopes), since hwm counts messages, not frames.
         long needed = hwm > 0 ? 2 * ((hwm + CHUNK_SIZE - 1) / CHUNK_SIZE + 2) : UNBOUNDED_POOL;
@@ -361,7 +364,8 @@ public final class FrameQueue implements PipeQueue {
     private void messageRead() {
         long count = ++readerMessages;
         MESSAGES_READ.setRelease(this, count);
-        if (count % lowWaterStep == 0) {
+        if (--untilLowWater == 0) {
+            untilLowWater = lowWaterStep;
             VarHandle.fullFence();
             if ((boolean) WRITER_ASLEEP.getVolatile(this) && WRITER_ASLEEP.compareAndSet(this, true, false)) {
                 wakeWriter.run();
