@@ -41,6 +41,7 @@ public final class ContextCore {
     private IoThread abstractIpcThread;
     private final Resolver resolver;
     private final long maxLingerNanos;
+    private final long spinNanos;
     private final Set<SocketCore> sockets = ConcurrentHashMap.newKeySet();
     /**
      * Threads serving sockets of this context (inproc monitors, the ZAP handler), each with the
@@ -57,15 +58,22 @@ public final class ContextCore {
      *
      * @param ioThreadCount how many
      * @param maxLinger the cap on linger at termination, or {@link Option#INFINITE}
+     * @param spinBeforePark how long a socket's thread spins before it parks (zero: never)
      */
-    public ContextCore(int ioThreadCount, Duration maxLinger) {
+    public ContextCore(int ioThreadCount, Duration maxLinger, Duration spinBeforePark) {
         this.id = CONTEXT_IDS.incrementAndGet();
+        this.spinNanos = spinBeforePark.toNanos();
         this.maxLingerNanos = maxLinger.equals(Option.INFINITE) ? -1 : maxLinger.toNanos();
         this.resolver = new Resolver("zenmq-resolver-" + id);
         this.ioThreads = new IoThread[ioThreadCount];
         for (int i = 0; i < ioThreadCount; i++) {
             ioThreads[i] = new IoThread("zenmq-io-" + id + "-" + i, resolver);
         }
+    }
+
+    /** @return how long a socket's thread spins before it parks, in nanoseconds; 0 for never */
+    public long spinNanos() {
+        return spinNanos;
     }
 
     /**

@@ -42,8 +42,9 @@ public final class Session implements PipeListener, IoObject {
     private final Listener listener;
     /** The endpoint monitor events name: the bound one, or the one connected to as given. */
     private final String eventEndpoint;
-    private final Runnable readTask = this::onReadActivated;
-    private final Runnable writeTask = this::onWriteActivated;
+    // reusable, so a pipe wake-up allocates nothing
+    private final IoThread.Task readTask = new IoThread.Task(this::onReadActivated);
+    private final IoThread.Task writeTask = new IoThread.Task(this::onWriteActivated);
     private Pipe pipe;
     private Engine engine;
     private SocketChannel connecting;

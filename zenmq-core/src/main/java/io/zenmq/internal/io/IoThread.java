@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.io;
 
+import io.zenmq.internal.pipe.MpscWakeQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
@@ -16,6 +17,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One background I/O thread with ONE selector for all its connections, a mailbox of tasks posted
@@ -37,7 +39,11 @@ public final class IoThread {
      * sent before it went.
      */
     private final boolean foreignSelector;
+    /** Handles one ready key inside select, so the JDK keeps no selected-key set (no garbage). */
+    private final Consumer<SelectionKey> onReady = this::ready;
     private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
+    /** Reusable wake-up tasks ({@link Task}), queued without allocating. */
+    private final MpscWakeQueue wakeups = new MpscWakeQueue();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final Set<IoObject> objects = new HashSet<>();
     private final Thread thread;
@@ -47,6 +53,7 @@ public final class IoThread {
     private boolean stopping;
     private long stopDeadline;
     private boolean interruptLogged;
+    private boolean interruptSeen;
 
     /**
      * Opens a JDK selector and starts the thread.
@@ -87,6 +94,35 @@ public final class IoThread {
     public void post(Runnable task) {
         mailbox.offer(task);
         if (sleeping) {
+            selector.wakeup();
+        }
+    }
+
+    /**
+     * A reusable task, such as a session's "pipe readable" wake-up: posting it allocates nothing,
+     * and posting it again before it ran runs it once.
+     */
+    public static final class Task extends MpscWakeQueue.Node {
+        private final Runnable action;
+
+        /**
+         * Creates a task to post any number of times.
+         *
+         * @param action what to run on the I/O thread
+         */
+        public Task(Runnable action) {
+            this.action = action;
+        }
+    }
+
+    /**
+     * Runs a reusable task on this thread, soon, unless it is already pending. Any thread.
+     *
+     * @param task the task
+     */
+    public void post(Task task) {
+        // a sleeping thread is woken by the first post only: later ones find the queue non-empty
+        if (wakeups.offer(task) == MpscWakeQueue.QUEUED_FIRST && sleeping) {
             selector.wakeup();
         }
     }
@@ -202,7 +238,6 @@ public final class IoThread {
                     break;
                 }
                 select(nextTimer);
-                dispatch();
             }
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "I/O thread failed", e);
@@ -216,13 +251,23 @@ public final class IoThread {
     }
 
     private void runMailbox() {
+        for (MpscWakeQueue.Node node = wakeups.drain(); node != null; ) {
+            MpscWakeQueue.Node next = node.next();
+            node.release();
+            run(((Task) node).action);
+            node = next;
+        }
         Runnable task;
         while ((task = mailbox.poll()) != null) {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "task failed on I/O thread", e);
-            }
+            run(task);
+        }
+    }
+
+    private static void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "task failed on I/O thread", e);
         }
     }
 
@@ -256,38 +301,66 @@ public final class IoThread {
         }
         try {
             sleeping = true;
-            if (!mailbox.isEmpty()) {
-                selector.selectNow();
+            if (foreignSelector) {
+                selectIntoKeySet(wait);
+            } else if (!mailbox.isEmpty() || !wakeups.isEmpty()) {
+                selector.selectNow(onReady);
             } else if (wait < 0) {
-                selector.select();
+                selector.select(onReady);
             } else {
-                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+                selector.select(onReady, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed", e);
         } finally {
             sleeping = false;
         }
-        if (Thread.interrupted() && !interruptLogged) {
+        boolean interrupted = Thread.interrupted() || interruptSeen;
+        interruptSeen = false;
+        if (interrupted && !interruptLogged) {
             interruptLogged = true;
             LOG.log(System.Logger.Level.WARNING, "I/O thread was interrupted; ignoring it");
         }
     }
 
-    private void dispatch() {
+    /**
+     * Selects the classic way, through the selected-key set. A foreign selector may not implement
+     * the consumer form, and reports hang-ups through keys it marks invalid (see the field).
+     */
+    private void selectIntoKeySet(long wait) throws IOException {
+        if (!mailbox.isEmpty() || !wakeups.isEmpty()) {
+            selector.selectNow();
+        } else if (wait < 0) {
+            selector.select();
+        } else {
+            selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+        }
+        sleeping = false;
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
             SelectionKey key = keys.next();
             keys.remove();
-            IoHandler handler = (IoHandler) key.attachment();
-            if (!key.isValid() && !(foreignSelector && key.channel().isOpen())) {
-                continue;
-            }
-            try {
-                handler.ready(key);
-            } catch (RuntimeException e) {
-                handler.failed(e);
-            }
+            ready(key);
+        }
+    }
+
+    private void ready(SelectionKey key) {
+        // awake from here on: posters need not wake the selector again
+        if (sleeping) {
+            sleeping = false;
+        }
+        // handlers run inside select now: an interrupt must not reach (and close) their channels
+        if (Thread.interrupted()) {
+            interruptSeen = true;
+        }
+        IoHandler handler = (IoHandler) key.attachment();
+        if (!key.isValid() && !(foreignSelector && key.channel().isOpen())) {
+            return;
+        }
+        try {
+            handler.ready(key);
+        } catch (RuntimeException e) {
+            handler.failed(e);
         }
     }
 

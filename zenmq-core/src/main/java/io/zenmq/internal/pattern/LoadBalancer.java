@@ -69,7 +69,10 @@ final class LoadBalancer {
         } else {
             pipe.flush();
             messagePipe = null;
-            current = active.isEmpty() ? 0 : (current + 1) % active.size();
+            // no division per message: wrap by comparison
+            if (++current >= active.size()) {
+                current = 0;
+            }
         }
         return true;
     }
@@ -86,7 +89,10 @@ final class LoadBalancer {
             }
             Pipe pipe = active.get(current);
             if (pipe.checkWritable()) {
-                lastPipe = pipe;
+                // a reference store costs a GC barrier; most messages go to the same pipe as before
+                if (lastPipe != pipe) {
+                    lastPipe = pipe;
+                }
                 return pipe;
             }
             active.remove(current);

@@ -3,7 +3,6 @@ package io.zenmq.internal.pipe;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A single-producer single-consumer queue of frames, bounded in whole messages.
@@ -17,6 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A busy pipeline therefore signals nothing. The reader reports progress to a writer blocked at
  * the high-water mark every low-water step ({@code (hwm + 1) / 2} messages), with a full fence
  * at each step so that a writer that fell asleep is always seen.
+ *
+ * <p>Chunks the reader is done with go back to the writer through a small single-producer
+ * single-consumer ring sized to the high-water mark, so a steady stream allocates no chunks.
  */
 public final class FrameQueue implements PipeQueue {
     static final int CHUNK_SIZE = 256;
@@ -31,6 +33,11 @@ public final class FrameQueue implements PipeQueue {
     private static final VarHandle MESSAGES_READ;
     private static final VarHandle READER_ASLEEP;
     private static final VarHandle WRITER_ASLEEP;
+    private static final VarHandle POOL_SLOT = MethodHandles.arrayElementVarHandle(Chunk[].class);
+    /** The most spare chunks kept per queue (about 85 KiB), whatever the high-water mark. */
+    private static final int MAX_POOL = 64;
+    /** Spare chunks kept for an unbounded queue. */
+    private static final int UNBOUNDED_POOL = 8;
 
     static {
         try {
@@ -52,7 +59,12 @@ public final class FrameQueue implements PipeQueue {
 
     private final long hwm;
     private final long lowWaterStep;
-    private final AtomicReference<Chunk> spare = new AtomicReference<>();
+    /**
+     * Spare chunks: the reader stores into an empty slot (release), the writer takes from a full
+     * one (acquire). A slot's null/non-null state is the only shared state, as in FastFlow's SPSC.
+     */
+    private final Chunk[] pool;
+    private final int poolMask;
 
     // Shared, accessed through the VarHandles above.
     @SuppressWarnings("unused")
@@ -77,6 +89,10 @@ public final class FrameQueue implements PipeQueue {
     private long completeFrames;
     private long flushedFrames;
     private boolean endWritten;
+    /** The reader's count as last seen; re-read only when it says full (libzmq's ypipe credit). */
+    private long knownMessagesRead;
+    private int poolTake;
+    private long chunksAllocated;
 
     // Reader-owned.
     private Chunk readChunk;
@@ -86,6 +102,9 @@ public final class FrameQueue implements PipeQueue {
     private long readerMessages;
     private boolean lastMore;
     private int lastFlags;
+    private int poolGive;
+    /** Messages left before the next low-water report: a countdown, not a division per message. */
+    private long untilLowWater;
 
     /**
      * Creates an empty queue.
@@ -95,7 +114,14 @@ public final class FrameQueue implements PipeQueue {
     public FrameQueue(long hwm) {
         this.hwm = hwm;
         this.lowWaterStep = Math.max(1, (hwm + 1) / 2);
-        Chunk first = new Chunk();
+        this.untilLowWater = lowWaterStep;
+        // Chunks alive at once: those holding hwm messages, plus the ones being written and read;
+        // doubled for two-frame messages (envelopes), since hwm counts messages, not frames.
+        long needed = hwm > 0 ? 2 * ((hwm + CHUNK_SIZE - 1) / CHUNK_SIZE + 2) : UNBOUNDED_POOL;
+        int size = Integer.highestOneBit((int) Math.min(MAX_POOL, needed) * 2 - 1);
+        this.pool = new Chunk[size];
+        this.poolMask = size - 1;
+        Chunk first = newChunk();
         writeChunk = first;
         completeChunk = first;
         readChunk = first;
@@ -134,11 +160,19 @@ public final class FrameQueue implements PipeQueue {
     }
 
     private boolean isFull() {
-        return hwm > 0 && messagesWritten - (long) MESSAGES_READ.getAcquire(this) >= hwm;
+        if (hwm == 0 || messagesWritten - knownMessagesRead < hwm) {
+            return false;
+        }
+        knownMessagesRead = (long) MESSAGES_READ.getAcquire(this);
+        return messagesWritten - knownMessagesRead >= hwm;
     }
 
     private boolean isFullVolatile() {
-        return hwm > 0 && messagesWritten - (long) MESSAGES_READ.getVolatile(this) >= hwm;
+        if (hwm == 0) {
+            return false;
+        }
+        knownMessagesRead = (long) MESSAGES_READ.getVolatile(this);
+        return messagesWritten - knownMessagesRead >= hwm;
     }
 
     /**
@@ -168,10 +202,7 @@ public final class FrameQueue implements PipeQueue {
             messagesWritten++;
         }
         if (++index == CHUNK_SIZE) {
-            Chunk next = spare.getAndSet(null);
-            if (next == null) {
-                next = new Chunk();
-            }
+            Chunk next = takeSpare();
             next.next = null;
             chunk.next = next;
             writeChunk = next;
@@ -180,9 +211,47 @@ public final class FrameQueue implements PipeQueue {
         writeIndex = index;
         if (!more) {
             completeFrames = written;
-            completeChunk = writeChunk;
+            // a reference store costs a GC barrier; the chunk changes once per CHUNK_SIZE frames
+            if (completeChunk != writeChunk) {
+                completeChunk = writeChunk;
+            }
             completeIndex = index;
         }
+    }
+
+    /** Takes a chunk the reader gave back, or makes one. Writer thread only. */
+    private Chunk takeSpare() {
+        int slot = poolTake & poolMask;
+        Chunk chunk = (Chunk) POOL_SLOT.getAcquire(pool, slot);
+        if (chunk == null) {
+            return newChunk();
+        }
+        POOL_SLOT.setRelease(pool, slot, (Chunk) null);
+        poolTake++;
+        return chunk;
+    }
+
+    private Chunk newChunk() {
+        chunksAllocated++;
+        return new Chunk();
+    }
+
+    /** Gives an emptied chunk back to the writer; dropped if the ring is full. Reader thread only. */
+    private void giveSpare(Chunk chunk) {
+        int slot = poolGive & poolMask;
+        if (POOL_SLOT.getAcquire(pool, slot) == null) {
+            POOL_SLOT.setRelease(pool, slot, chunk);
+            poolGive++;
+        }
+    }
+
+    /**
+     * Counts the chunks this queue has made, the first one included. Writer thread only.
+     *
+     * @return how many chunks were allocated
+     */
+    long chunksAllocated() {
+        return chunksAllocated;
     }
 
     /**
@@ -281,7 +350,7 @@ public final class FrameQueue implements PipeQueue {
         if (++index == CHUNK_SIZE) {
             readChunk = chunk.next;
             index = 0;
-            spare.set(chunk);
+            giveSpare(chunk);
         }
         readIndex = index;
         lastMore = more;
@@ -295,7 +364,8 @@ public final class FrameQueue implements PipeQueue {
     private void messageRead() {
         long count = ++readerMessages;
         MESSAGES_READ.setRelease(this, count);
-        if (count % lowWaterStep == 0) {
+        if (--untilLowWater == 0) {
+            untilLowWater = lowWaterStep;
             VarHandle.fullFence();
             if ((boolean) WRITER_ASLEEP.getVolatile(this) && WRITER_ASLEEP.compareAndSet(this, true, false)) {
                 wakeWriter.run();

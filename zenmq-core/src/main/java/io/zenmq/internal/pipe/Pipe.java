@@ -19,11 +19,63 @@ public final class Pipe {
     private byte[] connectRoutingId;
     /** Per-peer state of the owning pattern or session; owner thread only. */
     public Object attachment;
+    private final Wake readWake = new Wake(this, true);
+    private final Wake writeWake = new Wake(this, false);
+
+    /**
+     * A reusable "this end became readable/writable" wake-up, for a listener that queues it in
+     * an {@link MpscWakeQueue} instead of allocating a command per wake-up.
+     */
+    public static final class Wake extends MpscWakeQueue.Node {
+        private final Pipe pipe;
+        private final boolean read;
+
+        private Wake(Pipe pipe, boolean read) {
+            this.pipe = pipe;
+            this.read = read;
+        }
+
+        /**
+         * Returns the end that was woken.
+         *
+         * @return the pipe end
+         */
+        public Pipe pipe() {
+            return pipe;
+        }
+
+        /**
+         * Tells which wake-up this is.
+         *
+         * @return true for readable, false for writable
+         */
+        public boolean isRead() {
+            return read;
+        }
+    }
 
     private Pipe(PipeQueue in, PipeQueue out, PipeListener listener) {
         this.in = in;
         this.out = out;
         this.listener = listener;
+    }
+
+    /**
+     * Returns this end's reusable read wake-up.
+     *
+     * @return the node, the same every time
+     */
+    public Wake readWake() {
+        return readWake;
+    }
+
+    /**
+     * Returns this end's reusable write wake-up.
+     *
+     * @return the node, the same every time
+     */
+    public Wake writeWake() {
+        return writeWake;
     }
 
     /**

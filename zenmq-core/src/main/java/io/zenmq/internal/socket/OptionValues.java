@@ -21,10 +21,32 @@ final class OptionValues {
     private final Map<Option<?>, Object> values = new HashMap<>();
     private String mechanism = "NULL";
     private boolean asServer;
+    // Read on every send and recv: cached so the hot path skips the map and Duration maths.
+    private long sendTimeoutNanos = -1;
+    private long receiveTimeoutNanos = -1;
 
     <T> void set(Option<T> option, T value) {
         values.put(option, option.validate(value));
         chooseMechanism(option, value);
+        cacheTimeout(option);
+    }
+
+    private void cacheTimeout(Option<?> option) {
+        if (option == SocketOptions.SNDTIMEO) {
+            sendTimeoutNanos = nanos(SocketOptions.SNDTIMEO);
+        } else if (option == SocketOptions.RCVTIMEO) {
+            receiveTimeoutNanos = nanos(SocketOptions.RCVTIMEO);
+        }
+    }
+
+    /** SNDTIMEO in nanoseconds, -1 for infinite. */
+    long sendTimeoutNanos() {
+        return sendTimeoutNanos;
+    }
+
+    /** RCVTIMEO in nanoseconds, -1 for infinite. */
+    long receiveTimeoutNanos() {
+        return receiveTimeoutNanos;
     }
 
     /**
@@ -54,6 +76,7 @@ final class OptionValues {
     /** Returns an option to its default, as if never set. */
     void reset(Option<?> option) {
         values.remove(option);
+        cacheTimeout(option);
     }
 
     /** Converts a time option to nanoseconds; -1 for {@link Option#INFINITE}. */

@@ -18,6 +18,7 @@ import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.pattern.Pattern;
 import io.zenmq.internal.pattern.PatternHost;
 import io.zenmq.internal.pattern.Patterns;
+import io.zenmq.internal.pipe.MpscWakeQueue;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.pipe.PipeListener;
 import io.zenmq.internal.transport.Endpoint;
@@ -57,6 +58,8 @@ public final class SocketCore implements SocketLink, PatternHost {
     private record Connection(String endpoint, Session session, Pipe socketEnd, String inprocName) {
     }
     private volatile Thread waiter;
+    /** How long {@link #await} spins before parking; 0 (the default) parks at once. */
+    private final long spinNanos;
     private volatile long lingerNanos = -1;
     /** Where events go; null when the socket is not monitored. Read by I/O threads. */
     private volatile MonitorSink monitor;
@@ -78,6 +81,7 @@ public final class SocketCore implements SocketLink, PatternHost {
         this.context = context;
         this.type = type;
         this.pattern = Patterns.create(type, this);
+        this.spinNanos = context.spinNanos();
     }
 
     /** @return the owning context */
@@ -140,12 +144,12 @@ public final class SocketCore implements SocketLink, PatternHost {
 
     /** @return SNDTIMEO in nanoseconds, -1 for infinite */
     public long sendTimeoutNanos() {
-        return options.nanos(SocketOptions.SNDTIMEO);
+        return options.sendTimeoutNanos();
     }
 
     /** @return RCVTIMEO in nanoseconds, -1 for infinite */
     public long receiveTimeoutNanos() {
-        return options.nanos(SocketOptions.RCVTIMEO);
+        return options.receiveTimeoutNanos();
     }
 
     @Override
@@ -488,6 +492,10 @@ public final class SocketCore implements SocketLink, PatternHost {
         if (timeoutNanos == 0) {
             return false;
         }
+        if (spinNanos > 0 && spinUntilMail(timeoutNanos, deadline)) {
+            processCommands();
+            return true;
+        }
         Thread self = Thread.currentThread();
         waiter = self;
         try {
@@ -514,28 +522,52 @@ public final class SocketCore implements SocketLink, PatternHost {
         return true;
     }
 
+    /**
+     * Spins for at most {@code spinNanos} (and not past the deadline) while the mailbox is empty.
+     * No waiter is announced meanwhile, so posters skip {@code unpark}.
+     *
+     * @return true if a command arrived
+     */
+    private boolean spinUntilMail(long timeoutNanos, long deadline) {
+        long start = System.nanoTime();
+        long end = start + (timeoutNanos < 0 ? spinNanos : Math.min(spinNanos, deadline - start));
+        int spins = 0;
+        while (mailbox.isEmpty()) {
+            Thread.onSpinWait();
+            // nanoTime costs about 20 ns: read it only every few spins
+            if ((++spins & 63) == 0 && System.nanoTime() - end >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void processCommands() {
-        Mailbox.Command command;
-        while ((command = mailbox.poll()) != null) {
-            handle(command);
+        MpscWakeQueue.Node node;
+        while ((node = mailbox.poll()) != null) {
+            handle(node);
         }
     }
 
-    private void handle(Mailbox.Command command) {
+    private void handle(MpscWakeQueue.Node node) {
+        if (node instanceof Pipe.Wake) {
+            Pipe.Wake wake = (Pipe.Wake) node;
+            Pipe pipe = wake.pipe();
+            if (!pipes.contains(pipe)) {
+                return;
+            }
+            if (wake.isRead()) {
+                pattern.readActivated(pipe);
+            } else {
+                pattern.writeActivated(pipe);
+            }
+            return;
+        }
+        Mailbox.Command command = (Mailbox.Command) node;
         Pipe pipe = command.pipe();
         switch (command.kind()) {
             case ATTACH:
                 adopt(pipe);
-                break;
-            case READ:
-                if (pipes.contains(pipe)) {
-                    pattern.readActivated(pipe);
-                }
-                break;
-            case WRITE:
-                if (pipes.contains(pipe)) {
-                    pattern.writeActivated(pipe);
-                }
                 break;
             case CONNECTED:
                 if (pipes.contains(pipe)) {
@@ -577,7 +609,7 @@ public final class SocketCore implements SocketLink, PatternHost {
 
     @Override
     public void readActivated(Pipe pipe) {
-        post(new Mailbox.Command(Mailbox.Kind.READ, pipe));
+        post(pipe.readWake());
     }
 
     @Override
@@ -614,16 +646,21 @@ public final class SocketCore implements SocketLink, PatternHost {
 
     @Override
     public void writeActivated(Pipe pipe) {
-        post(new Mailbox.Command(Mailbox.Kind.WRITE, pipe));
+        post(pipe.writeWake());
     }
 
-    private boolean post(Mailbox.Command command) {
-        if (!mailbox.post(command)) {
+    private boolean post(MpscWakeQueue.Node node) {
+        int result = mailbox.post(node);
+        if (result == MpscWakeQueue.REFUSED) {
             return false;
         }
-        Thread thread = waiter;
-        if (thread != null) {
-            LockSupport.unpark(thread);
+        // a waiter re-checks the mailbox after announcing itself, so only the post that made the
+        // mailbox non-empty needs to wake it
+        if (result == MpscWakeQueue.QUEUED_FIRST) {
+            Thread thread = waiter;
+            if (thread != null) {
+                LockSupport.unpark(thread);
+            }
         }
         return true;
     }
@@ -703,9 +740,9 @@ public final class SocketCore implements SocketLink, PatternHost {
         }
         closed = true;
         context.socketClosed(this);
-        for (Mailbox.Command command : mailbox.close()) {
-            if (command.kind() == Mailbox.Kind.ATTACH) {
-                pipes.add(command.pipe());
+        for (MpscWakeQueue.Node node : mailbox.close()) {
+            if (node instanceof Mailbox.Command && ((Mailbox.Command) node).kind() == Mailbox.Kind.ATTACH) {
+                pipes.add(((Mailbox.Command) node).pipe());
             }
         }
         if (context.isTerminating()) {

@@ -118,5 +118,43 @@ class FrameQueueTest {
         reader[0].join(30_000);
         assertThat(reader[0].isAlive()).isFalse();
         assertThat(failures.get()).isZero();
+        // 2,000 frames in flight fill at most 9 chunks; spares come back instead of new ones
+        assertThat(queue.chunksAllocated()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void shouldReuseChunksInASteadyStream() {
+        FrameQueue queue = new FrameQueue(1000);
+        for (int round = 0; round < 200; round++) {
+            for (int i = 0; i < 1000; i++) {
+                assertThat(queue.checkWritable()).isTrue();
+                queue.write(frame(i), false);
+            }
+            queue.flush();
+            assertThat(queue.checkWritable()).isFalse();
+            for (int i = 0; i < 1000; i++) {
+                assertThat(value(queue.read())).isEqualTo(i);
+            }
+        }
+        // 1,000 messages span at most 5 chunks; 200,000 messages would need 782 without reuse
+        assertThat(queue.chunksAllocated()).isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void shouldKeepABoundedNumberOfSpareChunksAfterABurst() {
+        FrameQueue queue = new FrameQueue(0);
+        int burst = 100 * FrameQueue.CHUNK_SIZE;
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < burst; i++) {
+                queue.write(frame(i), false);
+            }
+            queue.flush();
+            for (int i = 0; i < burst; i++) {
+                assertThat(value(queue.read())).isEqualTo(i);
+            }
+        }
+        // an unbounded queue keeps only a few spares, so each burst makes most of its chunks anew
+        long perBurst = queue.chunksAllocated() / 3;
+        assertThat(perBurst).isGreaterThan(90);
     }
 }
