@@ -39,17 +39,18 @@ import io.zenmq.internal.pipe.FrameQueue;
  * frames (spec zmtp.md section 3); then frames between the channel and the session's pipe, in the
  * peer's framing.
  *
- * <p>Owner: its I/O thread. Reading: the channel fills a reusable direct buffer and the pure
+ * <p>Owner: its I/O thread. Reading: the channel fills a direct buffer and the pure
  * {@link FrameDecoder} turns it into frames written to the pipe; when the socket's queue reaches
  * its high-water mark the engine stops reading until the socket drains it. Writing: frames taken
- * from the pipe are encoded back to back into one reusable direct buffer (large bodies stream
- * through it), so many small messages go out per write call.
+ * from the pipe are encoded back to back into a direct buffer (large bodies stream through it),
+ * so many small messages go out per write call. Both buffers come from the I/O thread's
+ * {@link BufferPool} and go back as soon as they are empty: an idle connection holds none.
  */
 final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Target {
     private static final System.Logger LOG = System.getLogger(ZmtpEngine.class.getName());
     /** Keys and nonces for every connection's mechanism; SecureRandom is thread-safe. */
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final int BUFFER_SIZE = BufferPool.BUFFER_SIZE;
     private static final int MAX_HEADER =
             Math.max(ZmtpLayout.LONG_HEADER_LENGTH, LegacyLayout.V1_LONG_HEADER_LENGTH);
     /** What libzmq makes a PUB/XPUB read from a ZMTP 1.0 peer first: subscribe to everything. */
@@ -72,8 +73,10 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private final Session session;
     private final SocketChannel channel;
     private final ConnectionOptions options;
-    private final ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_SIZE);
-    private final ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    /** Bytes read and not yet decoded, in read mode; a pooled buffer while it holds any, else null. */
+    private ByteBuffer in;
+    /** Bytes encoded and not yet written, in write mode; a pooled buffer while it holds any, else null. */
+    private ByteBuffer out;
     private final GreetingExchange greeting;
     /** The peer's protocol, null until its greeting is read. */
     private ZmtpVersion version;
@@ -116,7 +119,6 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
                 options.sendsIdentity() ? options.routingId() : null, RANDOM);
         this.greeting = new GreetingExchange(mechanism.name(), false, options.type().name(), options.routingId(),
                 acceptsLegacyPeers(options));
-        in.flip();
     }
 
     @Override
@@ -172,7 +174,10 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             return;
         }
         inputPaused = false;
-        decode();
+        if (in != null) {
+            decode();
+            releaseDrainedInput();
+        }
         if (state == State.ACTIVE && !inputPaused) {
             setInterest(SelectionKey.OP_READ, true);
             readInput();
@@ -185,16 +190,26 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         closeZap();
         closeChannel();
         state = State.CLOSED;
+        releaseBuffers();
         rollbackInbound();
     }
 
     // ------------------------------------------------------------------ input
 
     private void readInput() {
+        readRounds();
+        releaseDrainedInput();
+    }
+
+    private void readRounds() {
         for (int round = 0; round < READ_ROUNDS && state != State.CLOSED && !inputPaused; round++) {
             int n;
-            try {
+            if (in == null) {
+                in = BufferPool.borrow();
+            } else {
                 in.compact();
+            }
+            try {
                 n = channel.read(in);
                 in.flip();
             } catch (IOException e) {
@@ -214,6 +229,14 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             }
             heartbeats.inputSeen();
             decode();
+        }
+    }
+
+    /** Gives the input buffer back once everything in it is decoded. */
+    private void releaseDrainedInput() {
+        if (in != null && !in.hasRemaining()) {
+            BufferPool.release(in);
+            in = null;
         }
     }
 
@@ -593,7 +616,16 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         if (state == State.CLOSED) {
             return;
         }
-        switch (ChannelOutput.write(channel, key, out, filler, WRITE_ROUNDS)) {
+        if (out == null) {
+            out = BufferPool.borrow();
+        }
+        ChannelOutput.Outcome outcome = ChannelOutput.write(channel, key, out, filler, WRITE_ROUNDS);
+        if (outcome != ChannelOutput.Outcome.PENDING) {
+            // nothing left in it (IDLE), or the connection is broken (FAILED)
+            BufferPool.release(out);
+            out = null;
+        }
+        switch (outcome) {
             case IDLE:
                 if (closeWhenFlushed) {
                     close(closeAsProtocolError);
@@ -744,6 +776,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             handshakeTimer.cancel();
         }
         closeChannel();
+        releaseBuffers();
         rollbackInbound();
         session.engineClosed(protocolError, midMessageOut);
     }
@@ -753,6 +786,18 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         if (pipe != null) {
             pipe.rollback();
             pipe.flush();
+        }
+    }
+
+    /** Returns both buffers to the pool; what they still held is dropped with the connection. */
+    private void releaseBuffers() {
+        if (in != null) {
+            BufferPool.release(in);
+            in = null;
+        }
+        if (out != null) {
+            BufferPool.release(out);
+            out = null;
         }
     }
 
