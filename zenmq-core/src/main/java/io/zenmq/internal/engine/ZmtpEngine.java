@@ -99,8 +99,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private boolean inputPaused;
     private boolean skipping;
     private boolean midMessageOut;
-    private byte[] pendingBody;
-    private int pendingOffset;
+    private final FrameWriter writer = new FrameWriter();
     private boolean closeWhenFlushed;
     private boolean failed;
     private String failure;
@@ -293,6 +292,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
      */
     private void greetingReceived() throws ProtocolException {
         version = greeting.version();
+        writer.setVersion(version);
         if (version.isLegacy()) {
             state = State.HANDSHAKE;
             if (version.usesZmtp10Framing()) {
@@ -444,6 +444,9 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         }
         if (connectionReady(properties)) {
             encrypting = mechanism.encrypts();
+            if (encrypting) {
+                writer.wrapWith(mechanism);
+            }
             heartbeats.start();
             writeOutput();
         }
@@ -643,14 +646,8 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     /** Encodes commands and queued frames into the output buffer while it has room. */
     private void fill() {
         while (out.hasRemaining()) {
-            if (pendingBody != null) {
-                int n = Math.min(out.remaining(), pendingBody.length - pendingOffset);
-                out.put(pendingBody, pendingOffset, n);
-                pendingOffset += n;
-                if (pendingOffset == pendingBody.length) {
-                    pendingBody = null;
-                }
-                continue;
+            if (!writer.drainPending(out)) {
+                return;
             }
             byte[] command = commands.peek();
             if (command != null) {
@@ -658,7 +655,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
                     return;
                 }
                 commands.poll();
-                putBody(command, 0);
+                writer.putRaw(out, command);
                 continue;
             }
             if (state != State.ACTIVE || out.remaining() < MAX_HEADER || !nextFrame()) {
@@ -682,78 +679,8 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             return true;
         }
         midMessageOut = more;
-        boolean command = (pipe.lastFlags() & FrameQueue.FLAG_COMMAND) != 0;
-        if (encrypting) {
-            putWrapped(frame, more, command);
-            return true;
-        }
-        if (command) {
-            putCommand(frame);
-            return true;
-        }
-        writeDataHeader(more, frame.length);
-        putBody(frame, 0);
+        writer.put(out, frame, more, (pipe.lastFlags() & FrameQueue.FLAG_COMMAND) != 0);
         return true;
-    }
-
-    /** A message frame's header in the peer's framing (ZMTP 3.x and 2.0 share theirs). */
-    private void writeDataHeader(boolean more, int length) {
-        if (version.usesZmtp10Framing()) {
-            FrameEncoder.writeZmtp10Header(out, more, length);
-        } else {
-            FrameEncoder.writeHeader(out, more ? ZmtpLayout.FLAG_MORE : 0, length);
-        }
-    }
-
-    /** A frame wrapped by the mechanism goes in an ordinary frame with no flags (spec 3.8). */
-    private void putWrapped(byte[] frame, boolean more, boolean command) {
-        byte[] legacy = command ? legacySubscription(frame) : null;
-        int flags = more ? ZmtpLayout.FLAG_MORE : 0;
-        byte[] wrapped = legacy != null ? mechanism.encode(legacy, flags)
-                : mechanism.encode(frame, command ? flags | ZmtpLayout.FLAG_COMMAND : flags);
-        FrameEncoder.writeHeader(out, 0, wrapped.length);
-        putBody(wrapped, 0);
-    }
-
-    /**
-     * Sends a command the socket queued (a command body). SUBSCRIBE and CANCEL go to ZMTP 3.0, 2.0
-     * and 1.0 peers in the legacy form, a message of 01/00 followed by the topic (spec zmtp.md
-     * section 7); other commands cannot reach a 2.0/1.0 peer and are dropped.
-     */
-    private void putCommand(byte[] body) {
-        byte[] legacy = legacySubscription(body);
-        if (legacy != null) {
-            writeDataHeader(false, legacy.length);
-            putBody(legacy, 0);
-            return;
-        }
-        if (version.isLegacy()) {
-            return;
-        }
-        FrameEncoder.writeHeader(out, ZmtpLayout.FLAG_COMMAND, body.length);
-        putBody(body, 0);
-    }
-
-    /** SUBSCRIBE/CANCEL as the 01/00 message a peer before ZMTP 3.1 expects; null if not needed. */
-    private byte[] legacySubscription(byte[] body) {
-        boolean subscribe = Commands.is(body, "SUBSCRIBE");
-        if (!(subscribe || Commands.is(body, "CANCEL")) || version.takesSubscriptionCommands()) {
-            return null;
-        }
-        int offset = Commands.dataOffset(body);
-        byte[] legacy = new byte[body.length - offset + 1];
-        legacy[0] = (byte) (subscribe ? 1 : 0);
-        System.arraycopy(body, offset, legacy, 1, body.length - offset);
-        return legacy;
-    }
-
-    private void putBody(byte[] body, int offset) {
-        int n = Math.min(out.remaining(), body.length - offset);
-        out.put(body, offset, n);
-        if (offset + n < body.length) {
-            pendingBody = body;
-            pendingOffset = offset + n;
-        }
     }
 
     // ------------------------------------------------------------------ closing
