@@ -87,6 +87,32 @@ class PlainInteropTest {
         assertThat(server.recv(QUIET)).isNull();
     }
 
+    @Test
+    void shouldRefuseALibzmqClientWithoutAZapHandlerAsLibzmqDoes() {
+        Socket server = interop.socket(SocketType.PULL).set(SocketOptions.PLAIN_SERVER, true);
+        SocketMonitor events = server.monitor(Set.of(EventType.HANDSHAKE_FAILED_NO_DETAIL));
+        String endpoint = server.bind(InteropExtension.ANY_TCP);
+        LibzmqPeer client = plainClient("PUSH", "admin", "secret");
+        client.connect(endpoint);
+        assertThat(events.next(PATIENCE)).isEqualTo(new SocketEvent(EventType.HANDSHAKE_FAILED_NO_DETAIL, endpoint, 14));
+        assertThat(server.recvMsg(QUIET)).isNull();
+    }
+
+    @Test
+    void shouldBeRefusedByALibzmqServerWithoutAZapHandler() {
+        LibzmqPeer server = interop.peer().socket("PULL");
+        server.setsockopt("PLAIN_SERVER", 1);
+        String endpoint = server.bind(InteropExtension.ANY_TCP);
+        Socket client = interop.socket(SocketType.PUSH).set(SocketOptions.PLAIN_USERNAME, "admin")
+                .set(SocketOptions.PLAIN_PASSWORD, "secret").set(SocketOptions.LINGER, Duration.ZERO);
+        SocketMonitor events = client.monitor(Set.of(EventType.HANDSHAKE_SUCCEEDED, EventType.DISCONNECTED));
+        client.connect(endpoint);
+        client.trySend(utf8("must not arrive"));
+        // libzmq closes the connection after HELLO without a word: no handshake ever succeeds
+        assertThat(events.next(PATIENCE).type()).isEqualTo(EventType.DISCONNECTED);
+        assertThat(server.recv(QUIET)).isNull();
+    }
+
     private LibzmqPeer plainClient(String type, String user, String password) {
         LibzmqPeer client = interop.peer().socket(type);
         client.setsockopt("PLAIN_USERNAME", utf8(user));
