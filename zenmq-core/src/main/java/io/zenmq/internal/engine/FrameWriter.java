@@ -38,6 +38,20 @@ final class FrameWriter {
     }
 
     /**
+     * Frames a command to queue whole: a plain command frame, or after an encrypting handshake a
+     * wrapped one in an ordinary frame (spec security.md 3.8).
+     *
+     * @param body the command body
+     * @return the complete frame, header included
+     */
+    byte[] commandFrame(byte[] body) {
+        if (wrapping != null) {
+            return FrameEncoder.frame(0, wrapping.encode(body, ZmtpLayout.FLAG_COMMAND));
+        }
+        return FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, body);
+    }
+
+    /**
      * Continues a body cut by the end of the previous buffer.
      *
      * @param out the output buffer

@@ -5,9 +5,8 @@ import io.zenmq.internal.io.IoHandler;
 import io.zenmq.internal.io.IoThread;
 import io.zenmq.internal.pipe.FrameQueue;
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.zmtp.ZmtpLayout;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -80,16 +79,9 @@ final class RawEngine implements Engine, IoHandler {
     }
 
     private Map<String, byte[]> peerProperties() {
-        try {
-            SocketAddress remote = channel.getRemoteAddress();
-            if (remote instanceof InetSocketAddress) {
-                String host = ((InetSocketAddress) remote).getAddress().getHostAddress();
-                return Map.of("Peer-Address", host.getBytes(StandardCharsets.US_ASCII));
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "no remote address: " + e);
-        }
-        return Map.of();
+        String host = PeerAddress.of(channel);
+        return host.isEmpty() ? Map.of()
+                : Map.of(ZmtpLayout.PROPERTY_PEER_ADDRESS, host.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Delivers the empty message STREAM_NOTIFY announces connections and disconnections with. */

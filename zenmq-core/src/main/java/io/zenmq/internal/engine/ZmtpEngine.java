@@ -7,7 +7,6 @@ import io.zenmq.internal.io.Timer;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.zmtp.Commands;
 import io.zenmq.internal.zmtp.FrameDecoder;
-import io.zenmq.internal.zmtp.FrameEncoder;
 import io.zenmq.internal.zmtp.FrameSink;
 import io.zenmq.internal.mechanism.Mechanisms;
 import io.zenmq.internal.zap.ZapLayout;
@@ -61,8 +60,6 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
      * megabytes. libzmq applies only MAXMSGSIZE here.
      */
     static final int MAX_HANDSHAKE_FRAME = 64 * 1024;
-    /** libzmq's message property with the peer's IP address. */
-    static final String PEER_ADDRESS = "Peer-Address";
     /** Write rounds per readiness event before yielding to other connections. */
     private static final int WRITE_ROUNDS = 16;
     private static final int READ_ROUNDS = 16;
@@ -84,8 +81,6 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private final ArrayDeque<byte[]> commands = new ArrayDeque<>();
     private final Mechanism mechanism;
     private final MechanismOutput mechanismOutput = new MechanismOutput();
-    /** Frames are wrapped by the mechanism (CURVE MESSAGE) once the handshake is done. */
-    private boolean encrypting;
     private ZapClient zap;
     /** Authentication refused the peer: nothing more is read from it. */
     private boolean refusedPeer;
@@ -100,6 +95,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private boolean skipping;
     private boolean midMessageOut;
     private final FrameWriter writer = new FrameWriter();
+    private String peerAddress;
     private boolean closeWhenFlushed;
     private boolean failed;
     private String failure;
@@ -348,7 +344,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             failure = "message before the handshake finished";
             return false;
         }
-        if (encrypting) {
+        if (writer.wraps()) {
             return unwrapped(mechanism.decode(body));
         }
         pipe.write(body, more);
@@ -366,7 +362,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             handshakeCommand(body);
             return state != State.CLOSED && !refusedPeer;
         }
-        if (encrypting) {
+        if (writer.wraps()) {
             // libzmq sends MESSAGE in ordinary frames; accept one in a command frame too (spec 3.8)
             return unwrapped(mechanism.decode(body));
         }
@@ -443,8 +439,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             }
         }
         if (connectionReady(properties)) {
-            encrypting = mechanism.encrypts();
-            if (encrypting) {
+            if (mechanism.encrypts()) {
                 writer.wrapWith(mechanism);
             }
             heartbeats.start();
@@ -463,7 +458,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         Map<String, byte[]> all = new java.util.LinkedHashMap<>(properties);
         String address = peerAddress();
         if (!address.isEmpty()) {
-            all.put(PEER_ADDRESS, address.getBytes(StandardCharsets.UTF_8));
+            all.put(ZmtpLayout.PROPERTY_PEER_ADDRESS, address.getBytes(StandardCharsets.UTF_8));
         }
         pipe = session.engineReady(all);
         if (pipe == null) {
@@ -484,19 +479,12 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         return maxMessageSize < 0 ? MAX_HANDSHAKE_FRAME : Math.min(maxMessageSize, MAX_HANDSHAKE_FRAME);
     }
 
-    /** The peer's IP address as libzmq writes it in ZAP requests and {@code Peer-Address}. */
+    /** The peer's IP address, looked up once (ZAP and the connection's properties both need it). */
     private String peerAddress() {
-        try {
-            java.net.SocketAddress remote = channel.getRemoteAddress();
-            // junixsocket's abstract-namespace addresses are InetSocketAddresses without an IP
-            if (remote instanceof java.net.InetSocketAddress
-                    && ((java.net.InetSocketAddress) remote).getAddress() != null) {
-                return ((java.net.InetSocketAddress) remote).getAddress().getHostAddress();
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "no peer address: " + e);
+        if (peerAddress == null) {
+            peerAddress = PeerAddress.of(channel);
         }
-        return "";
+        return peerAddress;
     }
 
     private void askZap(String mechanismName, byte[]... credentials) {
@@ -546,7 +534,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private final class MechanismOutput implements Mechanism.Output {
         @Override
         public void send(byte[] body) {
-            commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, body));
+            queueCommand(body);
         }
 
         @Override
@@ -583,11 +571,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
 
     /** Queues a command; after a CURVE handshake it travels wrapped like any frame. */
     private void queueCommand(byte[] body) {
-        if (encrypting) {
-            commands.add(FrameEncoder.frame(0, mechanism.encode(body, ZmtpLayout.FLAG_COMMAND)));
-        } else {
-            commands.add(FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, body));
-        }
+        commands.add(writer.commandFrame(body));
     }
 
     @Override

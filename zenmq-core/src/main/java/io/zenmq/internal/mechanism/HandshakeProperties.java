@@ -2,15 +2,12 @@
 package io.zenmq.internal.mechanism;
 
 import io.zenmq.internal.zmtp.ZapReply;
+import io.zenmq.internal.zmtp.ZmtpLayout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Merges what ZAP said about a peer into the properties its messages carry. */
 final class HandshakeProperties {
-    /** libzmq's property name for the ZAP user id. */
-    static final String USER_ID = "User-Id";
-    /** The property the engine sets from the connection's remote address. */
-    static final String PEER_ADDRESS = "Peer-Address";
 
     private HandshakeProperties() {
     }
@@ -25,11 +22,12 @@ final class HandshakeProperties {
     static Map<String, byte[]> merge(Map<String, byte[]> peer, ZapReply zap) {
         Map<String, byte[]> all = new LinkedHashMap<>(peer);
         // only authentication and the transport may set these: a peer announcing them would lie
-        all.keySet().removeIf(name -> name.equalsIgnoreCase(USER_ID) || name.equalsIgnoreCase(PEER_ADDRESS));
+        all.keySet().removeIf(name -> name.equalsIgnoreCase(ZmtpLayout.PROPERTY_USER_ID)
+                || name.equalsIgnoreCase(ZmtpLayout.PROPERTY_PEER_ADDRESS));
         if (zap != null && zap.hasHandler()) {
             all.putAll(zap.metadata());
             if (zap.userId().length > 0) {
-                all.put(USER_ID, zap.userId());
+                all.put(ZmtpLayout.PROPERTY_USER_ID, zap.userId());
             }
         }
         return all;

@@ -172,6 +172,10 @@ public final class ZmtpLayout {
     public static final String PROPERTY_SOCKET_TYPE = "Socket-Type";
     /** Routing id property (send this exact spelling). */
     public static final String PROPERTY_IDENTITY = "Identity";
+    /** Message property the ZAP handler's user id becomes (set locally, never sent; libzmq's name). */
+    public static final String PROPERTY_USER_ID = "User-Id";
+    /** Message property with the peer's IP address (set locally, never sent; libzmq's name). */
+    public static final String PROPERTY_PEER_ADDRESS = "Peer-Address";
 
     // ---- Java limits --------------------------------------------------------------------------
     /** Largest frame body this implementation can hold in one Java array. */
