@@ -3,7 +3,7 @@ package io.zenmq.cli;
 
 import io.zenmq.Socket;
 import io.zenmq.SocketOptions;
-import java.nio.charset.StandardCharsets;
+import io.zenmq.Z85;
 
 /**
  * CURVE for {@code perf} when the environment has {@code ZENMQ_PERF_CURVE=1}, so CURVE can be
@@ -25,15 +25,11 @@ final class PerfSecurity {
         }
         if (binds) {
             socket.set(SocketOptions.CURVE_SERVER, true);
-            socket.set(SocketOptions.CURVE_SECRETKEY, ascii(SERVER_SECRET));
+            socket.set(SocketOptions.CURVE_SECRETKEY, Z85.decode(SERVER_SECRET));
         } else {
-            socket.set(SocketOptions.CURVE_SERVERKEY, ascii(SERVER_PUBLIC));
-            socket.set(SocketOptions.CURVE_PUBLICKEY, ascii(CLIENT_PUBLIC));
-            socket.set(SocketOptions.CURVE_SECRETKEY, ascii(CLIENT_SECRET));
+            socket.set(SocketOptions.CURVE_SERVERKEY, Z85.decode(SERVER_PUBLIC));
+            socket.set(SocketOptions.CURVE_PUBLICKEY, Z85.decode(CLIENT_PUBLIC));
+            socket.set(SocketOptions.CURVE_SECRETKEY, Z85.decode(CLIENT_SECRET));
         }
-    }
-
-    private static byte[] ascii(String key) {
-        return key.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -6,9 +6,9 @@ import io.zenmq.Context;
 import io.zenmq.CurveKeyPair;
 import io.zenmq.Socket;
 import io.zenmq.SocketOptions;
+import io.zenmq.Z85;
 import io.zenmq.ZapDecision;
 import io.zenmq.ZapRequest;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Applies {@code sock}'s checked PLAIN and CURVE options (cli.md, "Security") to the socket and,
@@ -30,16 +30,18 @@ final class SecuritySetup {
             socket.set(SocketOptions.PLAIN_PASSWORD, a.plainPassword);
         } else if (a.curveServer) {
             socket.set(SocketOptions.CURVE_SERVER, true);
-            socket.set(SocketOptions.CURVE_SECRETKEY, ascii(a.curveSecret));
+            socket.set(SocketOptions.CURVE_SECRETKEY, Z85.decode(a.curveSecret));
             if (!a.authCurve.isEmpty()) {
                 Authenticator keys = new Authenticator();
                 a.authCurve.forEach(keys::curveKey);
                 ctx.zapHandler(keys);
             }
         } else if (a.curveServerKey != null) {
-            CurveKeyPair own = a.curveSecret != null ? CurveKeyPair.fromSecretKey(a.curveSecret) : CurveKeyPair.generate();
-            socket.set(SocketOptions.CURVE_SERVERKEY, ascii(a.curveServerKey));
-            socket.set(SocketOptions.CURVE_PUBLICKEY, a.curvePublic != null ? ascii(a.curvePublic) : own.publicKey());
+            CurveKeyPair own = a.curveSecret != null ? CurveKeyPair.fromSecretKey(a.curveSecret)
+                    : CurveKeyPair.generate();
+            socket.set(SocketOptions.CURVE_SERVERKEY, Z85.decode(a.curveServerKey));
+            socket.set(SocketOptions.CURVE_PUBLICKEY,
+                    a.curvePublic != null ? Z85.decode(a.curvePublic) : own.publicKey());
             socket.set(SocketOptions.CURVE_SECRETKEY, own.secretKey());
         }
     }
@@ -60,9 +62,5 @@ final class SecuritySetup {
 
     private static ZapDecision admitAnyone(ZapRequest request) {
         return ZapDecision.allow(request.mechanism() == ZapRequest.Mechanism.PLAIN ? request.username() : "");
-    }
-
-    private static byte[] ascii(String key) {
-        return key.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -63,12 +63,14 @@ final class SockCommand {
         try {
             session.run();
         } catch (RuntimeException e) {
-            if (refusal != null && refusal.reason != null) {
-                Thread.interrupted();
-                throw CliException.failure(refusal.reason);
-            }
+            // the interrupt that ended the wait, if a refusal caused it, is reported as the refusal
+            throwIfRefused(refusal);
             throw e;
         }
+        throwIfRefused(refusal);
+    }
+
+    private static void throwIfRefused(Refusal refusal) {
         if (refusal != null && refusal.reason != null) {
             Thread.interrupted();
             throw CliException.failure(refusal.reason);
