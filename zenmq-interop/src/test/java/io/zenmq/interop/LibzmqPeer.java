@@ -180,7 +180,7 @@ final class LibzmqPeer implements AutoCloseable {
     void zap(String rule, byte[]... credentials) {
         StringBuilder command = new StringBuilder("zap ").append(rule);
         for (byte[] credential : credentials) {
-            command.append(' ').append(java.util.HexFormat.of().formatHex(credential));
+            command.append(' ').append(HEX.formatHex(credential));
         }
         ok(command.toString());
     }
