@@ -13,6 +13,18 @@ import java.util.Map;
  * <p>Messages are delivered whole or not at all. {@link Socket#send(Msg)} takes ownership of the
  * frames (it does not copy them); the caller must not change them afterwards. A received
  * {@code Msg} belongs to the caller. Not thread-safe.
+ *
+ * <p>Sending without copying or allocating: keep one {@code Msg}, add the frames and send it (a
+ * successful send leaves it empty, ready for the next message). An array that is never changed
+ * may be sent any number of times this way.
+ *
+ * <pre>{@code
+ * byte[] payload = ...;          // never changed after this
+ * Msg msg = new Msg();
+ * for (int i = 0; i < n; i++) {
+ *     socket.send(msg.add(payload));
+ * }
+ * }</pre>
  */
 public final class Msg {
     private final List<byte[]> frames;
@@ -122,6 +134,11 @@ public final class Msg {
      */
     public List<byte[]> frames() {
         return Collections.unmodifiableList(frames);
+    }
+
+    /** The frames themselves, for {@link Socket#send(Msg)}: no read-only view per message. */
+    List<byte[]> frameList() {
+        return frames;
     }
 
     /** Removes every frame. */

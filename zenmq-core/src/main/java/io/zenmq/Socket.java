@@ -488,7 +488,7 @@ public final class Socket implements AutoCloseable {
         if (msg.isEmpty()) {
             throw new IllegalArgumentException("cannot send a message without frames");
         }
-        return msg.frames();
+        return msg.frameList();
     }
 
     private static long nanos(Duration timeout) {

@@ -199,6 +199,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private void readRounds() {
         for (int round = 0; round < READ_ROUNDS && state != State.CLOSED && !inputPaused; round++) {
             int n;
+            boolean drained;
             if (in == null) {
                 in = BufferPool.borrow();
             } else {
@@ -206,6 +207,8 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             }
             try {
                 n = channel.read(in);
+                // room left means the kernel had no more: another read would only say so
+                drained = in.hasRemaining();
                 in.flip();
             } catch (IOException e) {
                 in.flip();
@@ -224,6 +227,9 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             }
             heartbeats.inputSeen();
             decode();
+            if (drained) {
+                return;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.jmh.socket;
 
+import io.zenmq.Msg;
 import io.zenmq.Socket;
 import io.zenmq.SocketType;
 import io.zenmq.jmh.support.Background;
@@ -28,8 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * PUSH to PULL throughput, as libzmq's {@code local_thr}/{@code remote_thr} measure it: PULL binds
  * and is timed on the JMH thread (one operation is one message received with {@code recv()}); PUSH
- * connects and sends the same payload with {@code send(byte[])} as fast as it can on a background
- * thread, for the whole trial. Between iterations the sender blocks at the high-water mark, so every
+ * connects and sends the same payload as fast as it can on a background thread, for the whole
+ * trial: with {@code send(byte[])}, which copies it ({@link #send} {@code copy}), or through one
+ * reused {@link Msg} without a copy ({@code zerocopy}, the path that allocates nothing). Between iterations the sender blocks at the high-water mark, so every
  * iteration starts and ends with a full pipeline.
  *
  * <p>Sides for {@code -prof io.zenmq.jmh.support.SideAllocProfiler}: {@code send} (the sending
@@ -60,6 +62,10 @@ public class PushPullBenchmark {
     @Param({"null"})
     public String mechanism;
 
+    /** {@code copy}: {@code send(byte[])}; {@code zerocopy}: one reused {@code Msg}, no copy. */
+    @Param({"copy"})
+    public String send;
+
     private SocketPair pair;
     private Socket pull;
     private Background sender;
@@ -80,7 +86,19 @@ public class PushPullBenchmark {
         if (pull.recv().length != size) {
             throw new IllegalStateException("first message came back with the wrong size");
         }
-        sender = Background.start("send.app", () -> push.send(payload));
+        sender = Background.start("send.app", sendLoopStep(push, payload));
+    }
+
+    private Runnable sendLoopStep(Socket push, byte[] payload) {
+        switch (send) {
+            case "copy":
+                return () -> push.send(payload);
+            case "zerocopy":
+                Msg msg = new Msg();
+                return () -> push.send(msg.add(payload));
+            default:
+                throw new IllegalArgumentException("send must be copy or zerocopy, not " + send);
+        }
     }
 
     /** Names the measuring thread for the allocation profiler (JMH may pick a new one per iteration). */
