@@ -32,7 +32,8 @@ class BenchmarksSmokeTest {
             "io.zenmq.jmh.socket.PushPullBenchmark.recv",
             "io.zenmq.jmh.socket.ReqRepBenchmark.roundTrip",
             "io.zenmq.jmh.crypto.CurveBenchmark.messageRoundTrip",
-            "io.zenmq.jmh.crypto.CurveHandshakeBenchmark.handshake");
+            "io.zenmq.jmh.crypto.CurveHandshakeBenchmark.handshake",
+            "io.zenmq.jmh.handoff.HandoffBenchmark.roundTrip");
 
     @Test
     void everyBenchmarkRunsAndPushPullReportsBothSides() throws RunnerException {
