@@ -171,6 +171,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         inputPaused = false;
         if (in != null) {
             decode();
+            publishInbound();
             releaseDrainedInput();
         }
         if (state == State.ACTIVE && !inputPaused) {
@@ -193,7 +194,18 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
 
     private void readInput() {
         readRounds();
+        publishInbound();
         releaseDrainedInput();
+    }
+
+    /**
+     * Makes the whole messages decoded so far visible to the socket: once per batch of reads, not
+     * per read, so a reader that keeps up is woken once for everything one readiness event brought.
+     */
+    private void publishInbound() {
+        if (pipe != null && state != State.CLOSED) {
+            pipe.flush();
+        }
     }
 
     private void readRounds() {
@@ -263,9 +275,6 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             }
             if (state == State.HANDSHAKE || state == State.ACTIVE) {
                 FrameDecoder.Status status = decoder.decode(in, this);
-                if (pipe != null) {
-                    pipe.flush();
-                }
                 if (failed) {
                     throw new ProtocolException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
                             failure);
