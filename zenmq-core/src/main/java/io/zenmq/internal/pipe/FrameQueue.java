@@ -20,8 +20,7 @@ import java.lang.invoke.VarHandle;
  * <p>Chunks the reader is done with go back to the writer through a small single-producer
  * single-consumer ring sized to the high-water mark, so a steady stream allocates no chunks.
  */
-public final class FrameQueue implements PipeQueue {
-    static final int CHUNK_SIZE = 256;
+public final class FrameQueue extends FrameQueueFields.PadAfterReader implements PipeQueue {
     /** More frames of the same message follow. */
     public static final int FLAG_MORE = 1;
     /** A control frame between a socket and its session, never delivered as data. */
@@ -34,77 +33,25 @@ public final class FrameQueue implements PipeQueue {
     private static final VarHandle READER_ASLEEP;
     private static final VarHandle WRITER_ASLEEP;
     private static final VarHandle POOL_SLOT = MethodHandles.arrayElementVarHandle(Chunk[].class);
-    /** The most spare chunks kept per queue (about 85 KiB), whatever the high-water mark. */
-    private static final int MAX_POOL = 64;
-    /** Spare chunks kept for an unbounded queue. */
-    private static final int UNBOUNDED_POOL = 8;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            PUBLISHED = lookup.findVarHandle(FrameQueue.class, "published", long.class);
-            MESSAGES_READ = lookup.findVarHandle(FrameQueue.class, "messagesRead", long.class);
-            READER_ASLEEP = lookup.findVarHandle(FrameQueue.class, "readerAsleep", boolean.class);
-            WRITER_ASLEEP = lookup.findVarHandle(FrameQueue.class, "writerAsleep", boolean.class);
+            PUBLISHED = lookup.findVarHandle(FrameQueueFields.Published.class, "published", long.class);
+            MESSAGES_READ = lookup.findVarHandle(FrameQueueFields.Consumed.class, "messagesRead", long.class);
+            READER_ASLEEP = lookup.findVarHandle(FrameQueueFields.Published.class, "readerAsleep", boolean.class);
+            WRITER_ASLEEP = lookup.findVarHandle(FrameQueueFields.Consumed.class, "writerAsleep", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private static final class Chunk {
+    /** A run of {@link #CHUNK_SIZE} frame slots; chunks are linked in writing order. */
+    static final class Chunk {
         final byte[][] frames = new byte[CHUNK_SIZE][];
         final byte[] flags = new byte[CHUNK_SIZE];
         Chunk next;
     }
-
-    private final long hwm;
-    private final long lowWaterStep;
-    /**
-     * Spare chunks: the reader stores into an empty slot (release), the writer takes from a full
-     * one (acquire). A slot's null/non-null state is the only shared state, as in FastFlow's SPSC.
-     */
-    private final Chunk[] pool;
-    private final int poolMask;
-
-    // Shared, accessed through the VarHandles above.
-    @SuppressWarnings("unused")
-    private long published;
-    @SuppressWarnings("unused")
-    private long messagesRead;
-    @SuppressWarnings("unused")
-    private boolean readerAsleep;
-    @SuppressWarnings("unused")
-    private boolean writerAsleep;
-
-    private Runnable wakeReader = () -> { };
-    private Runnable wakeWriter = () -> { };
-
-    // Writer-owned.
-    private Chunk writeChunk;
-    private int writeIndex;
-    private long written;
-    private long messagesWritten;
-    private Chunk completeChunk;
-    private int completeIndex;
-    private long completeFrames;
-    private long flushedFrames;
-    private boolean endWritten;
-    /** The reader's count as last seen; re-read only when it says full (libzmq's ypipe credit). */
-    private long knownMessagesRead;
-    private int poolTake;
-    private long chunksAllocated;
-
-    // Reader-owned.
-    private Chunk readChunk;
-    private int readIndex;
-    private long readFrames;
-    private long visibleFrames;
-    private long readerMessages;
-    private boolean lastMore;
-    private int lastFlags;
-    private int poolGive;
-    /** Messages left before the next low-water report: a countdown, not a division per message. */
-    private long untilLowWater;
 
     /**
      * Creates an empty queue.
@@ -112,15 +59,7 @@ public final class FrameQueue implements PipeQueue {
      * @param hwm the most whole messages it holds; 0 for no limit
      */
     public FrameQueue(long hwm) {
-        this.hwm = hwm;
-        this.lowWaterStep = Math.max(1, (hwm + 1) / 2);
-        this.untilLowWater = lowWaterStep;
-        // Chunks alive at once: those holding hwm messages, plus the ones being written and read;
-        // doubled for two-frame messages (envelopes), since hwm counts messages, not frames.
-        long needed = hwm > 0 ? 2 * ((hwm + CHUNK_SIZE - 1) / CHUNK_SIZE + 2) : UNBOUNDED_POOL;
-        int size = Integer.highestOneBit((int) Math.min(MAX_POOL, needed) * 2 - 1);
-        this.pool = new Chunk[size];
-        this.poolMask = size - 1;
+        super(hwm);
         Chunk first = newChunk();
         writeChunk = first;
         completeChunk = first;
