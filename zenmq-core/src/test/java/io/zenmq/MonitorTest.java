@@ -48,6 +48,24 @@ class MonitorTest extends ContextTest {
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, mode = EnumSource.Mode.EXCLUDE, names = "INPROC")
+    void shouldDeliverLastWordsAndSeeThePeerGoWhenBothArriveTogether(Transport transport) {
+        Socket pull = ctx.socket(SocketType.PULL);
+        SocketMonitor monitor = pull.monitor(EnumSet.of(EventType.HANDSHAKE_SUCCEEDED, EventType.DISCONNECTED));
+        String endpoint = pull.bind(transport.bindable());
+        Socket push = ctx.socket(SocketType.PUSH);
+        push.connect(endpoint);
+        assertThat(next(monitor).type()).isEqualTo(EventType.HANDSHAKE_SUCCEEDED);
+
+        // written and hung up in one go: the bytes and the hang-up may wake the reader once
+        push.send("last words");
+        push.close();
+
+        assertThat(pull.recvString(WAIT)).isEqualTo("last words");
+        assertThat(next(monitor).type()).isEqualTo(EventType.DISCONNECTED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, mode = EnumSource.Mode.EXCLUDE, names = "INPROC")
     void shouldReportBindAcceptHandshakeAndDisconnect(Transport transport) {
         Socket pull = ctx.socket(SocketType.PULL);
         SocketMonitor monitor = pull.monitor(EventType.all());

@@ -4,6 +4,7 @@ package io.zenmq.internal.engine;
 import io.zenmq.internal.io.IoHandler;
 import io.zenmq.internal.io.IoThread;
 import io.zenmq.internal.io.Timer;
+import io.zenmq.internal.io.WrappingChannel;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.zmtp.Commands;
 import io.zenmq.internal.zmtp.FrameDecoder;
@@ -69,6 +70,13 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
     private final IoThread io;
     private final Session session;
     private final SocketChannel channel;
+    /**
+     * Whether a read that leaves room in the buffer may end a round of reads. The JDK's selector
+     * keeps reporting a peer's hang-up as readable until it is read; junixsocket's (channels behind
+     * a {@link WrappingChannel}) did not report it again once the data before it had been read
+     * (AbstractIpcInteropTest), so those connections read on until a read returns 0 or -1.
+     */
+    private final boolean shortReadDrains;
     private final ConnectionOptions options;
     /** Bytes read and not yet decoded, in read mode; a pooled buffer while it holds any, else null. */
     private ByteBuffer in;
@@ -107,6 +115,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
         this.io = io;
         this.session = session;
         this.channel = channel;
+        this.shortReadDrains = !(channel instanceof WrappingChannel);
         this.options = options;
         this.decoder = new FrameDecoder(handshakeLimit(options.maxMessageSize()));
         this.heartbeats = new Heartbeats(io, options.heartbeat(), this);
@@ -220,7 +229,7 @@ final class ZmtpEngine implements Engine, IoHandler, FrameSink, Heartbeats.Targe
             try {
                 n = channel.read(in);
                 // room left means the kernel had no more: another read would only say so
-                drained = in.hasRemaining();
+                drained = shortReadDrains && in.hasRemaining();
                 in.flip();
             } catch (IOException e) {
                 in.flip();
