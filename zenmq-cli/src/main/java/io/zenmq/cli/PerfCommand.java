@@ -51,11 +51,11 @@ final class PerfCommand {
     }
 
     private static String runRemote(String mode, String endpoint, int size, long count) {
-        try (Context ctx = Context.builder().maxLinger(Option.INFINITE).build()) {
+        try (Context ctx = PerfEnvironment.contextBuilder().maxLinger(Option.INFINITE).build()) {
             switch (mode) {
                 case "local-thr" -> {
                     try (Socket pull = ctx.socket(SocketType.PULL)) {
-                        PerfSecurity.apply(pull, true);
+                        PerfEnvironment.applySecurity(pull, true);
                         bind(pull, endpoint);
                         return PerfRuns.throughputReport(size, count,
                                 PerfRuns.receiveAll(pull, size, count, Option.INFINITE));
@@ -64,7 +64,7 @@ final class PerfCommand {
                 case "remote-thr" -> {
                     Socket push = ctx.socket(SocketType.PUSH);
                     push.set(SocketOptions.LINGER, Option.INFINITE);
-                    PerfSecurity.apply(push, false);
+                    PerfEnvironment.applySecurity(push, false);
                     connect(push, endpoint);
                     PerfRuns.sendAll(push, size, count);
                     push.close();
@@ -72,7 +72,7 @@ final class PerfCommand {
                 }
                 case "local-lat" -> {
                     try (Socket rep = ctx.socket(SocketType.REP)) {
-                        PerfSecurity.apply(rep, true);
+                        PerfEnvironment.applySecurity(rep, true);
                         bind(rep, endpoint);
                         PerfRuns.echo(rep, size, count, Option.INFINITE);
                         rep.set(SocketOptions.LINGER, Option.INFINITE);
@@ -81,7 +81,7 @@ final class PerfCommand {
                 }
                 default -> {
                     try (Socket req = ctx.socket(SocketType.REQ)) {
-                        PerfSecurity.apply(req, false);
+                        PerfEnvironment.applySecurity(req, false);
                         connect(req, endpoint);
                         return PerfRuns.latencyReport(size, count,
                                 PerfRuns.roundtrips(req, size, count, Option.INFINITE));
@@ -92,7 +92,7 @@ final class PerfCommand {
     }
 
     private static String inprocThroughput(int size, long count) {
-        try (Context ctx = Context.create(); Socket pull = ctx.socket(SocketType.PULL)) {
+        try (Context ctx = PerfEnvironment.contextBuilder().build(); Socket pull = ctx.socket(SocketType.PULL)) {
             bind(pull, INPROC_ENDPOINT);
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             Thread sender = start("zenmq-perf-push", failure, () -> {
@@ -108,7 +108,7 @@ final class PerfCommand {
     }
 
     private static String inprocLatency(int size, long count) {
-        try (Context ctx = Context.create()) {
+        try (Context ctx = PerfEnvironment.contextBuilder().build()) {
             Socket rep = ctx.socket(SocketType.REP);
             bind(rep, INPROC_ENDPOINT);
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
