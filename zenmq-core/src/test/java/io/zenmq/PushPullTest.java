@@ -35,6 +35,37 @@ class PushPullTest extends ContextTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void shouldSendOneUnchangedArrayManyTimesThroughAReusedMsg(Transport transport) throws InterruptedException {
+        Socket pull = ctx.socket(SocketType.PULL);
+        Socket push = ctx.socket(SocketType.PUSH);
+        String endpoint = pull.bind(transport.bindable());
+        push.connect(endpoint);
+        byte[] payload = new byte[70_000];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) i;
+        }
+        int count = 3_000;
+        Msg msg = new Msg();
+        Thread sender = new Thread(() -> {
+            for (int i = 0; i < count; i++) {
+                push.send(msg.add(payload));
+                assertThat(msg.isEmpty()).as("a sent Msg is empty again").isTrue();
+            }
+        });
+        sender.start();
+        for (int i = 0; i < count; i++) {
+            byte[] frame = pull.recv(WAIT);
+            assertThat(frame).as("message %d", i).isEqualTo(payload);
+            if (transport == Transport.INPROC) {
+                // no copy anywhere: inproc hands over the sender's array itself
+                assertThat(frame).isSameAs(payload);
+            }
+        }
+        sender.join();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void shouldDeliverMultipartMessagesWhole(Transport transport) {
         Socket pull = ctx.socket(SocketType.PULL);
         Socket push = ctx.socket(SocketType.PUSH);
