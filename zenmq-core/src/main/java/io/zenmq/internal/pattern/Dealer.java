@@ -2,6 +2,12 @@
 package io.zenmq.internal.pattern;
 
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.routing.FairQueue;
+import io.zenmq.internal.routing.LoadBalancer;
+import io.zenmq.internal.routing.Peer;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * DEALER (RFC 28, patterns.md section 3.4): messages go round-robin to the peers with room and
@@ -10,39 +16,38 @@ import io.zenmq.internal.pipe.Pipe;
  * reconnect. Owned by the socket's thread.
  */
 final class Dealer implements Pattern {
-    /** Marks, in {@link Pipe#attachment}, a pipe that had a live connection already. */
-    private static final Object CONNECTED = Boolean.TRUE;
-
-    private final PatternHost host;
+    private final PatternOptions options;
+    /** Pipes that had a live connection already: a reconnect probes them again. */
+    private final Set<Pipe> connected = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Round-robin out; REQ, a DEALER underneath as in libzmq, sends through it too. */
     final LoadBalancer out = new LoadBalancer();
     /** Fair-queue in; also read by REQ. */
-    final FairQueue in;
+    final FairQueue<Peer> in;
     private boolean more;
 
-    Dealer(PatternHost host) {
-        this.host = host;
-        this.in = new FairQueue(host);
+    Dealer(PatternHost host, PatternOptions options) {
+        this.options = options;
+        this.in = new FairQueue<>(host);
     }
 
     @Override
     public void attach(Pipe pipe) {
         if (pipe.hasPeerProperties()) {
-            pipe.attachment = CONNECTED;
+            connected.add(pipe);
         }
-        RouterProbe.attached(host, pipe);
+        RouterProbe.attached(options, pipe);
         out.attach(pipe);
-        in.attach(pipe);
+        in.attach(new Peer(pipe));
     }
 
     @Override
     public void pipeConnected(Pipe pipe) {
-        RouterProbe.connected(host, pipe, pipe.attachment == CONNECTED);
-        pipe.attachment = CONNECTED;
+        RouterProbe.connected(options, pipe, !connected.add(pipe));
     }
 
     @Override
     public void terminated(Pipe pipe) {
+        connected.remove(pipe);
         out.terminated(pipe);
         in.terminated(pipe);
     }

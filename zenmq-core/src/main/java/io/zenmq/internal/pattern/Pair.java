@@ -2,6 +2,7 @@
 package io.zenmq.internal.pattern;
 
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.routing.SendOnlyPeers;
 
 /**
  * PAIR (RFC 31): exactly one peer. A second peer's pipe is ended at once, as libzmq does; once

@@ -15,10 +15,11 @@ public final class Patterns {
      *
      * @param type the socket type
      * @param host the socket the pattern serves
+     * @param options the socket's routing options, kept current by the socket
      * @return a new pattern
      * @throws ZmqException {@link ErrorCode#ENOTSUP} if the type is not implemented
      */
-    public static Pattern create(SocketType type, PatternHost host) {
+    public static Pattern create(SocketType type, PatternHost host, PatternOptions options) {
         switch (type) {
             case PAIR:
                 return new Pair(host);
@@ -27,19 +28,19 @@ public final class Patterns {
             case PULL:
                 return new Pull(host);
             case REQ:
-                return new Req(host);
+                return new Req(host, options);
             case REP:
                 return new Rep(host);
             case DEALER:
-                return new Dealer(host);
+                return new Dealer(host, options);
             case ROUTER:
-                return new Router(host);
+                return new Router(host, options);
             case PUB:
-                return new Pub(host);
+                return new Pub(host, options);
             case SUB:
-                return new Sub(host);
+                return new Sub(host, options);
             case XPUB:
-                return new XPub(host);
+                return new XPub(host, options);
             case XSUB:
                 return new XSub(host);
             case STREAM:

@@ -13,9 +13,9 @@ final class Pub implements Pattern, SubscriptionReader.Upstream {
     private final PatternHost host;
     private final Publisher out;
 
-    Pub(PatternHost host) {
+    Pub(PatternHost host, PatternOptions options) {
         this.host = host;
-        this.out = new Publisher(host);
+        this.out = new Publisher(options);
     }
 
     @Override
@@ -42,9 +42,9 @@ final class Pub implements Pattern, SubscriptionReader.Upstream {
     @Override
     public void subscription(Pipe pipe, boolean subscribe, byte[] topic) {
         if (subscribe) {
-            out.subscriptions().add(topic, pipe);
+            out.subscribe(topic, pipe);
         } else {
-            out.subscriptions().remove(topic, pipe);
+            out.unsubscribe(topic, pipe);
         }
     }
 

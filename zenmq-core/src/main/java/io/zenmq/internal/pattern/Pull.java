@@ -2,18 +2,20 @@
 package io.zenmq.internal.pattern;
 
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.routing.FairQueue;
+import io.zenmq.internal.routing.Peer;
 
 /** PULL (RFC 30): fair-queues messages from PUSH peers; never sends. */
 final class Pull implements Pattern {
-    private final FairQueue in;
+    private final FairQueue<Peer> in;
 
     Pull(PatternHost host) {
-        this.in = new FairQueue(host);
+        this.in = new FairQueue<>(host);
     }
 
     @Override
     public void attach(Pipe pipe) {
-        in.attach(pipe);
+        in.attach(new Peer(pipe));
     }
 
     @Override

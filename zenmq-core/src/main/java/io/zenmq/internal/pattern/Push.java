@@ -2,6 +2,8 @@
 package io.zenmq.internal.pattern;
 
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.routing.LoadBalancer;
+import io.zenmq.internal.routing.SendOnlyPeers;
 
 /** PUSH (RFC 30): round-robin to PULL peers, blocking when none has room; never receives. */
 final class Push implements Pattern {

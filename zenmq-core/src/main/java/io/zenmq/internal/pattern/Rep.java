@@ -4,6 +4,8 @@ package io.zenmq.internal.pattern;
 import io.zenmq.ErrorCode;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.routing.FairQueue;
+import io.zenmq.internal.routing.Peer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +16,7 @@ import java.util.List;
  * Out of turn calls fail with {@link ErrorCode#EFSM}.
  */
 final class Rep implements Pattern {
-    private final FairQueue in;
+    private final FairQueue<Peer> in;
     private final List<byte[]> envelope = new ArrayList<>();
     private boolean replying;
     private boolean bodyStarted;
@@ -24,12 +26,12 @@ final class Rep implements Pattern {
     private boolean replyDropped;
 
     Rep(PatternHost host) {
-        this.in = new FairQueue(host);
+        this.in = new FairQueue<>(host);
     }
 
     @Override
     public void attach(Pipe pipe) {
-        in.attach(pipe);
+        in.attach(new Peer(pipe));
     }
 
     @Override

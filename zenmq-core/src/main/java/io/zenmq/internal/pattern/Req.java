@@ -2,9 +2,11 @@
 package io.zenmq.internal.pattern;
 
 import io.zenmq.ErrorCode;
-import io.zenmq.SocketOptions;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.routing.FairQueue;
+import io.zenmq.internal.routing.LoadBalancer;
+import io.zenmq.internal.routing.Peer;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,11 +22,11 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Req implements Pattern {
     private static final byte[] DELIMITER = new byte[0];
     private static final int REQUEST_ID_LENGTH = 4;
-    private final PatternHost host;
+    private final PatternOptions options;
     /** The peers are handled as a DEALER does (probe included); REQ adds the strict turns. */
     private final Dealer dealer;
     private final LoadBalancer out;
-    private final FairQueue in;
+    private final FairQueue<Peer> in;
     private int requestId = ThreadLocalRandom.current().nextInt();
     private boolean correlating;
     private boolean awaitingReply;
@@ -33,9 +35,9 @@ final class Req implements Pattern {
     private boolean more;
     private Pipe requestPipe;
 
-    Req(PatternHost host) {
-        this.host = host;
-        this.dealer = new Dealer(host);
+    Req(PatternHost host, PatternOptions options) {
+        this.options = options;
+        this.dealer = new Dealer(host, options);
         this.out = dealer.out;
         this.in = dealer.in;
     }
@@ -71,7 +73,7 @@ final class Req implements Pattern {
     @Override
     public boolean xsend(byte[] frame, boolean more) {
         if (awaitingReply) {
-            if (!host.option(SocketOptions.REQ_RELAXED)) {
+            if (!options.reqRelaxed) {
                 throw new ZmqException(ErrorCode.EFSM, "REQ must receive the reply before sending again");
             }
             awaitingReply = false; // the pending request is abandoned
@@ -93,7 +95,7 @@ final class Req implements Pattern {
         while (in.recv() != null) {
             // a reply that arrives now would answer an older request: drop what is queued
         }
-        correlating = host.option(SocketOptions.REQ_CORRELATE);
+        correlating = options.reqCorrelate;
         if (correlating) {
             if (!out.send(requestIdFrame(requestId + 1), true)) {
                 return false;
@@ -177,7 +179,7 @@ final class Req implements Pattern {
 
     @Override
     public boolean hasOut() {
-        return (!awaitingReply || host.option(SocketOptions.REQ_RELAXED)) && (requestStarted || out.hasOut());
+        return (!awaitingReply || options.reqRelaxed) && (requestStarted || out.hasOut());
     }
 
     @Override

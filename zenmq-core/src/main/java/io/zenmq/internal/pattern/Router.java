@@ -2,9 +2,10 @@
 package io.zenmq.internal.pattern;
 
 import io.zenmq.ErrorCode;
-import io.zenmq.SocketOptions;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.routing.FairQueue;
+import io.zenmq.internal.routing.RoutingTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +17,9 @@ import java.util.List;
  * lone id frame is ignored. Owned by the socket's thread.
  */
 final class Router implements Pattern {
-    private final PatternHost host;
-    private final FairQueue in;
-    private final RoutingTable table = new RoutingTable();
+    private final PatternOptions options;
+    private final FairQueue<RouterPeer> in;
+    private final RoutingTable<RouterPeer> table = new RoutingTable<>();
     private final RoutingIdAssigner ids;
     /** The message being handed out, read whole so routing changes cannot split it. */
     private final List<byte[]> inbound = new ArrayList<>();
@@ -27,10 +28,10 @@ final class Router implements Pattern {
     private boolean sending;
     private Pipe currentOut;
 
-    Router(PatternHost host) {
-        this.host = host;
-        this.in = new FairQueue(host);
-        this.ids = new RoutingIdAssigner(host, table, in);
+    Router(PatternHost host, PatternOptions options) {
+        this.options = options;
+        this.in = new FairQueue<>(host);
+        this.ids = new RoutingIdAssigner(host, options, table, in);
     }
 
     @Override
@@ -88,8 +89,9 @@ final class Router implements Pattern {
         if (!more) {
             return true; // a routing id with nothing after it is ignored, as in libzmq
         }
-        Pipe pipe = table.lookup(frame);
-        boolean mandatory = host.option(SocketOptions.ROUTER_MANDATORY);
+        RouterPeer peer = table.lookup(frame);
+        Pipe pipe = peer == null ? null : peer.pipe();
+        boolean mandatory = options.routerMandatory;
         if (pipe == null && mandatory) {
             throw new ZmqException(ErrorCode.EHOSTUNREACH, "no peer with that routing id");
         }
@@ -122,7 +124,7 @@ final class Router implements Pattern {
         if (first == null) {
             return null;
         }
-        RouterPeer peer = (RouterPeer) in.lastPipe().attachment;
+        RouterPeer peer = in.lastPeer();
         inbound.add(first);
         while (in.more()) {
             byte[] frame = in.recv();
@@ -147,11 +149,11 @@ final class Router implements Pattern {
 
     @Override
     public boolean hasOut() {
-        if (sending || !host.option(SocketOptions.ROUTER_MANDATORY)) {
+        if (sending || !options.routerMandatory) {
             return true;
         }
-        for (Pipe pipe : table.pipes()) {
-            if (pipe.checkWritable()) {
+        for (RouterPeer peer : table.peers()) {
+            if (peer.pipe().checkWritable()) {
                 return true;
             }
         }

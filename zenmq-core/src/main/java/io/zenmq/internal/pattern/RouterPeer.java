@@ -2,13 +2,14 @@
 package io.zenmq.internal.pattern;
 
 import io.zenmq.internal.pipe.Pipe;
-import io.zenmq.internal.zmtp.ZmtpLayout;
+import io.zenmq.internal.routing.Peer;
+import io.zenmq.internal.routing.RoutingTable;
 
 /**
- * What a {@link Router} knows of one peer pipe (kept in {@link Pipe#attachment}): its routing
- * id, if it has one yet, and where the pipe stands. Socket thread only.
+ * What a {@link Router} knows of one peer pipe: its routing id, if it has one yet, and where the
+ * pipe stands. Socket thread only.
  */
-final class RouterPeer {
+final class RouterPeer extends Peer {
     /** The routing id; null while the pipe is anonymous (connecting, or refused). */
     byte[] id;
     /** Whether {@link #id} was made up by the ROUTER rather than asked for. */
@@ -20,15 +21,20 @@ final class RouterPeer {
     /** Whether the pipe was refused or handed over: it only ends now. */
     boolean dropped;
 
+    RouterPeer(Pipe pipe) {
+        super(pipe);
+    }
+
     /**
      * Chooses the id for the pipe's current connection (patterns.md section 3.5): the
      * {@code ZMQ_CONNECT_ROUTING_ID} it was connected with, else the {@code Identity} the peer
      * announced if not empty, else a made-up id, kept across reconnects.
      */
-    byte[] chooseId(Pipe pipe, RoutingTable table) {
+    byte[] chooseId(RoutingTable<RouterPeer> table) {
+        Pipe pipe = pipe();
         byte[] wanted = pipe.connectRoutingId();
         if (wanted == null) {
-            byte[] identity = pipe.peerProperty(ZmtpLayout.PROPERTY_IDENTITY);
+            byte[] identity = pipe.peerIdentity();
             if (identity != null && identity.length > 0) {
                 wanted = identity;
             }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.pattern;
 
-import io.zenmq.SocketOptions;
 import io.zenmq.internal.pipe.Pipe;
 
 /**
@@ -17,8 +16,8 @@ final class RouterProbe {
     }
 
     /** A pipe joined the socket: probe it if the option is on. */
-    static void attached(PatternHost host, Pipe pipe) {
-        if (host.option(SocketOptions.PROBE_ROUTER)) {
+    static void attached(PatternOptions options, Pipe pipe) {
+        if (options.probeRouter) {
             send(pipe);
         }
     }
@@ -28,8 +27,8 @@ final class RouterProbe {
      *
      * @param again false for the first connection, whose probe was queued at attach
      */
-    static void connected(PatternHost host, Pipe pipe, boolean again) {
-        if (again && host.option(SocketOptions.PROBE_ROUTER)) {
+    static void connected(PatternOptions options, Pipe pipe, boolean again) {
+        if (again && options.probeRouter) {
             send(pipe);
         }
     }

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.pattern;
 
-import io.zenmq.SocketOptions;
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.routing.FairQueue;
+import io.zenmq.internal.routing.RoutingTable;
+import io.zenmq.internal.routing.SendOnlyPeers;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Settles the routing id of each ROUTER peer (patterns.md section 3.5) and admits the peer to
@@ -13,91 +17,98 @@ import java.util.Arrays;
  * id in use is refused: its pipe is ended and what it sends is discarded; with
  * {@code ZMQ_ROUTER_HANDOVER} the holder is ended instead, keeping a made-up id while it
  * delivers what it has queued. Ended pipes are terminated here; the ROUTER notices through
- * {@link Pipe#isTerminated()}. Socket thread only.
+ * {@link Pipe#isTerminated()}. Keeps the {@link RouterPeer} of every attached pipe, looked up only
+ * when the socket hands a pipe back (attach, connect, wake-up, termination). Socket thread only.
  */
 final class RoutingIdAssigner {
     private final PatternHost host;
-    private final RoutingTable table;
-    private final FairQueue in;
+    private final PatternOptions options;
+    private final RoutingTable<RouterPeer> table;
+    private final FairQueue<RouterPeer> in;
+    private final Map<Pipe, RouterPeer> peers = new IdentityHashMap<>();
 
-    RoutingIdAssigner(PatternHost host, RoutingTable table, FairQueue in) {
+    RoutingIdAssigner(PatternHost host, PatternOptions options, RoutingTable<RouterPeer> table,
+            FairQueue<RouterPeer> in) {
         this.host = host;
+        this.options = options;
         this.table = table;
         this.in = in;
     }
 
     void attach(Pipe pipe) {
-        RouterPeer peer = new RouterPeer();
-        pipe.attachment = peer;
-        RouterProbe.attached(host, pipe);
+        RouterPeer peer = new RouterPeer(pipe);
+        peers.put(pipe, peer);
+        RouterProbe.attached(options, pipe);
         if (pipe.hasPeerProperties()) {
             peer.connected = true;
-            identify(pipe, peer);
+            identify(peer);
         }
     }
 
     void connected(Pipe pipe) {
-        RouterPeer peer = (RouterPeer) pipe.attachment;
-        if (peer.dropped) {
+        RouterPeer peer = peers.get(pipe);
+        if (peer == null || peer.dropped) {
             return;
         }
-        RouterProbe.connected(host, pipe, peer.connected);
+        RouterProbe.connected(options, pipe, peer.connected);
         peer.connected = true;
-        identify(pipe, peer);
+        identify(peer);
     }
 
-    private void identify(Pipe pipe, RouterPeer peer) {
-        byte[] id = peer.chooseId(pipe, table);
+    private void identify(RouterPeer peer) {
+        byte[] id = peer.chooseId(table);
         if (Arrays.equals(id, peer.id)) {
             return;
         }
-        Pipe holder = table.lookup(id);
+        RouterPeer holder = table.lookup(id);
         if (holder != null) {
-            if (!host.option(SocketOptions.ROUTER_HANDOVER)) {
-                refuse(pipe, peer);
+            if (!options.routerHandover) {
+                refuse(peer);
                 return;
             }
             evict(holder);
         }
         if (peer.id != null) {
-            table.remove(peer.id, pipe);
+            table.remove(peer.id, peer);
         }
         peer.id = id;
-        table.put(id, pipe);
+        table.put(id, peer);
         if (!peer.queued) {
             peer.queued = true;
-            in.attach(pipe);
+            in.attach(peer);
         }
     }
 
-    private void refuse(Pipe pipe, RouterPeer peer) {
+    private void refuse(RouterPeer peer) {
         if (peer.id != null) {
-            table.remove(peer.id, pipe);
+            table.remove(peer.id, peer);
             peer.id = null;
         }
         if (peer.queued) {
             peer.queued = false;
-            in.terminated(pipe);
+            in.terminated(peer.pipe());
         }
         peer.dropped = true;
-        pipe.terminate();
-        SendOnlyPeers.drain(pipe, host);
+        peer.pipe().terminate();
+        SendOnlyPeers.drain(peer.pipe(), host);
     }
 
-    private void evict(Pipe old) {
-        RouterPeer peer = (RouterPeer) old.attachment;
-        table.remove(peer.id, old);
-        peer.id = table.generate();
-        peer.generated = true;
-        peer.dropped = true;
-        table.put(peer.id, old);
-        old.terminate();
+    private void evict(RouterPeer old) {
+        table.remove(old.id, old);
+        old.id = table.generate();
+        old.generated = true;
+        old.dropped = true;
+        table.put(old.id, old);
+        old.pipe().terminate();
     }
 
     void terminated(Pipe pipe) {
-        RouterPeer peer = (RouterPeer) pipe.attachment;
+        RouterPeer peer = peers.remove(pipe);
+        if (peer == null) {
+            return;
+        }
         if (peer.id != null) {
-            table.remove(peer.id, pipe);
+            table.remove(peer.id, peer);
         }
         if (peer.queued) {
             in.terminated(pipe);
@@ -105,7 +116,10 @@ final class RoutingIdAssigner {
     }
 
     void readActivated(Pipe pipe) {
-        RouterPeer peer = (RouterPeer) pipe.attachment;
+        RouterPeer peer = peers.get(pipe);
+        if (peer == null) {
+            return;
+        }
         if (peer.queued) {
             in.activated(pipe);
         } else if (peer.dropped || !pipe.hasQueuedMessage()) {

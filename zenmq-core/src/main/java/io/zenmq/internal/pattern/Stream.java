@@ -4,10 +4,12 @@ package io.zenmq.internal.pattern;
 import io.zenmq.ErrorCode;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.pipe.Pipe;
-import java.nio.ByteBuffer;
-import java.util.HashMap;
+import io.zenmq.internal.routing.FairQueue;
+import io.zenmq.internal.routing.Peer;
+import io.zenmq.internal.routing.RoutingTable;
+import io.zenmq.internal.routing.SendOnlyPeers;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * STREAM (spec patterns.md section 6): raw TCP connections addressed by routing id. Owned by the
@@ -23,11 +25,22 @@ import java.util.concurrent.ThreadLocalRandom;
  * is forgotten at once, and whatever the connection still delivers is dropped.
  */
 final class Stream implements Pattern {
+    /** One connection and its routing id. */
+    private static final class Connection extends Peer {
+        final byte[] id;
+
+        Connection(Pipe pipe, byte[] id) {
+            super(pipe);
+            this.id = id;
+        }
+    }
+
     private final PatternHost host;
-    private final FairQueue in;
-    /** Live connections by routing id; each pipe's id is also its {@link Pipe#attachment}. */
-    private final Map<ByteBuffer, Pipe> routes = new HashMap<>();
-    private int nextId = ThreadLocalRandom.current().nextInt();
+    private final FairQueue<Connection> in;
+    /** Live connections by routing id. */
+    private final RoutingTable<Connection> routes = new RoutingTable<>();
+    /** Live connections by pipe, for the pipes the socket hands back; a closed one is absent. */
+    private final Map<Pipe, Connection> connections = new IdentityHashMap<>();
     private byte[] pendingData;
     private boolean moreIn;
     private boolean moreOut;
@@ -35,28 +48,19 @@ final class Stream implements Pattern {
 
     Stream(PatternHost host) {
         this.host = host;
-        this.in = new FairQueue(host);
+        this.in = new FairQueue<>(host);
     }
 
     @Override
     public void attach(Pipe pipe) {
         byte[] id = pipe.connectRoutingId();
-        if (id == null || routes.containsKey(ByteBuffer.wrap(id))) {
-            id = newId();
+        if (id == null || routes.lookup(id) != null) {
+            id = routes.generate();
         }
-        pipe.attachment = id;
-        routes.put(ByteBuffer.wrap(id), pipe);
-        in.attach(pipe);
-    }
-
-    private byte[] newId() {
-        while (true) {
-            int value = nextId++;
-            byte[] id = {0, (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
-            if (!routes.containsKey(ByteBuffer.wrap(id))) {
-                return id;
-            }
-        }
+        Connection connection = new Connection(pipe, id);
+        routes.put(id, connection);
+        connections.put(pipe, connection);
+        in.attach(connection);
     }
 
     @Override
@@ -66,9 +70,9 @@ final class Stream implements Pattern {
     }
 
     private void forget(Pipe pipe) {
-        if (pipe.attachment instanceof byte[]) {
-            routes.remove(ByteBuffer.wrap((byte[]) pipe.attachment), pipe);
-            pipe.attachment = null;
+        Connection connection = connections.remove(pipe);
+        if (connection != null) {
+            routes.remove(connection.id, connection);
         }
         if (pipe == currentOut) {
             currentOut = null;
@@ -77,7 +81,7 @@ final class Stream implements Pattern {
 
     @Override
     public void readActivated(Pipe pipe) {
-        if (pipe.attachment == null) {
+        if (!connections.containsKey(pipe)) {
             // a connection this socket closed: drop what it still delivers, notice its end
             SendOnlyPeers.drain(pipe, host);
         } else {
@@ -113,10 +117,11 @@ final class Stream implements Pattern {
 
     private boolean routingIdFrame(byte[] id, boolean more) {
         if (more) {
-            Pipe pipe = routes.get(ByteBuffer.wrap(id));
-            if (pipe == null) {
+            Connection connection = routes.lookup(id);
+            if (connection == null) {
                 throw new ZmqException(ErrorCode.EHOSTUNREACH, "no STREAM connection has this routing id");
             }
+            Pipe pipe = connection.pipe();
             if (!pipe.checkWritable()) {
                 return false;
             }
@@ -147,7 +152,7 @@ final class Stream implements Pattern {
         }
         pendingData = frame;
         moreIn = true;
-        return ((byte[]) in.lastPipe().attachment).clone();
+        return in.lastPeer().id.clone();
     }
 
     @Override

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.pattern;
 
-import io.zenmq.SocketOptions;
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.routing.FairQueue;
+import io.zenmq.internal.routing.Peer;
 
 /**
  * SUB (RFC 29, spec patterns.md section 4.1): receives, fair-queued, the messages whose first
@@ -11,16 +12,16 @@ import io.zenmq.internal.pipe.Pipe;
  * received. Never sends. Socket thread only.
  */
 final class Sub implements Pattern {
-    private final PatternHost host;
+    private final PatternOptions options;
     private final Subscriber subscriber;
-    private final FairQueue in;
+    private final FairQueue<Peer> in;
     /** A matching first frame taken by {@link #hasIn()}, not yet handed out. */
     private byte[] prefetched;
     private boolean prefetchedMore;
     private boolean more;
 
-    Sub(PatternHost host) {
-        this.host = host;
+    Sub(PatternHost host, PatternOptions options) {
+        this.options = options;
         this.subscriber = new Subscriber(host);
         this.in = subscriber.in();
     }
@@ -84,7 +85,7 @@ final class Sub implements Pattern {
 
     /** Takes first frames until one matches, dropping the messages that do not. */
     private byte[] nextMatching() {
-        boolean invert = host.option(SocketOptions.INVERT_MATCHING);
+        boolean invert = options.invertMatching;
         byte[] frame;
         while ((frame = in.recv()) != null) {
             if (subscriber.topics().matches(frame) != invert) {

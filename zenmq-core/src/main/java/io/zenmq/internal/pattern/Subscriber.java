@@ -3,6 +3,9 @@ package io.zenmq.internal.pattern;
 
 import io.zenmq.internal.pipe.FrameQueue;
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.routing.FairQueue;
+import io.zenmq.internal.routing.Peer;
+import io.zenmq.internal.routing.TopicFilter;
 import io.zenmq.internal.zmtp.Commands;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,17 +25,17 @@ import java.util.Set;
  * Socket thread only.
  */
 final class Subscriber {
-    private final FairQueue in;
+    private final FairQueue<Peer> in;
     private final List<Pipe> pipes = new ArrayList<>();
     /** Connecting pipes whose first connection was reported. */
     private final Set<Pipe> connectedBefore = new HashSet<>();
     private final TopicFilter topics = new TopicFilter();
 
     Subscriber(PatternHost host) {
-        this.in = new FairQueue(host);
+        this.in = new FairQueue<>(host);
     }
 
-    FairQueue in() {
+    FairQueue<Peer> in() {
         return in;
     }
 
@@ -42,7 +45,7 @@ final class Subscriber {
 
     void attach(Pipe pipe) {
         pipes.add(pipe);
-        in.attach(pipe);
+        in.attach(new Peer(pipe));
         replay(pipe);
     }
 

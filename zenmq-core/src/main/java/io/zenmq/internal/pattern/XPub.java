@@ -2,9 +2,9 @@
 package io.zenmq.internal.pattern;
 
 import io.zenmq.ErrorCode;
-import io.zenmq.SocketOptions;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.routing.SubscriptionTrie;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -34,22 +34,24 @@ final class XPub implements Pattern, SubscriptionReader.Upstream {
     }
 
     private final PatternHost host;
+    private final PatternOptions options;
     private final Publisher out;
     /** Manual mode: what each pipe asked for, to report cancels when it goes away. */
-    private final SubscriptionTrie requested = new SubscriptionTrie();
+    private final SubscriptionTrie<Pipe> requested = new SubscriptionTrie<>();
     private final Deque<Pending> pending = new ArrayDeque<>();
     private Pipe lastPipe;
     private boolean more;
 
-    XPub(PatternHost host) {
+    XPub(PatternHost host, PatternOptions options) {
         this.host = host;
-        this.out = new Publisher(host);
+        this.options = options;
+        this.out = new Publisher(options);
     }
 
     @Override
     public void attach(Pipe pipe) {
         out.attach(pipe);
-        byte[] welcome = host.option(SocketOptions.XPUB_WELCOME_MSG);
+        byte[] welcome = options.xpubWelcomeMessage;
         if (welcome.length > 0) {
             pipe.write(welcome.clone(), false);
             pipe.flush();
@@ -63,7 +65,7 @@ final class XPub implements Pattern, SubscriptionReader.Upstream {
             out.terminated(pipe, false, topic -> { });
             requested.removePipe(pipe, false, topic -> notify(false, topic, null));
         } else {
-            out.terminated(pipe, !host.option(SocketOptions.XPUB_VERBOSER), topic -> notify(false, topic, null));
+            out.terminated(pipe, !options.xpubVerboser, topic -> notify(false, topic, null));
         }
         for (Pending p : pending) {
             if (p.from == pipe) {
@@ -98,10 +100,9 @@ final class XPub implements Pattern, SubscriptionReader.Upstream {
         }
         boolean report;
         if (subscribe) {
-            report = out.subscriptions().add(topic, pipe) || verbose();
+            report = out.subscribe(topic, pipe) || verbose();
         } else {
-            report = out.subscriptions().remove(topic, pipe) != SubscriptionTrie.Removal.OTHERS_REMAIN
-                    || host.option(SocketOptions.XPUB_VERBOSER);
+            report = out.unsubscribe(topic, pipe) != SubscriptionTrie.Removal.OTHERS_REMAIN || options.xpubVerboser;
         }
         if (report) {
             notify(subscribe, topic, null);
@@ -162,7 +163,7 @@ final class XPub implements Pattern, SubscriptionReader.Upstream {
     public void subscribe(byte[] topic) {
         requireManual();
         if (lastPipe != null) {
-            out.subscriptions().add(topic, lastPipe);
+            out.subscribe(topic, lastPipe);
         }
     }
 
@@ -170,7 +171,7 @@ final class XPub implements Pattern, SubscriptionReader.Upstream {
     public void unsubscribe(byte[] topic) {
         requireManual();
         if (lastPipe != null) {
-            out.subscriptions().remove(topic, lastPipe);
+            out.unsubscribe(topic, lastPipe);
         }
     }
 
@@ -181,10 +182,10 @@ final class XPub implements Pattern, SubscriptionReader.Upstream {
     }
 
     private boolean manual() {
-        return host.option(SocketOptions.XPUB_MANUAL);
+        return options.xpubManual;
     }
 
     private boolean verbose() {
-        return host.option(SocketOptions.XPUB_VERBOSE) || host.option(SocketOptions.XPUB_VERBOSER);
+        return options.xpubVerbose || options.xpubVerboser;
     }
 }

@@ -3,6 +3,9 @@ package io.zenmq.internal.pattern;
 
 import io.zenmq.internal.pipe.FrameQueue;
 import io.zenmq.internal.pipe.Pipe;
+import io.zenmq.internal.routing.Distributor;
+import io.zenmq.internal.routing.FairQueue;
+import io.zenmq.internal.routing.Peer;
 import java.util.Arrays;
 
 /**
@@ -19,7 +22,7 @@ final class XSub implements Pattern {
     private static final byte CANCEL = 0;
 
     private final Subscriber subscriber;
-    private final FairQueue in;
+    private final FairQueue<Peer> in;
     private final Distributor upstream = new Distributor();
     private boolean inSubscription;
 

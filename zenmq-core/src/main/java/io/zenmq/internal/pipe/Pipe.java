@@ -6,10 +6,13 @@ package io.zenmq.internal.pipe;
  * (a connection's session, or another socket over inproc).
  *
  * <p>Each end is owned by one thread: it writes {@link #out} and reads {@link #in}. The end's
- * {@link PipeListener} is woken on its own end's behalf by the other thread. A pattern may hang
- * its per-peer state on {@link #attachment}.
+ * {@link PipeListener} is woken on its own end's behalf by the other thread. A pipe carries no
+ * per-peer state of its owner: a pattern keeps its own typed state next to the pipe.
  */
 public final class Pipe {
+    /** The name of the handshake property that holds the peer's routing id. */
+    public static final String IDENTITY_PROPERTY = "Identity";
+
     private final PipeQueue in;
     private final PipeQueue out;
     private final PipeListener listener;
@@ -17,8 +20,6 @@ public final class Pipe {
     private boolean inEnded;
     private volatile java.util.Map<String, byte[]> peerProperties;
     private byte[] connectRoutingId;
-    /** Per-peer state of the owning pattern or session; owner thread only. */
-    public Object attachment;
     private final Wake readWake = new Wake(this, true);
     private final Wake writeWake = new Wake(this, false);
 
@@ -200,6 +201,16 @@ public final class Pipe {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns the routing id the peer announced in its handshake: the {@value #IDENTITY_PROPERTY}
+     * property of its READY metadata (or of the identity frame of an older peer).
+     *
+     * @return the id, possibly empty, or null if absent (or not connected yet)
+     */
+    public byte[] peerIdentity() {
+        return peerProperty(IDENTITY_PROPERTY);
     }
 
     /**

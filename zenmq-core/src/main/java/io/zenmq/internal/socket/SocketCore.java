@@ -17,6 +17,7 @@ import io.zenmq.internal.io.IoThread;
 import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.pattern.Pattern;
 import io.zenmq.internal.pattern.PatternHost;
+import io.zenmq.internal.pattern.PatternOptions;
 import io.zenmq.internal.pattern.Patterns;
 import io.zenmq.internal.pipe.MpscWakeQueue;
 import io.zenmq.internal.pipe.Pipe;
@@ -41,6 +42,7 @@ public final class SocketCore implements SocketLink, PatternHost {
     private final SocketType type;
     private final Pattern pattern;
     private final OptionValues options = new OptionValues();
+    private final PatternOptions patternOptions = new PatternOptions();
     private final Mailbox mailbox = new Mailbox();
     private final List<Pipe> pipes = new ArrayList<>();
     private final List<Listener> listeners = new ArrayList<>();
@@ -80,7 +82,7 @@ public final class SocketCore implements SocketLink, PatternHost {
     public SocketCore(ContextCore context, SocketType type) {
         this.context = context;
         this.type = type;
-        this.pattern = Patterns.create(type, this);
+        this.pattern = Patterns.create(type, this, patternOptions);
         this.spinNanos = context.spinNanos();
     }
 
@@ -106,6 +108,7 @@ public final class SocketCore implements SocketLink, PatternHost {
     public <T> void setOption(Option<T> option, T value) {
         checkOpen();
         options.set(option, value);
+        patternOptions.update(option, options.get(option));
         if (option == SocketOptions.LINGER) {
             lingerNanos = options.nanos(SocketOptions.LINGER);
         } else if (option == SocketOptions.ROUTING_ID) {
@@ -615,11 +618,6 @@ public final class SocketCore implements SocketLink, PatternHost {
     @Override
     public void pipeConnected(Pipe pipe) {
         post(new Mailbox.Command(Mailbox.Kind.CONNECTED, pipe));
-    }
-
-    @Override
-    public <T> T option(Option<T> option) {
-        return options.get(option);
     }
 
     /**

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MPL-2.0
-package io.zenmq.internal.pattern;
+package io.zenmq.internal.routing;
 
 import java.util.Arrays;
 import java.util.function.BiConsumer;

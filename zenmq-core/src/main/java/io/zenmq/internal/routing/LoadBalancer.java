@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MPL-2.0
-package io.zenmq.internal.pattern;
+package io.zenmq.internal.routing;
 
 import io.zenmq.internal.pipe.Pipe;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.List;
  * the pipe its first frame went to; if that pipe goes away mid-message, the rest of the message
  * is dropped. Socket thread only.
  */
-final class LoadBalancer {
+public final class LoadBalancer {
     private final List<Pipe> active = new ArrayList<>();
     private final List<Pipe> inactive = new ArrayList<>();
     private int current;
@@ -20,17 +20,32 @@ final class LoadBalancer {
     private boolean dropping;
     private Pipe lastPipe;
 
-    void attach(Pipe pipe) {
+    /**
+     * Adds a pipe, active until found full.
+     *
+     * @param pipe the socket's end
+     */
+    public void attach(Pipe pipe) {
         active.add(pipe);
     }
 
-    void activated(Pipe pipe) {
+    /**
+     * Takes a pipe found full back into the rotation, now that it has room.
+     *
+     * @param pipe the socket's end
+     */
+    public void activated(Pipe pipe) {
         if (inactive.remove(pipe)) {
             active.add(pipe);
         }
     }
 
-    void terminated(Pipe pipe) {
+    /**
+     * Forgets a pipe that went away; the rest of a message half sent to it is dropped.
+     *
+     * @param pipe the socket's end
+     */
+    public void terminated(Pipe pipe) {
         if (pipe == messagePipe) {
             messagePipe = null;
             dropping = true;
@@ -49,9 +64,11 @@ final class LoadBalancer {
     /**
      * Sends one frame to the current pipe.
      *
+     * @param frame the bytes, owned by the pipe from now on if accepted
+     * @param more whether more frames of the message follow
      * @return false if no pipe has room for a new message
      */
-    boolean send(byte[] frame, boolean more) {
+    public boolean send(byte[] frame, boolean more) {
         if (dropping) {
             dropping = more;
             return true;
@@ -77,8 +94,12 @@ final class LoadBalancer {
         return true;
     }
 
-    /** The pipe the last message (or the current one) went to; null if none yet. */
-    Pipe lastPipe() {
+    /**
+     * Returns the pipe the last message (or the current one) went to.
+     *
+     * @return the pipe, or null if none yet
+     */
+    public Pipe lastPipe() {
         return lastPipe;
     }
 
@@ -101,7 +122,12 @@ final class LoadBalancer {
         return null;
     }
 
-    boolean hasOut() {
+    /**
+     * Tells whether a send would be accepted now.
+     *
+     * @return true if a message is in progress or some pipe has room
+     */
+    public boolean hasOut() {
         if (messagePipe != null || dropping) {
             return true;
         }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MPL-2.0
-package io.zenmq.internal.pattern;
+package io.zenmq.internal.routing;
 
 import java.util.function.Consumer;
 
@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * patterns.md section 4.1): the list replayed to each new or reconnected publisher, and for SUB
  * the filter applied on receipt. Socket thread only.
  */
-final class TopicFilter {
+public final class TopicFilter {
     private final PrefixTrie<int[]> counts = new PrefixTrie<>();
 
     /**
@@ -17,7 +17,7 @@ final class TopicFilter {
      * @param topic the prefix
      * @return true if this is the topic's first subscription
      */
-    boolean add(byte[] topic) {
+    public boolean add(byte[] topic) {
         int[] count = counts.get(topic);
         if (count == null) {
             counts.put(topic, new int[] {1});
@@ -33,7 +33,7 @@ final class TopicFilter {
      * @param topic the prefix
      * @return true if the count reached zero (the topic is gone and a cancel is due)
      */
-    boolean remove(byte[] topic) {
+    public boolean remove(byte[] topic) {
         int[] count = counts.get(topic);
         if (count == null) {
             return false;
@@ -51,7 +51,7 @@ final class TopicFilter {
      * @param data a message's first frame
      * @return true on a match
      */
-    boolean matches(byte[] data) {
+    public boolean matches(byte[] data) {
         return counts.hasPrefixOf(data);
     }
 
@@ -60,7 +60,7 @@ final class TopicFilter {
      *
      * @param visitor given a fresh copy of each topic
      */
-    void forEachTopic(Consumer<byte[]> visitor) {
+    public void forEachTopic(Consumer<byte[]> visitor) {
         counts.forEach((topic, count) -> visitor.accept(topic));
     }
 }

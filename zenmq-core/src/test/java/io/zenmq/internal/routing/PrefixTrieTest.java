@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MPL-2.0
-package io.zenmq.internal.pattern;
+package io.zenmq.internal.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +62,7 @@ class PrefixTrieTest {
 
     @Test
     void shouldKeepEachPipeOncePerTopic() {
-        SubscriptionTrie trie = new SubscriptionTrie();
+        SubscriptionTrie<Pipe> trie = new SubscriptionTrie<>();
         Pipe one = pipe();
         Pipe two = pipe();
         assertThat(trie.add(b("a"), one)).isTrue();
@@ -78,7 +78,7 @@ class PrefixTrieTest {
 
     @Test
     void shouldReportTheTopicsOnlyAGoneSubscriberHeld() {
-        SubscriptionTrie trie = new SubscriptionTrie();
+        SubscriptionTrie<Pipe> trie = new SubscriptionTrie<>();
         Pipe gone = pipe();
         Pipe staying = pipe();
         trie.add(b("a"), gone);
