@@ -113,7 +113,7 @@ final class FrameWriter {
      */
     private void putSubscription(ByteBuffer out, byte[] topic, boolean subscribe) {
         if (version.takesSubscriptionCommands()) {
-            byte[] body = FrameEncoder.commandBody(subscribe ? ZmtpLayout.SUBSCRIBE : ZmtpLayout.CANCEL, topic);
+            byte[] body = subscribe ? Commands.subscribeBody(topic) : Commands.cancelBody(topic);
             if (wrapping != null) {
                 putWrapped(out, body, ZmtpLayout.FLAG_COMMAND);
             } else {
