@@ -6,7 +6,6 @@ import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.routing.FairQueue;
 import io.zenmq.internal.routing.Peer;
 import io.zenmq.internal.routing.TopicFilter;
-import io.zenmq.internal.zmtp.Commands;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,9 +16,10 @@ import java.util.Set;
  * reference-counted subscriptions, sent upstream as they change and replayed in full on every
  * new pipe and after every reconnect (spec patterns.md section 4.1, zmtp.md section 7).
  *
- * <p>Subscriptions travel as control frames holding a SUBSCRIBE or CANCEL command body; the
- * engine turns them into commands or legacy {@code 01}/{@code 00} messages by the peer's ZMTP
- * version, and an inproc publisher reads them as they are. A pipe that is full loses the
+ * <p>Subscriptions travel as frames flagged {@link FrameQueue#FLAG_SUBSCRIBE} or
+ * {@link FrameQueue#FLAG_CANCEL} whose body is the topic; the connection turns them into commands
+ * or legacy {@code 01}/{@code 00} messages by the peer's ZMTP version, and an inproc publisher
+ * reads them as they are. A pipe that is full loses the
  * subscription, as in libzmq. A connecting pipe is attached before it has a connection, so the
  * replay queued at attach serves its first connection; later connections get a fresh replay.
  * Socket thread only.
@@ -64,21 +64,22 @@ final class Subscriber {
     /** Counts a subscription and always sends it upstream. */
     void subscribe(byte[] topic) {
         topics.add(topic);
-        sendToAll(Commands.subscribeBody(topic));
+        sendToAll(topic, FrameQueue.FLAG_SUBSCRIBE);
     }
 
     /** Drops one count of a subscription; sends a cancel only when none is left. */
     void unsubscribe(byte[] topic) {
         if (topics.remove(topic)) {
-            sendToAll(Commands.cancelBody(topic));
+            sendToAll(topic, FrameQueue.FLAG_CANCEL);
         }
     }
 
-    private void sendToAll(byte[] body) {
+    /** The pipes own what is written to them, so each gets its own copy of the topic. */
+    private void sendToAll(byte[] topic, int flag) {
         for (int i = 0; i < pipes.size(); i++) {
             Pipe pipe = pipes.get(i);
             if (pipe.checkWritable()) {
-                pipe.write(body, FrameQueue.FLAG_COMMAND);
+                pipe.write(topic.clone(), flag);
                 pipe.flush();
             }
         }
@@ -87,7 +88,7 @@ final class Subscriber {
     private void replay(Pipe pipe) {
         topics.forEachTopic(topic -> {
             if (pipe.checkWritable()) {
-                pipe.write(Commands.subscribeBody(topic), FrameQueue.FLAG_COMMAND);
+                pipe.write(topic.clone(), FrameQueue.FLAG_SUBSCRIBE);
             }
         });
         pipe.flush();

@@ -3,19 +3,18 @@ package io.zenmq.internal.pattern;
 
 import io.zenmq.internal.pipe.FrameQueue;
 import io.zenmq.internal.pipe.Pipe;
-import io.zenmq.internal.zmtp.Commands;
-import io.zenmq.internal.zmtp.ProtocolException;
 import java.util.Arrays;
 
 /**
  * Reads what subscribers send a publisher (PUB, XPUB) and sorts it into subscriptions and other
  * upstream messages (spec zmtp.md section 7, patterns.md section 4).
  *
- * <p>A subscription arrives in one of two forms: a control frame holding a SUBSCRIBE or CANCEL
- * command body (written by an inproc SUB/XSUB), or a message whose first byte is 1 or 0 (what the
- * engine makes of a wire SUBSCRIBE/CANCEL, and what ZMTP 3.0 peers send). Only the first frame of
- * a message is examined; when it is a subscription, the later frames of that message count as
- * subscriptions too if they start with 1 or 0, and are dropped otherwise. A pipe is always read
+ * <p>A subscription arrives in one of two forms: a frame flagged {@link FrameQueue#FLAG_SUBSCRIBE}
+ * or {@link FrameQueue#FLAG_CANCEL} whose body is the topic (what a SUB/XSUB writes, and what the
+ * connection makes of a wire SUBSCRIBE/CANCEL), or a data message whose first byte is 1 or 0 (what
+ * XSUB users and ZMTP 3.0/2.0/1.0 peers send; libzmq's XPUB reads those as subscriptions too).
+ * Only the first frame of a message is examined; when it is a subscription, the later frames of
+ * that message count as subscriptions too if they start with 1 or 0, and are dropped otherwise. A pipe is always read
  * until it is empty, which re-arms its read wake-up; its end marker is reported to the host.
  * Stateless; socket thread only.
  */
@@ -55,8 +54,8 @@ final class SubscriptionReader {
         while ((frame = pipe.read()) != null) {
             int flags = pipe.lastFlags();
             boolean more = (flags & FrameQueue.FLAG_MORE) != 0;
-            if ((flags & FrameQueue.FLAG_COMMAND) != 0) {
-                command(pipe, frame, upstream);
+            if ((flags & FrameQueue.FLAGS_SUBSCRIPTION) != 0) {
+                upstream.subscription(pipe, (flags & FrameQueue.FLAG_SUBSCRIBE) != 0, frame);
             } else if (first || inSubscription) {
                 inSubscription = isLegacySubscription(frame);
                 if (inSubscription) {
@@ -79,17 +78,5 @@ final class SubscriptionReader {
 
     private static boolean isLegacySubscription(byte[] frame) {
         return frame.length > 0 && (frame[0] == SUBSCRIBE || frame[0] == CANCEL);
-    }
-
-    private static void command(Pipe pipe, byte[] body, Upstream upstream) {
-        boolean subscribe = Commands.is(body, "SUBSCRIBE");
-        if (!subscribe && !Commands.is(body, "CANCEL")) {
-            return;
-        }
-        try {
-            upstream.subscription(pipe, subscribe, Commands.topic(body));
-        } catch (ProtocolException e) {
-            // cannot happen once is() matched; a malformed control frame is dropped
-        }
     }
 }

@@ -23,8 +23,15 @@ import java.lang.invoke.VarHandle;
 public final class FrameQueue extends FrameQueueFields.PadAfterReader implements PipeQueue {
     /** More frames of the same message follow. */
     public static final int FLAG_MORE = 1;
-    /** A control frame between a socket and its session, never delivered as data. */
-    public static final int FLAG_COMMAND = 2;
+    /**
+     * A subscription between a socket and its peer, never delivered as data: the frame's body is
+     * the topic prefix to add. The connection translates it at the wire (command or 01 message).
+     */
+    public static final int FLAG_SUBSCRIBE = 2;
+    /** Like {@link #FLAG_SUBSCRIBE}, for a topic prefix to remove. */
+    public static final int FLAG_CANCEL = 4;
+    /** Either subscription flag: the frame is a subscription, not data. */
+    public static final int FLAGS_SUBSCRIPTION = FLAG_SUBSCRIBE | FLAG_CANCEL;
     /** The end marker, shared with {@link ConflateQueue}. */
     static final byte[] END = new byte[0];
 
@@ -125,7 +132,7 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
     }
 
     /**
-     * Appends a frame with flags ({@link #FLAG_MORE}, {@link #FLAG_COMMAND}). Writer thread only.
+     * Appends a frame with flags ({@link #FLAG_MORE}, {@link #FLAG_SUBSCRIBE}, {@link #FLAG_CANCEL}). Writer thread only.
      *
      * @param frame the frame's bytes, now owned by the queue
      * @param flags the frame's flags
@@ -348,7 +355,7 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
     /**
      * Returns the flags of the frame last read. Reader thread only.
      *
-     * @return {@link #FLAG_MORE} and {@link #FLAG_COMMAND} bits
+     * @return {@link #FLAG_MORE}, {@link #FLAG_SUBSCRIBE} and {@link #FLAG_CANCEL} bits
      */
     public int lastFlags() {
         return lastFlags;

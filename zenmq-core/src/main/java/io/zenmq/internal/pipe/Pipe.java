@@ -137,7 +137,7 @@ public final class Pipe {
 
     /**
      * Appends an outbound frame with flags ({@link FrameQueue#FLAG_MORE},
-     * {@link FrameQueue#FLAG_COMMAND}).
+     * {@link FrameQueue#FLAGS_SUBSCRIPTION}).
      *
      * @param frame the bytes, now owned by the pipe
      * @param flags the frame's flags
@@ -149,7 +149,7 @@ public final class Pipe {
     /**
      * Returns the flags of the last inbound frame read.
      *
-     * @return {@link FrameQueue#FLAG_MORE} and {@link FrameQueue#FLAG_COMMAND} bits
+     * @return {@link FrameQueue#FLAG_MORE} and {@link FrameQueue#FLAGS_SUBSCRIPTION} bits
      */
     public int lastFlags() {
         return in.lastFlags();

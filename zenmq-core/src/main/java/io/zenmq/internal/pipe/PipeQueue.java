@@ -18,7 +18,7 @@ sealed interface PipeQueue permits FrameQueue, ConflateQueue {
     /** Writer: whether a new message may be started; if not, the writer is woken later. */
     boolean checkWritable();
 
-    /** Writer: appends a frame with {@link FrameQueue#FLAG_MORE}/{@link FrameQueue#FLAG_COMMAND} flags. */
+    /** Writer: appends a frame with {@link FrameQueue#FLAG_MORE}/{@link FrameQueue#FLAGS_SUBSCRIPTION} flags. */
     void write(byte[] frame, int flags);
 
     /** Writer: appends a frame. */

@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: MPL-2.0
 /**
- * Pure ZMTP protocol code: the staged greeting that tells ZMTP 3.x, 2.0 and 1.0 peers apart, the
- * frame codec (3.x/2.0 and 1.0 layouts), command bodies, metadata and socket-type compatibility
- * (spec/zmtp.md sections 2 to 6, 9 and 10). Every wire offset and flag lives in
- * {@link io.zenmq.internal.zmtp.ZmtpLayout} (3.x) or {@link io.zenmq.internal.zmtp.LegacyLayout}
- * (2.0, 1.0).
+ * Pure ZMTP: one connection's protocol ({@link io.zenmq.internal.zmtp.ZmtpConnection}: the staged
+ * greeting and version fallback to 3.0, 2.0 and 1.0, the mechanism handshake through
+ * {@link io.zenmq.internal.zmtp.Mechanism}, READY metadata and the socket-type check, legacy
+ * identity frames, PING/PONG/TTL and heartbeat deadlines, ERROR, CURVE wrapping, subscription
+ * translation and frame limits) and the pieces it is built from: the frame codec (3.x/2.0 and 1.0
+ * layouts), command bodies, metadata and socket-type compatibility (spec/zmtp.md sections 2 to 10).
+ * Every wire offset, flag and command name lives in {@link io.zenmq.internal.zmtp.ZmtpLayout}
+ * (3.x) or {@link io.zenmq.internal.zmtp.LegacyLayout} (2.0, 1.0).
  *
- * <p>Threading and purity: this package takes bytes and returns bytes, frames or a
- * {@link io.zenmq.internal.zmtp.ProtocolException}. It never does IO and never touches a channel,
- * thread, clock or logger. The stateless helpers are safe from any thread. A stateful decoder
- * ({@link io.zenmq.internal.zmtp.FrameDecoder}, {@link io.zenmq.internal.zmtp.Greeting.Decoder},
- * {@link io.zenmq.internal.zmtp.GreetingExchange}) is
- * owned by the IO thread of its connection and is not thread-safe.
- *
- * <p>Buffer ownership: decoded bodies are new arrays handed to the
- * {@link io.zenmq.internal.zmtp.FrameSink}; builders return new arrays owned by the caller.
+ * <p>Purity and ownership: this package takes bytes and the time as values and returns bytes,
+ * frames, events and deadlines; it never touches a channel, thread, clock or logger, and knows no
+ * engine, pipe or socket. The stateless helpers are safe from any thread; a stateful object
+ * (a connection and its decoder, greeting and heartbeats) is owned by the I/O thread of its
+ * connection and is not thread-safe. Buffer ownership: decoded bodies are new arrays handed over
+ * to the receiver; builders return new arrays owned by the caller.
  */
 package io.zenmq.internal.zmtp;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MPL-2.0
-package io.zenmq.internal.engine;
+package io.zenmq.internal.zmtp;
 
-import io.zenmq.internal.zmtp.Commands;
-import io.zenmq.internal.zmtp.ProtocolException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,7 +22,7 @@ final class PeerError {
      * @throws ProtocolException if it is an ERROR whose reason does not fit
      */
     static String reason(byte[] body) throws ProtocolException {
-        if (Commands.is(body, "ERROR")) {
+        if (Commands.is(body, ZmtpLayout.ERROR)) {
             return Commands.parseError(body);
         }
         if (body.length > LIBZMQ_PLAIN_ERROR.length
