@@ -18,7 +18,7 @@ import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.pattern.Pattern;
 import io.zenmq.internal.pattern.PatternHost;
 import io.zenmq.internal.pattern.Patterns;
-import io.zenmq.internal.pipe.MpscWakeQueue;
+import io.zenmq.internal.queue.MpscWakeQueue;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.pipe.PipeListener;
 import io.zenmq.internal.transport.Endpoint;
