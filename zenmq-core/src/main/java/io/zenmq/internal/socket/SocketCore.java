@@ -8,12 +8,16 @@ import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.ctx.ContextCore;
+import io.zenmq.internal.ctx.ContextMember;
+import io.zenmq.internal.ctx.InprocPeer;
 import io.zenmq.internal.zap.ZapLayout;
+import io.zenmq.internal.zap.ZapSocket;
 import io.zenmq.internal.zmtp.ZmtpLayout;
 import io.zenmq.internal.engine.Listener;
 import io.zenmq.internal.engine.Session;
 import io.zenmq.internal.engine.SocketLink;
 import io.zenmq.internal.io.IoThread;
+import io.zenmq.internal.monitor.EventSocket;
 import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.pattern.Pattern;
 import io.zenmq.internal.pattern.PatternHost;
@@ -35,7 +39,7 @@ import java.util.concurrent.locks.LockSupport;
  * the closing context) only post to the mailbox, wake the waiting thread, or read the volatile
  * linger.
  */
-public final class SocketCore implements SocketLink, PatternHost {
+public final class SocketCore implements SocketLink, PatternHost, InprocPeer, ContextMember, ZapSocket, EventSocket {
     private final ContextCore context;
     private java.util.Map<String, byte[]> lastProperties;
     private final SocketType type;
@@ -71,17 +75,25 @@ public final class SocketCore implements SocketLink, PatternHost {
     private boolean rcvMore;
     private boolean closed;
 
-    /**
-     * Creates a socket core.
-     *
-     * @param context the owning context
-     * @param type the socket type
-     */
-    public SocketCore(ContextCore context, SocketType type) {
+    private SocketCore(ContextCore context, SocketType type) {
         this.context = context;
         this.type = type;
         this.pattern = Patterns.create(type, this);
         this.spinNanos = context.spinNanos();
+    }
+
+    /**
+     * Opens a socket in a context.
+     *
+     * @param context the owning context
+     * @param type the socket type
+     * @return the socket core, owned by the calling thread
+     * @throws ZmqException {@link ErrorCode#ETERM} if the context is closing
+     */
+    public static SocketCore open(ContextCore context, SocketType type) {
+        SocketCore socket = new SocketCore(context, type);
+        context.register(socket);
+        return socket;
     }
 
     /** @return the owning context */
@@ -201,8 +213,7 @@ public final class SocketCore implements SocketLink, PatternHost {
         connectingRoutingId = takeConnectRoutingId();
         try {
             if (parsed.transport() == Endpoint.Transport.INPROC) {
-                Pipe end = context.inproc().connect(parsed.path(), this, options.get(SocketOptions.SNDHWM),
-                        options.get(SocketOptions.RCVHWM));
+                Pipe end = context.inproc().connect(parsed.path(), this, sendHwm(), receiveHwm());
                 connections.add(new Connection(endpoint, null, end, parsed.path()));
                 return;
             }
@@ -316,64 +327,30 @@ public final class SocketCore implements SocketLink, PatternHost {
         return id;
     }
 
-    /**
-     * Returns what an inproc peer learns of this socket in place of a handshake: its type and,
-     * as libzmq sends it over inproc whatever the type, its {@code Identity}. Any thread.
-     *
-     * @return the properties, by their ZMTP names
-     */
+    /** {@inheritDoc} Its type and, as libzmq sends it over inproc whatever the type, its Identity. */
+    @Override
     public java.util.Map<String, byte[]> inprocProperties() {
         return java.util.Map.of("Socket-Type", type.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 "Identity", inprocIdentity);
     }
 
-    /**
-     * Creates an inproc pipe between this socket and another one. Called by the inproc registry
-     * on the connecting socket's thread.
-     *
-     * @param peer the bound socket
-     * @param sendHwm this socket's SNDHWM
-     * @param receiveHwm this socket's RCVHWM
-     * @param peerSendHwm the peer's SNDHWM
-     * @param peerReceiveHwm the peer's RCVHWM
-     * @return this socket's end of the pipe, or null if the peer is already closed
-     */
-    public Pipe connectInproc(SocketCore peer, int sendHwm, int receiveHwm, int peerSendHwm, int peerReceiveHwm) {
-        Pipe[] ends = Pipe.pair(this, sumHwm(sendHwm, peerReceiveHwm), peer, sumHwm(peerSendHwm, receiveHwm),
-                conflates());
-        ends[0].setPeerProperties(peer.inprocProperties());
-        ends[1].setPeerProperties(inprocProperties());
-        if (!peer.attachPipe(ends[1])) {
-            return null;
-        }
-        adopt(ends[0]);
-        return ends[0];
+    @Override
+    public int sendHwm() {
+        return options.get(SocketOptions.SNDHWM);
     }
 
-    /** @return the receive and send HWMs of this socket, for an inproc peer */
-    public int[] hwms() {
-        return new int[] {options.get(SocketOptions.SNDHWM), options.get(SocketOptions.RCVHWM)};
+    @Override
+    public int receiveHwm() {
+        return options.get(SocketOptions.RCVHWM);
     }
 
-    /**
-     * Tells whether this socket's pipes conflate ({@code ZMQ_CONFLATE} set on a type it applies
-     * to). Socket thread.
-     *
-     * @return true if new pipes keep only the newest message
-     */
+    /** {@inheritDoc} ({@code ZMQ_CONFLATE} set on a type it applies to.) Socket thread. */
+    @Override
     public boolean conflates() {
         return options.conflates(type);
     }
 
-    private static long sumHwm(int a, int b) {
-        return a == 0 || b == 0 ? 0 : (long) a + b;
-    }
-
-    /**
-     * Adopts this socket's end of an inproc pipe made before its peer bound. Caller's thread.
-     *
-     * @param pipe this socket's end
-     */
+    @Override
     public void adoptInproc(Pipe pipe) {
         adopt(pipe);
     }
@@ -408,13 +385,8 @@ public final class SocketCore implements SocketLink, PatternHost {
         return true;
     }
 
-    /**
-     * Sends a whole message: waits for the first frame only, as the rest always follows.
-     *
-     * @param frames the frames
-     * @param timeoutNanos 0 to never wait, -1 to wait forever
-     * @return false if the wait timed out
-     */
+    /** {@inheritDoc} Waits for the first frame only, as the rest always follows. */
+    @Override
     public boolean sendMsg(List<byte[]> frames, long timeoutNanos) {
         int last = frames.size() - 1;
         if (!send(frames.get(0), last > 0, timeoutNanos)) {
@@ -448,12 +420,8 @@ public final class SocketCore implements SocketLink, PatternHost {
         return frame;
     }
 
-    /**
-     * Receives the rest of a message (or a whole one).
-     *
-     * @param timeoutNanos 0 to never wait, -1 to wait forever (for the first frame)
-     * @return the frames, or null if the wait timed out
-     */
+    /** {@inheritDoc} Receives the rest of a message if its first frames were read already. */
+    @Override
     public List<byte[]> recvMsg(long timeoutNanos) {
         byte[] first = recv(timeoutNanos);
         if (first == null) {
@@ -596,7 +564,7 @@ public final class SocketCore implements SocketLink, PatternHost {
 
     @Override
     public Pipe connectZap(PipeListener client) {
-        SocketCore handler = context.inproc().lookup(ZapLayout.INPROC_NAME);
+        InprocPeer handler = context.inproc().lookup(ZapLayout.INPROC_NAME);
         if (handler == null) {
             return null;
         }
@@ -665,7 +633,7 @@ public final class SocketCore implements SocketLink, PatternHost {
         return true;
     }
 
-    /** Wakes a thread blocked in this socket so that it sees the context terminating. Any thread. */
+    @Override
     public void wakeForTermination() {
         stopMonitor();
         Thread thread = waiter;
@@ -733,7 +701,8 @@ public final class SocketCore implements SocketLink, PatternHost {
         }
     }
 
-    /** Closes the socket without blocking; lingering happens on the I/O threads. */
+    /** {@inheritDoc} Does not block; lingering happens on the I/O threads. */
+    @Override
     public void close() {
         if (closed) {
             return;
