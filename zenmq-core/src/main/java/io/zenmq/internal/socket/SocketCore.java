@@ -93,9 +93,12 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
      * @param option the key
      * @param value the value
      * @param <T> the value type
+     * @throws ZmqException {@link ErrorCode#EINVAL} for a bad value, or an option that does not
+     *     apply to this socket's type ({@link OptionRules})
      */
     public <T> void setOption(Option<T> option, T value) {
         checkOpen();
+        OptionRules.require(option, type);
         options.set(option, value);
         if (option == SocketOptions.LINGER) {
             lingerNanos = options.nanos(SocketOptions.LINGER);
@@ -110,6 +113,8 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
      * @param option the key
      * @param <T> the value type
      * @return the value
+     * @throws ZmqException {@link ErrorCode#EINVAL} for an option that does not apply to this
+     *     socket's type ({@link OptionRules})
      */
     public <T> T getOption(Option<T> option) {
         checkOpen();
@@ -130,6 +135,7 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
             int events = (pattern.hasIn() ? SocketOptions.POLLIN : 0) | (pattern.hasOut() ? SocketOptions.POLLOUT : 0);
             return option.type().cast(events);
         }
+        OptionRules.require(option, type);
         return options.get(option);
     }
 
