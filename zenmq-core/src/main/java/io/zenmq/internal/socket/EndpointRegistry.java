@@ -3,9 +3,9 @@ package io.zenmq.internal.socket;
 
 import io.zenmq.ErrorCode;
 import io.zenmq.EventType;
-import io.zenmq.SocketOptions;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.ctx.ContextCore;
+import io.zenmq.internal.engine.ConnectionOptions;
 import io.zenmq.internal.engine.Listener;
 import io.zenmq.internal.engine.Session;
 import io.zenmq.internal.io.IoThread;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The endpoints a socket has bound and connected, and what bind, connect, unbind, disconnect and
@@ -53,16 +54,20 @@ final class EndpointRegistry {
         }
     }
 
-    private final SocketCore socket;
     private final ContextCore context;
+    /** What the socket's listeners, sessions and inproc peers see of it. */
+    private final SocketInbox socket;
     private final SocketPipes pipes;
+    /** Reads the socket's options for a new listener or connection. */
+    private final Supplier<ConnectionOptions> options;
     private final List<Binding> bindings = new ArrayList<>();
     private final List<Connection> connections = new ArrayList<>();
 
-    EndpointRegistry(SocketCore socket, SocketPipes pipes) {
+    EndpointRegistry(ContextCore context, SocketInbox socket, SocketPipes pipes, Supplier<ConnectionOptions> options) {
+        this.context = context;
         this.socket = socket;
-        this.context = socket.context();
         this.pipes = pipes;
+        this.options = options;
     }
 
     /**
@@ -86,7 +91,7 @@ final class EndpointRegistry {
         IoThread io = context.ioThreadFor(parsed);
         Listener listener;
         try {
-            listener = Listener.bind(io, socket, socket.connectionOptions(), parsed);
+            listener = Listener.bind(io, socket, options.get(), parsed);
         } catch (ZmqException e) {
             socket.event(EventType.BIND_FAILED, endpoint, e.code().number());
             throw e;
@@ -108,7 +113,7 @@ final class EndpointRegistry {
                 return;
             }
             IoThread io = context.ioThreadFor(parsed);
-            Session.Connecting connecting = Session.connect(io, socket, socket.connectionOptions(), parsed);
+            Session.Connecting connecting = Session.connect(io, socket, options.get(), parsed);
             if (connecting.socketEnd() != null) {
                 pipes.adopt(connecting.socketEnd());
             }

@@ -2,39 +2,34 @@
 package io.zenmq.internal.socket;
 
 import io.zenmq.ErrorCode;
-import io.zenmq.EventType;
 import io.zenmq.Option;
 import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.ctx.ContextCore;
-import io.zenmq.internal.ctx.ContextMember;
-import io.zenmq.internal.ctx.InprocPeer;
 import io.zenmq.internal.engine.ConnectionOptions;
-import io.zenmq.internal.engine.SocketLink;
 import io.zenmq.internal.monitor.EventSocket;
 import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.pattern.Pattern;
 import io.zenmq.internal.pattern.PatternHost;
 import io.zenmq.internal.pattern.Patterns;
 import io.zenmq.internal.pipe.Pipe;
-import io.zenmq.internal.pipe.PipeListener;
 import io.zenmq.internal.zap.ZapSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The engine room of a socket: options, endpoints, the socket's pipe ends and its mailbox, with
- * routing delegated to a {@link Pattern}, waits to a {@link Waiter}, the endpoint bookkeeping to
- * an {@link EndpointRegistry} and events to a {@link MonitorHook}.
+ * The engine room of a socket, behind the public {@code Socket}: options, send and receive, with
+ * routing delegated to a {@link Pattern}, the pipe ends and mailbox to {@link SocketPipes}, waits
+ * to a {@link Waiter}, endpoints to an {@link EndpointRegistry} and events to a {@link
+ * MonitorHook}.
  *
  * <p>Owner: the application thread using the socket. Other threads (I/O threads, inproc peers,
- * the closing context) only post to the mailbox, wake the waiting thread, or read the volatile
- * linger.
+ * the closing context) reach it only through its {@link SocketInbox}, which posts to the mailbox,
+ * wakes the waiting thread, or reads the volatile linger.
  */
-public final class SocketCore implements SocketLink, PatternHost, InprocPeer, ContextMember, ZapSocket, EventSocket {
+public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     private final ContextCore context;
     private final SocketType type;
     private final Pattern pattern;
@@ -42,11 +37,9 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
     private final Mailbox mailbox = new Mailbox();
     private final Waiter waiter;
     private final MonitorHook monitor = new MonitorHook();
+    private final SocketInbox inbox;
     private final SocketPipes pipes;
     private final EndpointRegistry endpoints;
-    private volatile long lingerNanos = -1;
-    /** ROUTING_ID as seen by inproc peers, which read it from their own threads. */
-    private volatile byte[] inprocIdentity = new byte[0];
     private Map<String, byte[]> lastProperties;
     private String lastEndpoint = "";
     private boolean rcvMore;
@@ -58,7 +51,8 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
         this.pattern = Patterns.create(type, this);
         this.waiter = new Waiter(mailbox, context.spinNanos(), this::checkOpen);
         this.pipes = new SocketPipes(pattern, mailbox);
-        this.endpoints = new EndpointRegistry(this, pipes);
+        this.inbox = new SocketInbox(this, context.inproc(), waiter, monitor, pipes);
+        this.endpoints = new EndpointRegistry(context, inbox, pipes, this::connectionOptions);
     }
 
     /**
@@ -71,7 +65,7 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
      */
     public static SocketCore open(ContextCore context, SocketType type) {
         SocketCore socket = new SocketCore(context, type);
-        context.register(socket);
+        context.register(socket.inbox);
         return socket;
     }
 
@@ -101,9 +95,9 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
         OptionRules.require(option, type);
         options.set(option, value);
         if (option == SocketOptions.LINGER) {
-            lingerNanos = options.nanos(SocketOptions.LINGER);
+            inbox.lingerChanged(options.nanos(SocketOptions.LINGER));
         } else if (option == SocketOptions.ROUTING_ID) {
-            inprocIdentity = options.get(SocketOptions.ROUTING_ID);
+            inbox.identityChanged(options.get(SocketOptions.ROUTING_ID));
         }
     }
 
@@ -150,11 +144,6 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
     }
 
     @Override
-    public long lingerNanos() {
-        return lingerNanos;
-    }
-
-    @Override
     public <T> T option(Option<T> option) {
         return options.get(option);
     }
@@ -180,7 +169,7 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
      */
     public void connect(String endpoint) {
         checkOpen();
-        endpoints.connect(endpoint, takeConnectRoutingId());
+        endpoints.connect(endpoint, options.takeConnectRoutingId());
     }
 
     /**
@@ -212,53 +201,14 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
         endpoints.disconnect(endpoint);
     }
 
-    /** ZMQ_CONNECT_ROUTING_ID names only the next connection: libzmq consumes it there. */
-    private byte[] takeConnectRoutingId() {
-        byte[] id = options.get(SocketOptions.CONNECT_ROUTING_ID);
-        if (id.length == 0) {
-            return null;
-        }
-        options.reset(SocketOptions.CONNECT_ROUTING_ID);
-        return id;
-    }
-
     /** @return what a new connection or listener of this socket is made with */
-    ConnectionOptions connectionOptions() {
+    private ConnectionOptions connectionOptions() {
         return options.snapshot(type);
     }
 
-    // ------------------------------------------------------------------ inproc peers
-
-    /** {@inheritDoc} Its type and, as libzmq sends it over inproc whatever the type, its Identity. */
-    @Override
-    public Map<String, byte[]> inprocProperties() {
-        return Map.of("Socket-Type", type.name().getBytes(StandardCharsets.US_ASCII), "Identity", inprocIdentity);
-    }
-
-    @Override
-    public int sendHwm() {
-        return options.get(SocketOptions.SNDHWM);
-    }
-
-    @Override
-    public int receiveHwm() {
-        return options.get(SocketOptions.RCVHWM);
-    }
-
-    /** {@inheritDoc} ({@code ZMQ_CONFLATE} set on a type it applies to.) Socket thread. */
-    @Override
-    public boolean conflates() {
+    /** {@code ZMQ_CONFLATE} set on a type it applies to. */
+    boolean conflates() {
         return options.conflates(type);
-    }
-
-    @Override
-    public void adoptInproc(Pipe pipe) {
-        pipes.adopt(pipe);
-    }
-
-    @Override
-    public Pipe connectZap(PipeListener client) {
-        return ZapConnector.connect(context.inproc(), client);
     }
 
     // ------------------------------------------------------------------ send / receive
@@ -376,32 +326,6 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
         pipes.end(pipe);
     }
 
-    @Override
-    public boolean attachPipe(Pipe socketEnd) {
-        return waiter.post(new Mailbox.Command(Mailbox.Kind.ATTACH, socketEnd));
-    }
-
-    @Override
-    public void pipeConnected(Pipe pipe) {
-        waiter.post(new Mailbox.Command(Mailbox.Kind.CONNECTED, pipe));
-    }
-
-    @Override
-    public void readActivated(Pipe pipe) {
-        waiter.post(pipe.readWake());
-    }
-
-    @Override
-    public void writeActivated(Pipe pipe) {
-        waiter.post(pipe.writeWake());
-    }
-
-    @Override
-    public void wakeForTermination() {
-        monitor.stop();
-        waiter.wake();
-    }
-
     // ------------------------------------------------------------------ monitoring
 
     /**
@@ -423,11 +347,6 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
         monitor.detach(sink);
     }
 
-    @Override
-    public void event(EventType eventType, String endpoint, long value) {
-        monitor.event(eventType, endpoint, value);
-    }
-
     // ------------------------------------------------------------------ closing
 
     private void checkOpen() {
@@ -446,13 +365,13 @@ public final class SocketCore implements SocketLink, PatternHost, InprocPeer, Co
             return;
         }
         closed = true;
-        context.socketClosed(this);
+        context.socketClosed(inbox);
         List<Pipe> ends = pipes.close();
         if (context.isTerminating()) {
             monitor.stop();
             return;
         }
-        context.inproc().unbindAll(this);
-        endpoints.closeAll(ends, lingerNanos, monitor::stop);
+        context.inproc().unbindAll(inbox);
+        endpoints.closeAll(ends, inbox.lingerNanos(), monitor::stop);
     }
 }
