@@ -2,7 +2,8 @@
 package io.zenmq;
 
 import io.zenmq.internal.ctx.ContextCore;
-import io.zenmq.internal.zap.ZapServer;
+import io.zenmq.internal.socket.ServiceSockets;
+import io.zenmq.internal.socket.SocketCore;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -60,7 +61,7 @@ public final class Context implements AutoCloseable {
      */
     public Socket socket(SocketType type) {
         Objects.requireNonNull(type, "type");
-        return new Socket(core.newSocket(type));
+        return new Socket(SocketCore.open(core, type));
     }
 
     /**
@@ -92,7 +93,7 @@ public final class Context implements AutoCloseable {
      */
     public ZapService zapHandler(ZapHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        return new ZapService(ZapServer.serve(socket(SocketType.ROUTER), handler, core));
+        return new ZapService(ServiceSockets.serveZap(core, handler));
     }
 
     /**

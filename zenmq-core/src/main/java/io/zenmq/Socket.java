@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq;
 
-import io.zenmq.internal.monitor.MonitorPublisher;
 import io.zenmq.internal.monitor.MonitorSink;
+import io.zenmq.internal.socket.ServiceSockets;
 import io.zenmq.internal.socket.SocketCore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -431,24 +431,7 @@ public final class Socket implements AutoCloseable {
      *     socket is closed
      */
     public void monitor(String inprocEndpoint, Set<EventType> events) {
-        Objects.requireNonNull(inprocEndpoint, "inprocEndpoint");
-        Objects.requireNonNull(events, "events");
-        if (!inprocEndpoint.startsWith("inproc://")) {
-            throw new ZmqException(ErrorCode.EPROTONOSUPPORT, "a monitor endpoint must be inproc: " + inprocEndpoint);
-        }
-        // fails with ENOTSOCK or ETERM before anything is created
-        core.getOption(SocketOptions.TYPE);
-        Socket pair = new Socket(core.context().newSocket(SocketType.PAIR));
-        try {
-            pair.set(SocketOptions.LINGER, java.time.Duration.ZERO);
-            pair.bind(inprocEndpoint);
-        } catch (ZmqException e) {
-            pair.close();
-            throw e;
-        }
-        MonitorSink sink = new MonitorSink(events, MonitorSink.DEFAULT_CAPACITY);
-        core.monitor(sink);
-        core.context().addHelper(MonitorPublisher.start(sink, pair));
+        ServiceSockets.publishEvents(core, inprocEndpoint, events);
     }
 
     /**

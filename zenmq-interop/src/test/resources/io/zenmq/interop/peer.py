@@ -7,6 +7,7 @@ string. The first line printed is "READY <libzmq version>". The peer exits when 
 
     socket TYPE               -> OK                 (PAIR, PUSH, PULL, REQ, REP, ...)
     setsockopt NAME VALUE     -> OK                 (VALUE: int, or hex for byte options)
+    getsockopt NAME           -> OK                 (the value itself is not reported)
     bind ENDPOINT             -> OK <last endpoint>
     unbind | connect | disconnect ENDPOINT -> OK
     send HEX,HEX,...          -> OK                 (one multipart message)
@@ -37,7 +38,7 @@ import traceback
 import zmq
 
 BYTE_OPTIONS = {"ROUTING_ID", "IDENTITY", "SUBSCRIBE", "UNSUBSCRIBE", "CONNECT_ROUTING_ID", "PLAIN_USERNAME",
-                "PLAIN_PASSWORD", "CURVE_PUBLICKEY", "CURVE_SECRETKEY", "CURVE_SERVERKEY", "ZAP_DOMAIN"}
+                "PLAIN_PASSWORD", "CURVE_PUBLICKEY", "CURVE_SECRETKEY", "CURVE_SERVERKEY", "ZAP_DOMAIN", "XPUB_WELCOME_MSG"}
 DEFAULT_LINGER_MS = 2000
 DEFAULT_SNDTIMEO_MS = 10000
 
@@ -130,6 +131,10 @@ class Peer:
     def cmd_setsockopt(self, name, value=""):
         option = getattr(zmq, name.upper())
         self.sock.setsockopt(option, bytes.fromhex(value) if name.upper() in BYTE_OPTIONS else int(value))
+        return "OK"
+
+    def cmd_getsockopt(self, name):
+        self.sock.getsockopt(getattr(zmq, name.upper()))
         return "OK"
 
     def cmd_bind(self, endpoint):

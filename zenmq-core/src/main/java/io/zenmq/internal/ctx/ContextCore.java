@@ -3,11 +3,9 @@ package io.zenmq.internal.ctx;
 
 import io.zenmq.ErrorCode;
 import io.zenmq.Option;
-import io.zenmq.SocketType;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.io.IoThread;
 import io.zenmq.internal.io.Resolver;
-import io.zenmq.internal.socket.SocketCore;
 import io.zenmq.internal.transport.Endpoint;
 import io.zenmq.internal.transport.ipc.AbstractNamespace;
 import java.time.Duration;
@@ -42,7 +40,7 @@ public final class ContextCore {
     private final Resolver resolver;
     private final long maxLingerNanos;
     private final long spinNanos;
-    private final Set<SocketCore> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<ContextMember> sockets = ConcurrentHashMap.newKeySet();
     /**
      * Threads serving sockets of this context (inproc monitors, the ZAP handler), each with the
      * action that asks it to stop; stopped and joined on termination.
@@ -77,22 +75,20 @@ public final class ContextCore {
     }
 
     /**
-     * Creates a socket.
+     * Registers a new socket, to be woken when the context terminates.
      *
-     * @param type its type
-     * @return the socket core
+     * @param socket the new socket
+     * @throws ZmqException {@link ErrorCode#ETERM} if the context is closing
      */
-    public SocketCore newSocket(SocketType type) {
+    public void register(ContextMember socket) {
         if (terminating) {
             throw new ZmqException(ErrorCode.ETERM, "the context was closed");
         }
-        SocketCore socket = new SocketCore(this, type);
         sockets.add(socket);
         if (terminating) {
             sockets.remove(socket);
             throw new ZmqException(ErrorCode.ETERM, "the context was closed");
         }
-        return socket;
     }
 
     /** @return the I/O thread for a new endpoint, round-robin */
@@ -186,7 +182,7 @@ public final class ContextCore {
      *
      * @param socket the socket
      */
-    public void socketClosed(SocketCore socket) {
+    public void socketClosed(ContextMember socket) {
         sockets.remove(socket);
     }
 
@@ -199,8 +195,8 @@ public final class ContextCore {
         if (!terminated.compareAndSet(false, true)) {
             return;
         }
-        List<SocketCore> open = new ArrayList<>(sockets);
-        for (SocketCore socket : open) {
+        List<ContextMember> open = new ArrayList<>(sockets);
+        for (ContextMember socket : open) {
             socket.wakeForTermination();
         }
         for (Runnable stopper : helpers.values()) {

@@ -5,7 +5,6 @@ import io.zenmq.ErrorCode;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.pipe.PipeListener;
-import io.zenmq.internal.socket.SocketCore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,19 +20,24 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class InprocRegistry {
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, SocketCore> bound = new HashMap<>();
+    private final Map<String, InprocPeer> bound = new HashMap<>();
     private final Map<String, List<Pending>> pending = new HashMap<>();
 
     /** The far end of a pipe made before its name was bound; forwards wake-ups once it is. */
     private static final class Pending implements PipeListener {
-        private volatile SocketCore target;
+        private volatile InprocPeer target;
+        private final InprocPeer connector;
         private Pipe end;
         /** The connector disconnected or closed before the bind; guarded by the lock. */
         private boolean abandoned;
 
+        Pending(InprocPeer connector) {
+            this.connector = connector;
+        }
+
         @Override
         public void readActivated(Pipe pipe) {
-            SocketCore socket = target;
+            InprocPeer socket = target;
             if (socket != null) {
                 socket.readActivated(pipe);
             }
@@ -41,7 +45,7 @@ public final class InprocRegistry {
 
         @Override
         public void writeActivated(Pipe pipe) {
-            SocketCore socket = target;
+            InprocPeer socket = target;
             if (socket != null) {
                 socket.writeActivated(pipe);
             }
@@ -55,7 +59,7 @@ public final class InprocRegistry {
      * @param socket the binding socket (caller's thread owns it)
      * @throws ZmqException {@link ErrorCode#EADDRINUSE} if the name is taken
      */
-    public void bind(String name, SocketCore socket) {
+    public void bind(String name, InprocPeer socket) {
         List<Pending> waiting;
         lock.lock();
         try {
@@ -79,7 +83,7 @@ public final class InprocRegistry {
                 // the connector attached its end anonymously: now it learns who is there
                 Pipe connectorEnd = p.end.peer();
                 connectorEnd.setPeerProperties(socket.inprocProperties());
-                ((SocketCore) connectorEnd.listener()).pipeConnected(connectorEnd);
+                p.connector.pipeConnected(connectorEnd);
             }
         }
     }
@@ -94,13 +98,13 @@ public final class InprocRegistry {
      * @return the connecting socket's end of the new pipe, already adopted by it
      * @throws ZmqException {@link ErrorCode#ECONNREFUSED} if the bound socket is closing
      */
-    public Pipe connect(String name, SocketCore socket, int sendHwm, int receiveHwm) {
-        SocketCore peer;
+    public Pipe connect(String name, InprocPeer socket, int sendHwm, int receiveHwm) {
+        InprocPeer peer;
         lock.lock();
         try {
             peer = bound.get(name);
             if (peer == null) {
-                Pending far = new Pending();
+                Pending far = new Pending(socket);
                 Pipe[] ends = Pipe.pair(socket, sum(sendHwm, receiveHwm), far, sum(sendHwm, receiveHwm),
                         socket.conflates());
                 far.end = ends[1];
@@ -112,12 +116,20 @@ public final class InprocRegistry {
         } finally {
             lock.unlock();
         }
-        int[] peerHwms = peer.hwms();
-        Pipe end = socket.connectInproc(peer, sendHwm, receiveHwm, peerHwms[0], peerHwms[1]);
-        if (end == null) {
+        return join(socket, peer, name, sendHwm, receiveHwm);
+    }
+
+    /** Makes a pipe from a connecting socket to a bound one; each queue holds both sides' HWMs. */
+    private static Pipe join(InprocPeer socket, InprocPeer peer, String name, int sendHwm, int receiveHwm) {
+        Pipe[] ends = Pipe.pair(socket, sum(sendHwm, peer.receiveHwm()), peer, sum(peer.sendHwm(), receiveHwm),
+                socket.conflates());
+        ends[0].setPeerProperties(peer.inprocProperties());
+        ends[1].setPeerProperties(socket.inprocProperties());
+        if (!peer.attachPipe(ends[1])) {
             throw new ZmqException(ErrorCode.ECONNREFUSED, "inproc://" + name + " is closing");
         }
-        return end;
+        socket.adoptInproc(ends[0]);
+        return ends[0];
     }
 
     /**
@@ -151,7 +163,7 @@ public final class InprocRegistry {
      * @param name the inproc name
      * @return the socket, or null if the name is not bound
      */
-    public SocketCore lookup(String name) {
+    public InprocPeer lookup(String name) {
         lock.lock();
         try {
             return bound.get(name);
@@ -167,7 +179,7 @@ public final class InprocRegistry {
      * @param socket the socket that bound it
      * @return false if the socket had not bound that name
      */
-    public boolean unbind(String name, SocketCore socket) {
+    public boolean unbind(String name, InprocPeer socket) {
         lock.lock();
         try {
             return bound.remove(name, socket);
@@ -181,7 +193,7 @@ public final class InprocRegistry {
      *
      * @param socket the closing socket
      */
-    public void unbindAll(SocketCore socket) {
+    public void unbindAll(InprocPeer socket) {
         lock.lock();
         try {
             bound.values().removeIf(s -> s == socket);

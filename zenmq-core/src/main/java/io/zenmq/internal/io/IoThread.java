@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.io;
 
-import io.zenmq.internal.pipe.MpscWakeQueue;
+import io.zenmq.internal.queue.MpscWakeQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;

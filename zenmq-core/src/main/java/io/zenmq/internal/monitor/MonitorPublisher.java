@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.monitor;
 
-import io.zenmq.Msg;
-import io.zenmq.Socket;
 import io.zenmq.SocketEvent;
 import io.zenmq.ZmqException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,13 +22,13 @@ public final class MonitorPublisher implements Runnable {
     private static final System.Logger LOG = System.getLogger(MonitorPublisher.class.getName());
     private static final AtomicInteger IDS = new AtomicInteger();
     /** How long one event may wait for the reader's queue once monitoring has ended. */
-    private static final Duration FINAL_SEND_WAIT = Duration.ofMillis(500);
-    private static final Duration SEND_WAIT = Duration.ofMillis(200);
+    private static final long FINAL_SEND_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long SEND_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final MonitorSink sink;
-    private final Socket pair;
+    private final EventSocket pair;
 
-    private MonitorPublisher(MonitorSink sink, Socket pair) {
+    private MonitorPublisher(MonitorSink sink, EventSocket pair) {
         this.sink = sink;
         this.pair = pair;
     }
@@ -41,7 +40,7 @@ public final class MonitorPublisher implements Runnable {
      * @param pair a PAIR socket already bound to the monitor endpoint
      * @return the started thread
      */
-    public static Thread start(MonitorSink sink, Socket pair) {
+    public static Thread start(MonitorSink sink, EventSocket pair) {
         Thread thread = new Thread(new MonitorPublisher(sink, pair), "zenmq-monitor-" + IDS.incrementAndGet());
         thread.setDaemon(true);
         thread.start();
@@ -90,10 +89,10 @@ public final class MonitorPublisher implements Runnable {
 
     /** Sends one event; false if monitoring has ended and the reader does not take it. */
     private boolean deliver(SocketEvent event) {
-        Msg msg = Msg.of(header(event), event.endpoint().getBytes(StandardCharsets.UTF_8));
+        List<byte[]> frames = List.of(header(event), event.endpoint().getBytes(StandardCharsets.UTF_8));
         while (true) {
             boolean finishing = sink.isStopped();
-            if (pair.send(msg, finishing ? FINAL_SEND_WAIT : SEND_WAIT)) {
+            if (pair.sendMsg(frames, finishing ? FINAL_SEND_WAIT_NANOS : SEND_WAIT_NANOS)) {
                 return true;
             }
             if (finishing) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.pipe;
 
+import io.zenmq.internal.queue.MpscWakeQueue;
+
 /**
  * One end of a bidirectional pipe: the pair of {@link FrameQueue}s between a socket and one peer
  * (a connection's session, or another socket over inproc).

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.socket;
 
-import io.zenmq.internal.pipe.MpscWakeQueue;
+import io.zenmq.internal.queue.MpscWakeQueue;
 import io.zenmq.internal.pipe.Pipe;
 import java.util.ArrayList;
 import java.util.List;

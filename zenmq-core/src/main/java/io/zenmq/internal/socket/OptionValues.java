@@ -79,6 +79,20 @@ final class OptionValues {
         cacheTimeout(option);
     }
 
+    /**
+     * ZMQ_CONNECT_ROUTING_ID names only the next connection: libzmq consumes it there.
+     *
+     * @return the id, now reset to none; null if none was set
+     */
+    byte[] takeConnectRoutingId() {
+        byte[] id = get(SocketOptions.CONNECT_ROUTING_ID);
+        if (id.length == 0) {
+            return null;
+        }
+        reset(SocketOptions.CONNECT_ROUTING_ID);
+        return id;
+    }
+
     /** Converts a time option to nanoseconds; -1 for {@link Option#INFINITE}. */
     long nanos(Option<Duration> option) {
         Duration value = get(option);

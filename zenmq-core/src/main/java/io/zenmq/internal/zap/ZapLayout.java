@@ -31,7 +31,7 @@ public final class ZapLayout {
     /** The inproc name of the handler, in the context it serves. */
     public static final String INPROC_NAME = "zeromq.zap.01";
     /** Where the handler binds. */
-    static final String ENDPOINT = "inproc://" + INPROC_NAME;
+    public static final String ENDPOINT = "inproc://" + INPROC_NAME;
     /** libzmq's ZAP clients always use request id "1": one request per pipe at a time. */
     static final String CLIENT_REQUEST_ID = "1";
     /** Frames before the body: the routing id and the delimiter. */

@@ -2,17 +2,13 @@
 package io.zenmq.internal.zap;
 
 import io.zenmq.ErrorCode;
-import io.zenmq.Msg;
-import io.zenmq.Option;
-import io.zenmq.Socket;
-import io.zenmq.SocketOptions;
 import io.zenmq.ZapDecision;
 import io.zenmq.ZapHandler;
 import io.zenmq.ZmqException;
-import io.zenmq.internal.ctx.ContextCore;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * Serves ZAP requests (RFC 27) from a {@link ZapHandler}: a ROUTER socket bound at
@@ -30,12 +26,12 @@ public final class ZapServer implements Runnable {
     public static final String THREAD_NAME = "zenmq-zap";
     private static final System.Logger LOG = System.getLogger(ZapServer.class.getName());
 
-    private final Socket router;
+    private final ZapSocket router;
     private final ZapHandler handler;
     private final Thread thread;
     private volatile boolean stopping;
 
-    private ZapServer(Socket router, ZapHandler handler) {
+    private ZapServer(ZapSocket router, ZapHandler handler) {
         this.router = router;
         this.handler = handler;
         this.thread = new Thread(this, THREAD_NAME);
@@ -43,27 +39,20 @@ public final class ZapServer implements Runnable {
     }
 
     /**
-     * Binds a ROUTER socket at the ZAP endpoint and starts serving it. From then on the serving
+     * Starts serving a ROUTER socket already bound at the ZAP endpoint. From then on the serving
      * thread owns the socket.
      *
-     * @param router a new ROUTER socket of the context; closed here if the bind fails
+     * @param router the bound socket
      * @param handler the handler to ask
-     * @param context the context, which stops and joins the thread when it closes
+     * @param helpers where the thread and the action that asks it to stop are registered, so that
+     *     the context stops and joins the thread when it closes
      * @return the running server
-     * @throws ZmqException {@link ErrorCode#EADDRINUSE} if a handler is already bound in the context
      */
-    public static ZapServer serve(Socket router, ZapHandler handler, ContextCore context) {
+    public static ZapServer serve(ZapSocket router, ZapHandler handler, BiConsumer<Thread, Runnable> helpers) {
         Objects.requireNonNull(handler, "handler");
-        try {
-            router.set(SocketOptions.LINGER, Duration.ZERO);
-            router.bind(ZapLayout.ENDPOINT);
-        } catch (ZmqException e) {
-            router.close();
-            throw e;
-        }
         ZapServer server = new ZapServer(router, handler);
         server.thread.start();
-        context.addHelper(server.thread, server::requestStop);
+        helpers.accept(server.thread, server::requestStop);
         return server;
     }
 
@@ -98,7 +87,7 @@ public final class ZapServer implements Runnable {
     public void run() {
         try {
             while (!stopping) {
-                Msg message = receive();
+                List<byte[]> message = receive();
                 if (message != null) {
                     answer(message);
                 }
@@ -112,9 +101,9 @@ public final class ZapServer implements Runnable {
     }
 
     /** @return the next request, or null after an interrupt */
-    private Msg receive() {
+    private List<byte[]> receive() {
         try {
-            return router.recvMsg(Option.INFINITE);
+            return router.recvMsg(-1);
         } catch (ZmqException e) {
             if (e.code() != ErrorCode.EINTR) {
                 throw e;
@@ -125,8 +114,8 @@ public final class ZapServer implements Runnable {
         }
     }
 
-    private void answer(Msg message) {
-        ZapEnvelope envelope = ZapEnvelope.split(message.frames());
+    private void answer(List<byte[]> message) {
+        ZapEnvelope envelope = ZapEnvelope.split(message);
         if (envelope == null) {
             LOG.log(Level.WARNING, "dropped a ZAP request whose first frame is not an empty delimiter");
             return;
@@ -143,7 +132,7 @@ public final class ZapServer implements Runnable {
         } else {
             decision = decide(parsed);
         }
-        if (!router.trySend(envelope.reply(parsed.requestId(), decision))) {
+        if (!router.sendMsg(envelope.reply(parsed.requestId(), decision).frames(), 0)) {
             LOG.log(Level.DEBUG, "a ZAP reply found no room and was dropped");
         }
     }

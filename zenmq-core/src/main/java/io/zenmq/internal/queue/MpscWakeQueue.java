@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MPL-2.0
-package io.zenmq.internal.pipe;
+package io.zenmq.internal.queue;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

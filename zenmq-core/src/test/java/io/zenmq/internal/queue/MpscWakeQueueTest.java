@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MPL-2.0
-package io.zenmq.internal.pipe;
+package io.zenmq.internal.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

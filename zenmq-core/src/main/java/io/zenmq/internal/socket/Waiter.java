@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.socket;
+
+import io.zenmq.ErrorCode;
+import io.zenmq.ZmqException;
+import io.zenmq.internal.queue.MpscWakeQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Parks a socket's thread until its {@link Mailbox} has something, and wakes it when a post makes
+ * the mailbox non-empty. A waiter announces itself before it re-checks the mailbox, so only the
+ * post that made the mailbox non-empty needs to unpark it: a busy socket makes no wake-up calls.
+ *
+ * <p>Owner: the socket's application thread waits; any thread posts or wakes.
+ */
+final class Waiter {
+    private final Mailbox mailbox;
+    /** How long {@link #await} spins before parking; 0 (the default) parks at once. */
+    private final long spinNanos;
+    /** Throws if the socket may no longer wait (closed, or its context terminating). */
+    private final Runnable checkOpen;
+    private volatile Thread waiting;
+
+    Waiter(Mailbox mailbox, long spinNanos, Runnable checkOpen) {
+        this.mailbox = mailbox;
+        this.spinNanos = spinNanos;
+        this.checkOpen = checkOpen;
+    }
+
+    /**
+     * Returns the deadline of a wait that starts now.
+     *
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @return the {@link System#nanoTime()} deadline, or 0 if there is none
+     */
+    static long deadline(long timeoutNanos) {
+        return timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
+    }
+
+    /**
+     * Waits until the mailbox has something. Socket thread.
+     *
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @param deadline from {@link #deadline(long)}
+     * @return false if the timeout passed first
+     * @throws ZmqException {@code EINTR} if interrupted, or what the open check throws
+     */
+    boolean await(long timeoutNanos, long deadline) {
+        if (timeoutNanos == 0) {
+            return false;
+        }
+        if (spinNanos > 0 && spinUntilMail(timeoutNanos, deadline)) {
+            return true;
+        }
+        Thread self = Thread.currentThread();
+        waiting = self;
+        try {
+            if (mailbox.isEmpty()) {
+                checkOpen.run();
+                if (timeoutNanos < 0) {
+                    LockSupport.park(this);
+                } else {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        return false;
+                    }
+                    LockSupport.parkNanos(this, remaining);
+                }
+                if (self.isInterrupted()) {
+                    throw new ZmqException(ErrorCode.EINTR, "interrupted while waiting");
+                }
+                checkOpen.run();
+            }
+        } finally {
+            waiting = null;
+        }
+        return true;
+    }
+
+    /**
+     * Spins for at most {@code spinNanos} (and not past the deadline) while the mailbox is empty.
+     * No waiter is announced meanwhile, so posters skip {@code unpark}.
+     *
+     * @return true if a command arrived
+     */
+    private boolean spinUntilMail(long timeoutNanos, long deadline) {
+        long start = System.nanoTime();
+        long end = start + (timeoutNanos < 0 ? spinNanos : Math.min(spinNanos, deadline - start));
+        int spins = 0;
+        while (mailbox.isEmpty()) {
+            Thread.onSpinWait();
+            // nanoTime costs about 20 ns: read it only every few spins
+            if ((++spins & 63) == 0 && System.nanoTime() - end >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Posts to the mailbox and wakes the waiting thread if this post made it non-empty. Any thread.
+     *
+     * @param node the command or wake-up
+     * @return false if the mailbox is closed and refused it
+     */
+    boolean post(MpscWakeQueue.Node node) {
+        int result = mailbox.post(node);
+        if (result == MpscWakeQueue.REFUSED) {
+            return false;
+        }
+        if (result == MpscWakeQueue.QUEUED_FIRST) {
+            wake();
+        }
+        return true;
+    }
+
+    /** Unparks the waiting thread, if any. Any thread. */
+    void wake() {
+        Thread thread = waiting;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+}
