@@ -36,18 +36,18 @@ public final class InprocRegistry {
         }
 
         @Override
-        public void readActivated(Pipe pipe) {
+        public void pipeReadable(Pipe pipe) {
             InprocPeer socket = target;
             if (socket != null) {
-                socket.readActivated(pipe);
+                socket.pipeReadable(pipe);
             }
         }
 
         @Override
-        public void writeActivated(Pipe pipe) {
+        public void pipeWritable(Pipe pipe) {
             InprocPeer socket = target;
             if (socket != null) {
-                socket.writeActivated(pipe);
+                socket.pipeWritable(pipe);
             }
         }
     }

@@ -43,8 +43,8 @@ public final class Session implements PipeListener, IoObject {
     /** The endpoint monitor events name: the bound one, or the one connected to as given. */
     private final String eventEndpoint;
     // reusable, so a pipe wake-up allocates nothing
-    private final IoThread.Task readTask = new IoThread.Task(this::onReadActivated);
-    private final IoThread.Task writeTask = new IoThread.Task(this::onWriteActivated);
+    private final IoThread.Task sendQueuedTask = new IoThread.Task(this::sendQueuedOutput);
+    private final IoThread.Task resumeInputTask = new IoThread.Task(this::resumeInput);
     private Pipe pipe;
     private Engine engine;
     private SocketChannel connecting;
@@ -356,17 +356,19 @@ public final class Session implements PipeListener, IoObject {
 
     // ------------------------------------------------------------------ pipe wake-ups
 
+    /** The socket queued messages for the peer: the engine writes them (on the I/O thread). */
     @Override
-    public void readActivated(Pipe ignored) {
-        io.post(readTask);
+    public void pipeReadable(Pipe ignored) {
+        io.post(sendQueuedTask);
     }
 
+    /** The socket drained its inbound queue below the high-water mark: the engine reads again. */
     @Override
-    public void writeActivated(Pipe ignored) {
-        io.post(writeTask);
+    public void pipeWritable(Pipe ignored) {
+        io.post(resumeInputTask);
     }
 
-    private void onReadActivated() {
+    private void sendQueuedOutput() {
         if (done) {
             return;
         }
@@ -377,7 +379,7 @@ public final class Session implements PipeListener, IoObject {
         }
     }
 
-    private void onWriteActivated() {
+    private void resumeInput() {
         if (engine != null) {
             engine.inputReady();
         }

@@ -70,12 +70,12 @@ final class ZapClient implements PipeListener {
     }
 
     @Override
-    public void readActivated(Pipe ignored) {
+    public void pipeReadable(Pipe ignored) {
         io.post(readTask);
     }
 
     @Override
-    public void writeActivated(Pipe ignored) {
+    public void pipeWritable(Pipe ignored) {
         // the pipe has no high-water mark
     }
 

@@ -53,12 +53,12 @@ final class Dealer implements Pattern {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
+    public void pipeReadable(Pipe pipe) {
         in.activated(pipe);
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
+    public void pipeWritable(Pipe pipe) {
         out.activated(pipe);
     }
 

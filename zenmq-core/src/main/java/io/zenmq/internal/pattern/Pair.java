@@ -39,7 +39,7 @@ final class Pair implements Pattern {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
+    public void pipeReadable(Pipe pipe) {
         if (pipe != peer) {
             // a refused extra peer: discard what it sends and notice its end
             SendOnlyPeers.drain(pipe, host);
@@ -47,7 +47,7 @@ final class Pair implements Pattern {
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
+    public void pipeWritable(Pipe pipe) {
         // xsend re-checks the peer's room on every message
     }
 

@@ -31,14 +31,14 @@ public interface Pattern {
      *
      * @param pipe the socket's end
      */
-    void readActivated(Pipe pipe);
+    void pipeReadable(Pipe pipe);
 
     /**
      * A pipe the pattern found full has room now.
      *
      * @param pipe the socket's end
      */
-    void writeActivated(Pipe pipe);
+    void pipeWritable(Pipe pipe);
 
     /**
      * A connecting pipe got a live connection (also after each reconnect); the peer's

@@ -30,12 +30,12 @@ final class Pub implements Pattern, SubscriptionReader.Upstream {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
+    public void pipeReadable(Pipe pipe) {
         SubscriptionReader.drain(pipe, host, this);
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
+    public void pipeWritable(Pipe pipe) {
         // recipients are chosen per message; a full pipe is simply skipped
     }
 

@@ -24,12 +24,12 @@ final class Pull implements Pattern {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
+    public void pipeReadable(Pipe pipe) {
         in.activated(pipe);
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
+    public void pipeWritable(Pipe pipe) {
         // PULL never writes
     }
 

@@ -26,12 +26,12 @@ final class Push implements Pattern {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
+    public void pipeReadable(Pipe pipe) {
         SendOnlyPeers.drain(pipe, host);
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
+    public void pipeWritable(Pipe pipe) {
         out.activated(pipe);
     }
 

@@ -44,12 +44,12 @@ final class Rep implements Pattern {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
+    public void pipeReadable(Pipe pipe) {
         in.activated(pipe);
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
+    public void pipeWritable(Pipe pipe) {
         // replies never wait: a full peer loses the reply
     }
 

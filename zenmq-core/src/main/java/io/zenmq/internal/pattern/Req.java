@@ -61,13 +61,13 @@ final class Req implements Pattern {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
-        dealer.readActivated(pipe);
+    public void pipeReadable(Pipe pipe) {
+        dealer.pipeReadable(pipe);
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
-        dealer.writeActivated(pipe);
+    public void pipeWritable(Pipe pipe) {
+        dealer.pipeWritable(pipe);
     }
 
     @Override

@@ -55,8 +55,8 @@ final class Router implements Pattern {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
-        ids.readActivated(pipe);
+    public void pipeReadable(Pipe pipe) {
+        ids.pipeReadable(pipe);
     }
 
     /** A pipe ended while a message to it was half sent: the rest of the message is dropped. */
@@ -67,7 +67,7 @@ final class Router implements Pattern {
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
+    public void pipeWritable(Pipe pipe) {
         // xsend checks the addressed pipe's room on every message
     }
 

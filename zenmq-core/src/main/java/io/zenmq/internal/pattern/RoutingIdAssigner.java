@@ -115,7 +115,7 @@ final class RoutingIdAssigner {
         }
     }
 
-    void readActivated(Pipe pipe) {
+    void pipeReadable(Pipe pipe) {
         RouterPeer peer = peers.get(pipe);
         if (peer == null) {
             return;

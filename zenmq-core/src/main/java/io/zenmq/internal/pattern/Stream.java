@@ -80,7 +80,7 @@ final class Stream implements Pattern {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
+    public void pipeReadable(Pipe pipe) {
         if (!connections.containsKey(pipe)) {
             // a connection this socket closed: drop what it still delivers, notice its end
             SendOnlyPeers.drain(pipe, host);
@@ -90,7 +90,7 @@ final class Stream implements Pattern {
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
+    public void pipeWritable(Pipe pipe) {
         // xsend re-checks the connection's room on every message
     }
 

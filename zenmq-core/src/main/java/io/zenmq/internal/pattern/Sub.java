@@ -42,12 +42,12 @@ final class Sub implements Pattern {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
+    public void pipeReadable(Pipe pipe) {
         in.activated(pipe);
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
+    public void pipeWritable(Pipe pipe) {
         // subscriptions never wait: a full pipe loses them
     }
 

@@ -78,12 +78,12 @@ final class XPub implements Pattern, SubscriptionReader.Upstream {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
+    public void pipeReadable(Pipe pipe) {
         SubscriptionReader.drain(pipe, host, this);
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
+    public void pipeWritable(Pipe pipe) {
         // a NODROP sender retries on every socket command, this one included
     }
 

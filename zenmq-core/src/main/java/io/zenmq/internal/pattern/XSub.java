@@ -49,12 +49,12 @@ final class XSub implements Pattern {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
+    public void pipeReadable(Pipe pipe) {
         in.activated(pipe);
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
+    public void pipeWritable(Pipe pipe) {
         // upstream sends never wait: a full pipe loses the message
     }
 

@@ -50,9 +50,9 @@ public final class Pipe {
         /**
          * Tells which wake-up this is.
          *
-         * @return true for readable, false for writable
+         * @return true if the end became readable, false if it became writable
          */
-        public boolean isRead() {
+        public boolean readable() {
             return read;
         }
     }
@@ -113,9 +113,21 @@ public final class Pipe {
         Pipe second = new Pipe(aToB, bToA, b);
         first.peer = second;
         second.peer = first;
-        aToB.setWakers(() -> b.readActivated(second), () -> a.writeActivated(first));
-        bToA.setWakers(() -> a.readActivated(first), () -> b.writeActivated(second));
+        // each queue wakes the end that reads it when a message arrives, and the end that writes
+        // it when room is freed; each end's listener is told about its own end
+        aToB.setWakers(second::announceReadable, first::announceWritable);
+        bToA.setWakers(first::announceReadable, second::announceWritable);
         return new Pipe[] {first, second};
+    }
+
+    /** Called by the inbound queue's writer: this end has a message (or the end marker) to read. */
+    private void announceReadable() {
+        listener.pipeReadable(this);
+    }
+
+    /** Called by the outbound queue's reader: this end may write again. */
+    private void announceWritable() {
+        listener.pipeWritable(this);
     }
 
     /**

@@ -13,12 +13,12 @@ public interface PipeListener {
      *
      * @param pipe this listener's end of the pipe
      */
-    void readActivated(Pipe pipe);
+    void pipeReadable(Pipe pipe);
 
     /**
      * The reader freed room in a pipe whose writer had found it full.
      *
      * @param pipe this listener's end of the pipe
      */
-    void writeActivated(Pipe pipe);
+    void pipeWritable(Pipe pipe);
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Round-robin receipt of whole messages from the peers that have one (libzmq's {@code fq}).
  *
- * <p>A peer found empty leaves the active set until its pipe is read-activated; a pipe found
+ * <p>A peer found empty leaves the active set until its pipe is woken as readable; a pipe found
  * ended is reported to the {@link EndedPipeListener}. Once a message's first frame is taken, the
  * rest come from the same peer. Socket thread only.
  *

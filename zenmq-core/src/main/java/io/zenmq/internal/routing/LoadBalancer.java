@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Round-robin of whole messages over the pipes that have room (libzmq's {@code lb}).
  *
- * <p>Pipes found full leave the active set until they are write-activated. A message stays on
+ * <p>Pipes found full leave the active set until they are woken as writable. A message stays on
  * the pipe its first frame went to; if that pipe goes away mid-message, the rest of the message
  * is dropped. Socket thread only.
  */

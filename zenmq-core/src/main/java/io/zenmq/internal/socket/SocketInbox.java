@@ -68,12 +68,12 @@ final class SocketInbox implements SocketLink, InprocPeer, ContextMember {
     }
 
     @Override
-    public void readActivated(Pipe pipe) {
+    public void pipeReadable(Pipe pipe) {
         waiter.post(pipe.readWake());
     }
 
     @Override
-    public void writeActivated(Pipe pipe) {
+    public void pipeWritable(Pipe pipe) {
         waiter.post(pipe.writeWake());
     }
 

@@ -77,10 +77,10 @@ final class SocketPipes {
             if (!pipes.contains(pipe)) {
                 return;
             }
-            if (wake.isRead()) {
-                pattern.readActivated(pipe);
+            if (wake.readable()) {
+                pattern.pipeReadable(pipe);
             } else {
-                pattern.writeActivated(pipe);
+                pattern.pipeWritable(pipe);
             }
             return;
         }

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 class RoutingIdAssignerTest {
     private static final PipeListener IGNORE = new PipeListener() {
         @Override
-        public void readActivated(Pipe pipe) {
+        public void pipeReadable(Pipe pipe) {
         }
 
         @Override
-        public void writeActivated(Pipe pipe) {
+        public void pipeWritable(Pipe pipe) {
         }
     };
 
@@ -151,7 +151,7 @@ class RoutingIdAssignerTest {
         ids.attach(first);
         ids.attach(second);
         second.peer().terminate();
-        ids.readActivated(second);
+        ids.pipeReadable(second);
         assertThat(ended).containsExactly(second);
     }
 }

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 class PrefixTrieTest {
     private static final PipeListener IGNORE = new PipeListener() {
         @Override
-        public void readActivated(Pipe pipe) {
+        public void pipeReadable(Pipe pipe) {
         }
 
         @Override
-        public void writeActivated(Pipe pipe) {
+        public void pipeWritable(Pipe pipe) {
         }
     };
 

@@ -18,12 +18,12 @@ final class TestPipes {
         final List<Pipe> writable = new ArrayList<>();
 
         @Override
-        public void readActivated(Pipe pipe) {
+        public void pipeReadable(Pipe pipe) {
             readable.add(pipe);
         }
 
         @Override
-        public void writeActivated(Pipe pipe) {
+        public void pipeWritable(Pipe pipe) {
             writable.add(pipe);
         }
     }

@@ -58,12 +58,12 @@ public class PipeBenchmark {
     /** Listeners that ignore wake-ups: both benchmark threads spin instead of sleeping. */
     private static final class Spinning implements PipeListener {
         @Override
-        public void readActivated(Pipe pipe) {
+        public void pipeReadable(Pipe pipe) {
             // the reader spins on read(); nothing to wake
         }
 
         @Override
-        public void writeActivated(Pipe pipe) {
+        public void pipeWritable(Pipe pipe) {
             // the writer spins on checkWritable(); nothing to wake
         }
     }
