@@ -10,36 +10,34 @@ package io.zenmq;
  */
 public enum SocketType {
     /** Exclusive pair ({@code ZMQ_PAIR}). */
-    PAIR(0, true),
+    PAIR(0),
     /** Publisher ({@code ZMQ_PUB}). */
-    PUB(1, true),
+    PUB(1),
     /** Subscriber ({@code ZMQ_SUB}). */
-    SUB(2, true),
+    SUB(2),
     /** Requester ({@code ZMQ_REQ}). */
-    REQ(3, true),
+    REQ(3),
     /** Replier ({@code ZMQ_REP}). */
-    REP(4, true),
+    REP(4),
     /** Asynchronous requester ({@code ZMQ_DEALER}). */
-    DEALER(5, true),
+    DEALER(5),
     /** Asynchronous replier ({@code ZMQ_ROUTER}). */
-    ROUTER(6, true),
+    ROUTER(6),
     /** Pipeline receiver ({@code ZMQ_PULL}). */
-    PULL(7, true),
+    PULL(7),
     /** Pipeline sender ({@code ZMQ_PUSH}). */
-    PUSH(8, true),
+    PUSH(8),
     /** Extended publisher ({@code ZMQ_XPUB}). */
-    XPUB(9, true),
+    XPUB(9),
     /** Extended subscriber ({@code ZMQ_XSUB}). */
-    XSUB(10, true),
+    XSUB(10),
     /** Raw TCP ({@code ZMQ_STREAM}). */
-    STREAM(11, true);
+    STREAM(11);
 
     private final int value;
-    private final boolean supported;
 
-    SocketType(int value, boolean supported) {
+    SocketType(int value) {
         this.value = value;
-        this.supported = supported;
     }
 
     /**
@@ -49,14 +47,5 @@ public enum SocketType {
      */
     public int value() {
         return value;
-    }
-
-    /**
-     * Tells whether this release implements the type.
-     *
-     * @return true if {@link Context#socket(SocketType)} can create it
-     */
-    public boolean isSupported() {
-        return supported;
     }
 }

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zenmq.testing.Await;
 import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,16 +20,6 @@ class ImmediateTest extends ContextTest {
 
 
 
-    /** An endpoint nobody listens on yet, which a later bind may use. */
-    private static String unboundEndpoint(Transport transport) throws IOException {
-        if (transport != Transport.TCP) {
-            return transport.bindable();
-        }
-        // learn a free port from the kernel, release it synchronously, then use it
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return "tcp://127.0.0.1:" + probe.getLocalPort();
-        }
-    }
 
     private Socket push(boolean immediate) {
         Socket push = ctx.socket(SocketType.PUSH);
@@ -47,8 +34,8 @@ class ImmediateTest extends ContextTest {
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"IPC", "TCP"})
-    void shouldRefuseToQueueUntilConnected(Transport transport) throws IOException {
-        String where = unboundEndpoint(transport);
+    void shouldRefuseToQueueUntilConnected(Transport transport) {
+        String where = transport.unbound();
         Socket queueing = push(false);
         queueing.connect(where);
         assertThat(queueing.trySend(bytes("queued"))).as("without IMMEDIATE").isTrue();
@@ -87,11 +74,11 @@ class ImmediateTest extends ContextTest {
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"IPC", "TCP"})
-    void shouldSendOnlyToConnectedPeers(Transport transport) throws IOException {
+    void shouldSendOnlyToConnectedPeers(Transport transport) {
         Socket pull = ctx.socket(SocketType.PULL);
         String live = pull.bind(transport.bindable());
         Socket push = push(true);
-        push.connect(unboundEndpoint(transport));
+        push.connect(transport.unbound());
         push.connect(live);
         for (int i = 0; i < 10; i++) {
             assertThat(push.send(bytes("m" + i), WAIT)).isTrue();

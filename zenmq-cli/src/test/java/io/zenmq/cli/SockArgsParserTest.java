@@ -3,7 +3,6 @@ package io.zenmq.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.zenmq.SocketType;
 import java.nio.charset.StandardCharsets;
@@ -138,18 +137,13 @@ class SockArgsParserTest {
     void shouldAcceptExactlyTheClassicTypesTheLibrarySupports() {
         for (SocketType type : SocketType.values()) {
             String name = type.name().toLowerCase(Locale.ROOT);
-            if (type.isSupported()) {
-                assertThat(parse(name, "tcp://h:1").type).isEqualTo(type);
-                assertThat(parse(type.name(), "tcp://h:1").type).isEqualTo(type);
-            } else {
-                assertUsage("socket type " + name + " is not supported yet", name, "tcp://h:1");
-            }
+            assertThat(parse(name, "tcp://h:1").type).isEqualTo(type);
+            assertThat(parse(type.name(), "tcp://h:1").type).isEqualTo(type);
         }
     }
 
     @Test
     void shouldDecodeSubscriptionsInSelectedFormat() {
-        assumeTrue(SocketType.SUB.isSupported());
         SockArgs a = parse("sub", "tcp://h:1", "-s", "0x0001", "--subscribe=ab", "-s", "");
         assertThat(a.subscribeBytes).containsExactly(new byte[] {0, 1}, b("ab"), new byte[0]);
         assertThat(parse("sub", "tcp://h:1", "--format", "hex", "-s", "4142").subscribeBytes)

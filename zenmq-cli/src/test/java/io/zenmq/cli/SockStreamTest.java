@@ -2,16 +2,13 @@
 package io.zenmq.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.zenmq.SocketType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,11 +19,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class SockStreamTest {
     private static final int READ_TIMEOUT_MS = 10_000;
-
-    @BeforeEach
-    void requireStream() {
-        assumeTrue(SocketType.STREAM.isSupported(), "STREAM not supported by the library yet");
-    }
 
     @Test
     void shouldPrintNoticesAndDataButCountOnlyData() throws IOException {

@@ -3,6 +3,8 @@ package io.zenmq.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +42,27 @@ public enum Transport {
                 return "ipc://@" + ABSTRACT_PREFIX + NAMES.incrementAndGet();
             default:
                 return "inproc://test-" + NAMES.incrementAndGet();
+        }
+    }
+
+    /**
+     * Returns an endpoint that nobody listens on yet, for a test that must connect before anything
+     * binds there (its later bind takes the endpoint): {@link #bindable()} except for tcp, which
+     * has no such name. For tcp it is a loopback port the kernel handed out and this method released
+     * again; another process could take it before the test binds, but the kernel hands ephemeral
+     * ports out in turn, so that is rare. This is the only place a test reuses a released port:
+     * everything else binds port 0 and reads the endpoint back from {@code bind}.
+     *
+     * @return the endpoint to connect to first and bind later
+     */
+    public String unbound() {
+        if (this != TCP) {
+            return bindable();
+        }
+        try (ServerSocket released = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "tcp://127.0.0.1:" + released.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

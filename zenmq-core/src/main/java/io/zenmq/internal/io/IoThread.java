@@ -137,15 +137,6 @@ public final class IoThread {
     }
 
     /**
-     * Tells whether the caller is this I/O thread.
-     *
-     * @return true on this thread
-     */
-    public boolean isCurrent() {
-        return Thread.currentThread() == thread;
-    }
-
-    /**
      * Schedules a one-shot action. IO thread only.
      *
      * @param delayNanos how long from now

@@ -370,13 +370,4 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
     public static boolean isEnd(byte[] frame) {
         return frame == END;
     }
-
-    /**
-     * Returns the high-water mark.
-     *
-     * @return the most whole messages held, 0 for no limit
-     */
-    public long hwm() {
-        return hwm;
-    }
 }

@@ -14,6 +14,7 @@ import io.zenmq.internal.zmtp.ZapReply;
 import io.zenmq.internal.zmtp.ZmtpLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,7 +171,7 @@ class CurveCommandsTest {
     }
 
     private static byte[] shortNonce(String prefix, long counter) {
-        return bytes(hex(ascii(prefix)) + String.format("%016x", counter));
+        return bytes(hex(ascii(prefix)) + String.format(Locale.ROOT, "%016x", counter));
     }
 
     /** A key pair generator stores its secret clamped (RFC 7748 decodeScalar25519); X25519 clamps anyway. */

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ConflateQueueTest {
     private static byte[] frame(int n) {
@@ -100,7 +101,9 @@ class ConflateQueueTest {
         assertThat(readerWakes.get()).as("the end marker wakes it too").isEqualTo(2);
     }
 
+    /** The reader parks with no timeout: a lost wake-up hangs it and the timeout fails the test. */
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shouldHandOverIncreasingWholeMessagesBetweenTwoThreads() throws InterruptedException {
         ConflateQueue queue = new ConflateQueue();
         Thread[] reader = new Thread[1];
@@ -113,7 +116,7 @@ class ConflateQueueTest {
             while (true) {
                 byte[] first = queue.read();
                 if (first == null) {
-                    LockSupport.parkNanos(1_000_000);
+                    LockSupport.park(queue);
                     continue;
                 }
                 if (FrameQueue.isEnd(first)) {
@@ -130,6 +133,7 @@ class ConflateQueueTest {
                 }
             }
         });
+        reader[0].setDaemon(true);
         reader[0].start();
         for (int i = 0; i < messages; i++) {
             queue.write(frame(i), true);
@@ -137,7 +141,7 @@ class ConflateQueueTest {
             queue.flush();
         }
         queue.writeEnd();
-        reader[0].join(30_000);
+        reader[0].join();
         assertThat(reader[0].isAlive()).isFalse();
         assertThat(failures.get()).isZero();
         assertThat(last.get()).as("the newest message always arrives").isEqualTo(messages - 1);

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class FrameQueueTest {
     private static byte[] frame(int n) {
@@ -82,7 +83,12 @@ class FrameQueueTest {
         assertThat(queue.checkWritable()).isTrue();
     }
 
+    /**
+     * Both sides park with no timeout, so only the queue's wake-ups move them: a lost wake-up hangs
+     * a side and the timeout fails the test (run in a thread of its own, so it cannot hang the build).
+     */
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shouldPassMillionsOfFramesBetweenTwoThreadsInOrder() throws InterruptedException {
         FrameQueue queue = new FrameQueue(1000);
         Thread[] reader = new Thread[1];
@@ -95,7 +101,7 @@ class FrameQueueTest {
             while (expected < messages) {
                 byte[] first = queue.read();
                 if (first == null) {
-                    LockSupport.parkNanos(1_000_000);
+                    LockSupport.park(queue);
                     continue;
                 }
                 byte[] second = queue.read();
@@ -106,16 +112,17 @@ class FrameQueueTest {
                 expected++;
             }
         });
+        reader[0].setDaemon(true);
         reader[0].start();
         for (int i = 0; i < messages; i++) {
             while (!queue.checkWritable()) {
-                LockSupport.parkNanos(1_000_000);
+                LockSupport.park(queue);
             }
             queue.write(frame(i), true);
             queue.write(frame(-i), false);
             queue.flush();
         }
-        reader[0].join(30_000);
+        reader[0].join();
         assertThat(reader[0].isAlive()).isFalse();
         assertThat(failures.get()).isZero();
         // 2,000 frames in flight fill at most 9 chunks; spares come back instead of new ones
