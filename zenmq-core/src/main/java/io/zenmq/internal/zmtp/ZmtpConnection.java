@@ -11,8 +11,9 @@ import java.util.Map;
  * ZMTP 3.0, 2.0 or 1.0, runs the mechanism's handshake and checks the peer's socket type or takes a
  * legacy peer's identity frame (all in its {@link HandshakePhase}); then moves frames between the
  * wire and the socket, answering PING, keeping the heartbeats, unwrapping CURVE frames and
- * translating subscriptions (commands for 3.1 peers, {@code 01}/{@code 00} messages for older ones,
- * written by its {@link FrameWriter}).
+ * translating subscriptions (commands for 3.1 peers, {@code 01}/{@code 00} messages for older ones).
+ * Incoming frames are decoded and routed by its {@link FrameReader}, outgoing ones encoded by its
+ * {@link FrameWriter}; this class holds the phase, the outcome and the deadlines.
  *
  * <p>How it is driven: {@link #start}, then {@link #received} for every batch of bytes read,
  * {@link #fill} whenever the output buffer can take bytes, {@link #deadlineReached} at
