@@ -3,11 +3,9 @@ package io.zenmq.internal.socket;
 
 import io.zenmq.ErrorCode;
 import io.zenmq.Option;
-import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.ctx.ContextCore;
-import io.zenmq.internal.engine.ConnectionOptions;
 import io.zenmq.internal.monitor.EventSocket;
 import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.pattern.Pattern;
@@ -21,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engine room of a socket, behind the public {@code Socket}: options, send and receive, with
- * routing delegated to a {@link Pattern}, the pipe ends and mailbox to {@link SocketPipes}, waits
- * to a {@link Waiter}, endpoints to an {@link EndpointRegistry} and events to a {@link
- * MonitorHook}.
+ * The engine room of a socket, behind the public {@code Socket}: send and receive, with routing
+ * delegated to a {@link Pattern}, options to an {@link OptionAccess}, the pipe ends and mailbox to
+ * {@link SocketPipes}, waits to a {@link Waiter}, endpoints to an {@link EndpointRegistry} and
+ * events to a {@link MonitorHook}.
  *
  * <p>Owner: the application thread using the socket. Other threads (I/O threads, inproc peers,
  * the closing context) reach it only through its {@link SocketInbox}, which posts to the mailbox,
@@ -41,9 +39,9 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     private final MonitorHook monitor = new MonitorHook();
     private final SocketInbox inbox;
     private final SocketPipes pipes;
+    private final OptionAccess optionAccess;
     private final EndpointRegistry endpoints;
     private Map<String, byte[]> lastProperties;
-    private String lastEndpoint = "";
     private boolean rcvMore;
     private boolean closed;
 
@@ -54,7 +52,8 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
         this.waiter = new Waiter(mailbox, context.spinNanos(), this::checkOpen);
         this.pipes = new SocketPipes(pattern, mailbox);
         this.inbox = new SocketInbox(this, context.inproc(), waiter, monitor, pipes);
-        this.endpoints = new EndpointRegistry(context, inbox, pipes, this::connectionOptions);
+        this.optionAccess = new OptionAccess(this, options, patternOptions, pattern, pipes, inbox);
+        this.endpoints = new EndpointRegistry(context, inbox, pipes, optionAccess::connectionOptions);
     }
 
     /**
@@ -94,14 +93,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      */
     public <T> void setOption(Option<T> option, T value) {
         checkOpen();
-        OptionRules.require(option, type);
-        options.set(option, value);
-        patternOptions.update(option, options.get(option));
-        if (option == SocketOptions.LINGER) {
-            inbox.lingerChanged(options.nanos(SocketOptions.LINGER));
-        } else if (option == SocketOptions.ROUTING_ID) {
-            inbox.identityChanged(options.get(SocketOptions.ROUTING_ID));
-        }
+        optionAccess.set(option, value);
     }
 
     /**
@@ -115,25 +107,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      */
     public <T> T getOption(Option<T> option) {
         checkOpen();
-        if (option == SocketOptions.LAST_ENDPOINT) {
-            return option.type().cast(lastEndpoint);
-        }
-        if (option == SocketOptions.TYPE) {
-            return option.type().cast(type);
-        }
-        if (option == SocketOptions.RCVMORE) {
-            return option.type().cast(rcvMore);
-        }
-        if (option == SocketOptions.MECHANISM) {
-            return option.type().cast(options.mechanism());
-        }
-        if (option == SocketOptions.EVENTS) {
-            pipes.processCommands();
-            int events = (pattern.hasIn() ? SocketOptions.POLLIN : 0) | (pattern.hasOut() ? SocketOptions.POLLOUT : 0);
-            return option.type().cast(events);
-        }
-        OptionRules.require(option, type);
-        return options.get(option);
+        return optionAccess.get(option);
     }
 
     /** @return SNDTIMEO in nanoseconds, -1 for infinite */
@@ -161,8 +135,9 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      */
     public String bind(String endpoint) {
         checkOpen();
-        lastEndpoint = endpoints.bind(endpoint);
-        return lastEndpoint;
+        String bound = endpoints.bind(endpoint);
+        optionAccess.endpointBound(bound);
+        return bound;
     }
 
     /**
@@ -202,11 +177,6 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
         checkOpen();
         pipes.processCommands();
         endpoints.disconnect(endpoint);
-    }
-
-    /** @return what a new connection or listener of this socket is made with */
-    private ConnectionOptions connectionOptions() {
-        return options.snapshot(type);
     }
 
     /** {@code ZMQ_CONFLATE} set on a type it applies to. */

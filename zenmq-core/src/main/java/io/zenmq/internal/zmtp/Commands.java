@@ -5,23 +5,17 @@ import static io.zenmq.internal.zmtp.ZmtpLayout.CANCEL;
 import static io.zenmq.internal.zmtp.ZmtpLayout.COMMAND_NAME_LENGTH_LENGTH;
 import static io.zenmq.internal.zmtp.ZmtpLayout.ERROR;
 import static io.zenmq.internal.zmtp.ZmtpLayout.ERROR_REASON_LENGTH_LENGTH;
-import static io.zenmq.internal.zmtp.ZmtpLayout.JOIN;
-import static io.zenmq.internal.zmtp.ZmtpLayout.LEAVE;
 import static io.zenmq.internal.zmtp.ZmtpLayout.MAX_ERROR_REASON;
-import static io.zenmq.internal.zmtp.ZmtpLayout.MAX_GROUP;
 import static io.zenmq.internal.zmtp.ZmtpLayout.MAX_PING_CONTEXT;
 import static io.zenmq.internal.zmtp.ZmtpLayout.MAX_PING_TTL;
 import static io.zenmq.internal.zmtp.ZmtpLayout.PING;
 import static io.zenmq.internal.zmtp.ZmtpLayout.PING_TTL_LENGTH;
 import static io.zenmq.internal.zmtp.ZmtpLayout.PONG;
-import static io.zenmq.internal.zmtp.ZmtpLayout.PROPERTY_IDENTITY;
-import static io.zenmq.internal.zmtp.ZmtpLayout.PROPERTY_SOCKET_TYPE;
 import static io.zenmq.internal.zmtp.ZmtpLayout.READY;
 import static io.zenmq.internal.zmtp.ZmtpLayout.SUBSCRIBE;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -67,21 +61,6 @@ public final class Commands {
         return true;
     }
 
-    /**
-     * Returns the offset of the command data (just after the name).
-     *
-     * @param body a well-formed command body (checked before with {@link #name} or {@link #is})
-     * @return 1 + name length
-     * @throws IllegalArgumentException if the body is malformed
-     */
-    public static int dataOffset(byte[] body) {
-        int n = nameLength(body);
-        if (n < 0) {
-            throw new IllegalArgumentException("malformed command body");
-        }
-        return COMMAND_NAME_LENGTH_LENGTH + n;
-    }
-
     private static int requireNameLength(byte[] body) throws ProtocolException {
         int n = nameLength(body);
         if (n < 0) {
@@ -109,22 +88,6 @@ public final class Commands {
     }
 
     // ---- READY --------------------------------------------------------------------------------
-
-    /**
-     * Builds a NULL-mechanism READY body: {@code Socket-Type}, then {@code Identity} when given.
-     *
-     * @param socketType upper-case wire name, e.g. {@code "DEALER"} (ASCII)
-     * @param identityOrNull routing id to announce (sent even when empty), or null to omit the property
-     * @return a new body
-     */
-    public static byte[] readyBody(String socketType, byte[] identityOrNull) {
-        Map<String, byte[]> props = new LinkedHashMap<>();
-        props.put(PROPERTY_SOCKET_TYPE, socketType.getBytes(StandardCharsets.US_ASCII));
-        if (identityOrNull != null) {
-            props.put(PROPERTY_IDENTITY, identityOrNull);
-        }
-        return FrameEncoder.commandBody(READY, Metadata.encode(props));
-    }
 
     /**
      * Parses the metadata of a READY body.
@@ -237,19 +200,6 @@ public final class Commands {
         return Arrays.copyOfRange(body, offset, Math.min(body.length, offset + MAX_PING_CONTEXT));
     }
 
-    /**
-     * Returns the context of a PONG body, truncated to 16 bytes.
-     *
-     * @param body a PONG body
-     * @return a new array of 0..16 bytes
-     * @throws ProtocolException ({@link ProtocolErrors#ZMTP_MALFORMED_COMMAND_UNSPECIFIED}) if the body is
-     *         not a PONG
-     */
-    public static byte[] pongContext(byte[] body) throws ProtocolException {
-        int offset = requireCommand(body, PONG, ProtocolErrors.ZMTP_MALFORMED_COMMAND_UNSPECIFIED);
-        return Arrays.copyOfRange(body, offset, Math.min(body.length, offset + MAX_PING_CONTEXT));
-    }
-
     private static int pingDataOffset(byte[] body) throws ProtocolException {
         int offset = requireCommand(body, PING, ProtocolErrors.ZMTP_MALFORMED_COMMAND_UNSPECIFIED);
         if (body.length - offset < PING_TTL_LENGTH) {
@@ -265,7 +215,7 @@ public final class Commands {
         return context.length <= MAX_PING_CONTEXT ? context : Arrays.copyOf(context, MAX_PING_CONTEXT);
     }
 
-    // ---- SUBSCRIBE / CANCEL / JOIN / LEAVE ----------------------------------------------------
+    // ---- SUBSCRIBE / CANCEL ------------------------------------------------------------------------
 
     /**
      * Builds a SUBSCRIBE body (ZMTP 3.1).
@@ -285,35 +235,6 @@ public final class Commands {
      */
     public static byte[] cancelBody(byte[] topic) {
         return FrameEncoder.commandBody(CANCEL, topic);
-    }
-
-    /**
-     * Builds a JOIN body (DISH to RADIO).
-     *
-     * @param group group name, 0..255 bytes, copied
-     * @return a new body
-     * @throws IllegalArgumentException if the group is longer than 255 bytes
-     */
-    public static byte[] joinBody(byte[] group) {
-        return FrameEncoder.commandBody(JOIN, requireGroup(group));
-    }
-
-    /**
-     * Builds a LEAVE body (DISH to RADIO).
-     *
-     * @param group group name, 0..255 bytes, copied
-     * @return a new body
-     * @throws IllegalArgumentException if the group is longer than 255 bytes
-     */
-    public static byte[] leaveBody(byte[] group) {
-        return FrameEncoder.commandBody(LEAVE, requireGroup(group));
-    }
-
-    private static byte[] requireGroup(byte[] group) {
-        if (group.length > MAX_GROUP) {
-            throw new IllegalArgumentException("group longer than " + MAX_GROUP + " bytes");
-        }
-        return group;
     }
 
     /**

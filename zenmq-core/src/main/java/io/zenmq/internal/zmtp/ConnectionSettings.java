@@ -18,4 +18,8 @@ import io.zenmq.SocketType;
 public record ConnectionSettings(SocketType type, byte[] routingId, boolean legacyAllowed,
                                  long maxMessageSize, long handshakeIvlNanos, long heartbeatIvlNanos,
                                  long heartbeatTtlNanos, long heartbeatTimeoutNanos) {
+    /** Whether the socket takes subscriptions from its peers: a PUB or XPUB. */
+    boolean takesSubscriptions() {
+        return type == SocketType.PUB || type == SocketType.XPUB;
+    }
 }

@@ -272,26 +272,6 @@ public final class FrameDecoder {
         this.maxMessageSize = limit;
     }
 
-    /**
-     * Returns whether the decoder sits between frames (no partial header or body kept).
-     *
-     * @return true at a frame boundary
-     */
-    public boolean isAtFrameBoundary() {
-        return state == STATE_FLAGS;
-    }
-
-    /** Drops any partial frame and starts over at a frame boundary. */
-    public void reset() {
-        state = STATE_FLAGS;
-        flags = 0;
-        sizeBytesLeft = 0;
-        size = 0;
-        bodySize = 0;
-        body = null;
-        filled = 0;
-    }
-
     /** Capacity of the partial-body buffer, for tests of the memory rule. */
     int bufferCapacity() {
         return body == null ? 0 : body.length;

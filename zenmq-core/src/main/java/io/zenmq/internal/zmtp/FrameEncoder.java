@@ -84,18 +84,6 @@ public final class FrameEncoder {
     }
 
     /**
-     * Builds a complete command frame: header with {@link ZmtpLayout#FLAG_COMMAND}, then the body.
-     *
-     * @param name command name, 1..255 ASCII characters
-     * @param data command data, copied; null means none
-     * @return a new array holding header and body
-     * @throws IllegalArgumentException if the name is empty, too long, or not ASCII
-     */
-    public static byte[] encodeCommand(String name, byte[] data) {
-        return frame(FLAG_COMMAND, commandBody(name, data));
-    }
-
-    /**
      * Builds a complete frame from a header and a body.
      *
      * @param flags {@link ZmtpLayout#FLAG_MORE} and/or {@link ZmtpLayout#FLAG_COMMAND}

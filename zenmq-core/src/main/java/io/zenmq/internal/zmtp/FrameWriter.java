@@ -10,7 +10,8 @@ import java.util.ArrayDeque;
  * socket's {@link ZmtpConnection.Outbound}. Subscriptions become SUBSCRIBE/CANCEL commands for a
  * ZMTP 3.1 peer and {@code 01}/{@code 00} messages for older ones (spec zmtp.md section 7); after
  * a CURVE handshake every frame and command is wrapped by the mechanism (MESSAGE). A body longer
- * than the room left is carried over and finished at the start of the next fill.
+ * than the room left is carried over and finished at the start of the next fill. It also notes
+ * when its connection's driver should write now ({@link #takeWriteRequest}).
  *
  * <p>Owner: the connection's I/O thread (through its {@link ZmtpConnection}).
  */
@@ -25,6 +26,7 @@ final class FrameWriter {
     private Mechanism wrapping;
     private byte[] pendingBody;
     private int pendingOffset;
+    private boolean writeRequested;
 
     /** The peer's version, known once its greeting arrived. */
     void setVersion(ZmtpVersion peerVersion) {
@@ -44,6 +46,7 @@ final class FrameWriter {
     /** Queues bytes that already are wire bytes (greeting parts, a legacy identity frame). */
     void queueRaw(byte[] bytes) {
         queued.add(bytes);
+        writeRequested = true;
     }
 
     /**
@@ -54,6 +57,22 @@ final class FrameWriter {
         queued.add(wrapping != null
                 ? FrameEncoder.frame(0, wrapping.encode(body, ZmtpLayout.FLAG_COMMAND))
                 : FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, body));
+        writeRequested = true;
+    }
+
+    /**
+     * Asks the driver to write even with nothing queued: once active, reading the socket's queue until
+     * it is empty arms its wake-up for what the socket sends next.
+     */
+    void requestWrite() {
+        writeRequested = true;
+    }
+
+    /** Whether the driver should write now (something was queued or asked for); forgets it. */
+    boolean takeWriteRequest() {
+        boolean requested = writeRequested;
+        writeRequested = false;
+        return requested;
     }
 
     /**

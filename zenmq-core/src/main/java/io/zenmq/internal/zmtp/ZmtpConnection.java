@@ -2,20 +2,18 @@
 package io.zenmq.internal.zmtp;
 
 import io.zenmq.EventType;
-import io.zenmq.SocketType;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * One ZMTP connection as pure protocol: bytes and the time in, bytes to write, frames, events and
  * the next deadline out (spec zmtp.md, security.md). It stages the greeting and falls back to
- * ZMTP 3.0, 2.0 or 1.0 ({@link GreetingExchange}); runs the mechanism's handshake, checks the
- * peer's socket type (an ERROR "Invalid socket type", then a protocol error) or, with a legacy
- * peer, takes its identity frame; then moves frames between the wire and the socket, answering
- * PING, keeping the heartbeat and handshake deadlines, wrapping frames for CURVE and translating
- * subscriptions (commands for 3.1 peers, {@code 01}/{@code 00} messages for older ones).
+ * ZMTP 3.0, 2.0 or 1.0, runs the mechanism's handshake and checks the peer's socket type or takes a
+ * legacy peer's identity frame (all in its {@link HandshakePhase}); then moves frames between the
+ * wire and the socket, answering PING, keeping the heartbeats, unwrapping CURVE frames and
+ * translating subscriptions (commands for 3.1 peers, {@code 01}/{@code 00} messages for older ones).
+ * Incoming frames are decoded and routed by its {@link FrameReader}, outgoing ones encoded by its
+ * {@link FrameWriter}; this class holds the phase, the outcome and the deadlines.
  *
  * <p>How it is driven: {@link #start}, then {@link #received} for every batch of bytes read,
  * {@link #fill} whenever the output buffer can take bytes, {@link #deadlineReached} at
@@ -120,30 +118,17 @@ public final class ZmtpConnection {
 
     private enum State { NEW, GREETING, HANDSHAKE, ACTIVE, CLOSED }
 
-    private static final byte[][] NO_CREDENTIALS = new byte[0][];
-
-    private final ConnectionSettings settings;
     private final Mechanism mechanism;
     private final Events events;
-    private final Inbound inbound;
     private final Outbound outbound;
-    private final GreetingExchange greeting;
+    private final HandshakePhase handshake;
     private final FrameWriter writer = new FrameWriter();
-    private final Decoded decoded = new Decoded();
-    private final MechanismOutput mechanismOutput = new MechanismOutput();
-    private FrameDecoder decoder;
-    private Heartbeats heartbeats;
+    private final FrameReader reader;
+    private final Heartbeats heartbeats;
     private State state = State.NEW;
     private Status status = Status.OPEN;
-    /** The peer's protocol, null until its greeting is read. */
-    private ZmtpVersion version;
     private long now;
-    private boolean handshakeDeadlineArmed;
-    private long handshakeDeadline;
-    private boolean writeRequested;
     private boolean handshakeDone;
-    /** The peer sent ERROR in the handshake: libzmq reports no protocol failure for it. */
-    private boolean errorReceived;
     private int protocolError;
     private String failure = "";
 
@@ -158,14 +143,13 @@ public final class ZmtpConnection {
      */
     public ZmtpConnection(ConnectionSettings settings, Mechanism mechanism, Events events, Inbound inbound,
                           Outbound outbound) {
-        this.settings = settings;
         this.mechanism = mechanism;
         this.events = events;
-        this.inbound = inbound;
         this.outbound = outbound;
-        this.decoder = new FrameDecoder(handshakeLimit(settings.maxMessageSize()));
-        this.greeting = new GreetingExchange(mechanism.name(), false, settings.type().name(),
-                settings.routingId(), settings.legacyAllowed());
+        this.heartbeats = new Heartbeats(settings.heartbeatIvlNanos(), settings.heartbeatTtlNanos(),
+                settings.heartbeatTimeoutNanos(), 0);
+        this.handshake = new HandshakePhase(this, settings, mechanism, events, writer);
+        this.reader = new FrameReader(this, handshake, settings, mechanism, inbound, writer, heartbeats);
     }
 
     /**
@@ -175,15 +159,9 @@ public final class ZmtpConnection {
      */
     public void start(long nowNanos) {
         now = nowNanos;
-        heartbeats = new Heartbeats(settings.heartbeatIvlNanos(), settings.heartbeatTtlNanos(),
-                settings.heartbeatTimeoutNanos(), nowNanos);
-        if (settings.handshakeIvlNanos() > 0) {
-            handshakeDeadlineArmed = true;
-            handshakeDeadline = nowNanos + settings.handshakeIvlNanos();
-        }
+        heartbeats.inputSeen(nowNanos);
         state = State.GREETING;
-        writer.queueRaw(greeting.start());
-        writeRequested = true;
+        writer.queueRaw(handshake.start(nowNanos));
     }
 
     // ------------------------------------------------------------------ input
@@ -213,187 +191,48 @@ public final class ZmtpConnection {
     }
 
     private boolean decode(ByteBuffer in) {
-        if (state == State.CLOSED || status == Status.REFUSED) {
+        if (!readsOn()) {
             return false;
         }
         try {
-            if (state == State.GREETING) {
-                byte[] reply = greeting.feed(in);
-                if (reply.length > 0) {
-                    // written at once, even if the peer turns out wrong: it learns our mechanism
-                    writer.queueRaw(reply);
-                    writeRequested = true;
-                }
-                if (!greeting.isComplete()) {
-                    return false;
-                }
-                greetingReceived();
-                if (state == State.CLOSED || status == Status.REFUSED) {
-                    return false;
-                }
+            if (state == State.GREETING && (!handshake.greeting(in) || !readsOn())) {
+                return false;
             }
-            return decoder.decode(in, decoded) == FrameDecoder.Status.STOPPED && state == State.ACTIVE;
+            return reader.decode(in);
         } catch (ProtocolException e) {
             fail(e);
             return false;
         }
     }
 
-    /**
-     * The peer's greeting is in (and what we owe it is queued). A 3.x peer must use our mechanism, whose
-     * handshake starts; from a legacy peer we wait for its identity frame, in its framing.
-     */
-    private void greetingReceived() throws ProtocolException {
-        version = greeting.version();
-        writer.setVersion(version);
+    /** Whether input is still read: the connection neither ended nor refused its peer. */
+    boolean readsOn() {
+        return state != State.CLOSED && status != Status.REFUSED;
+    }
+
+    /** Whether the handshake phase runs (the peer's greeting is in, the connection is not active yet). */
+    boolean isHandshaking() {
+        return state == State.HANDSHAKE;
+    }
+
+    // ------------------------------------------------------------------ calls from the handshake phase
+
+    /** The peer's greeting is in: frames go both ways in its version's framing, the handshake proper begins. */
+    void peerVersionKnown(ZmtpVersion peerVersion) {
+        writer.setVersion(peerVersion);
+        reader.peerVersionKnown(peerVersion);
         state = State.HANDSHAKE;
-        writeRequested = true;
-        if (version.isLegacy()) {
-            if (version.usesZmtp10Framing()) {
-                decoder = FrameDecoder.zmtp10(handshakeLimit(settings.maxMessageSize()));
-            }
-            if (version == ZmtpVersion.ZMTP_1_0) {
-                // what the greeting decoder read was the start of the peer's identity frame
-                decoder.decode(ByteBuffer.wrap(greeting.peer().unversionedBytes()), decoded);
-            }
-            return;
-        }
-        if (!greeting.sameMechanism()) {
-            throw new ProtocolException(ProtocolErrors.ZMTP_MECHANISM_MISMATCH,
-                    "peer uses mechanism " + greeting.peer().mechanism());
-        }
-        mechanism.start(mechanismOutput);
+        writer.requestWrite();
     }
 
-    /** The decoder's frames, by the connection's state. */
-    private final class Decoded implements FrameSink {
-        @Override
-        public boolean onFrame(byte[] body, boolean more) throws ProtocolException {
-            if (state == State.HANDSHAKE && version.isLegacy()) {
-                return legacyIdentity(body);
-            }
-            if (state != State.ACTIVE) {
-                throw new ProtocolException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
-                        "message before the handshake finished");
-            }
-            if (writer.wraps()) {
-                return unwrapped(mechanism.decode(body));
-            }
-            return inbound.frame(body, more ? MORE : 0);
-        }
-
-        @Override
-        public boolean onCommand(byte[] body) throws ProtocolException {
-            if (version.isLegacy()) {
-                // ZMTP 2.0 has no commands (the bit is reserved); libzmq drops such frames too
-                return true;
-            }
-            if (state == State.HANDSHAKE) {
-                handshakeCommand(body);
-                return state != State.CLOSED && status != Status.REFUSED;
-            }
-            if (writer.wraps()) {
-                // libzmq sends MESSAGE in ordinary frames; accept one in a command frame too (spec 3.8)
-                return unwrapped(mechanism.decode(body));
-            }
-            return activeCommand(body);
-        }
+    /** Decodes bytes the greeting decoder took that begin the first frame (an unversioned peer's). */
+    void decodeGreetingLeftover(byte[] bytes) throws ProtocolException {
+        reader.decodeGreetingLeftover(bytes);
     }
 
-    /**
-     * A ZMTP 1.0/2.0 peer's first frame, its identity: the connection is ready. The identity becomes the
-     * peer's {@code Identity} property (a ROUTER routes by it). A PUB/XPUB gets a subscription to
-     * everything from an unversioned 1.0 peer, which never sends subscriptions (as libzmq).
-     */
-    private boolean legacyIdentity(byte[] identity) {
-        Map<String, byte[]> properties = new LinkedHashMap<>();
-        properties.put(ZmtpLayout.PROPERTY_IDENTITY, identity);
-        if (!connectionReady(properties)) {
-            return false;
-        }
-        if (version == ZmtpVersion.ZMTP_1_0 && isPublisher()) {
-            return inbound.frame(new byte[0], SUBSCRIBE);
-        }
-        return true;
-    }
-
-    /** A frame the mechanism unwrapped: its own flags say whether it is a command. */
-    private boolean unwrapped(Mechanism.Unwrapped frame) throws ProtocolException {
-        if ((frame.flags() & ZmtpLayout.FLAG_COMMAND) != 0) {
-            return activeCommand(frame.frame());
-        }
-        return inbound.frame(frame.frame(), (frame.flags() & ZmtpLayout.FLAG_MORE) != 0 ? MORE : 0);
-    }
-
-    private boolean activeCommand(byte[] body) throws ProtocolException {
-        if (Commands.is(body, ZmtpLayout.SUBSCRIBE)) {
-            return subscriptionReceived(body, SUBSCRIBE);
-        }
-        if (Commands.is(body, ZmtpLayout.CANCEL)) {
-            return subscriptionReceived(body, CANCEL);
-        }
-        if (Commands.is(body, ZmtpLayout.PING)) {
-            heartbeats.pingReceived(Commands.pingTtl(body));
-            queueCommand(Commands.pongBody(Commands.pingContext(body)));
-        } else if (Commands.is(body, ZmtpLayout.ERROR)) {
-            throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED,
-                    "peer sent ERROR " + Commands.parseError(body));
-        }
-        // PONG and unknown commands are ignored, as libzmq does
-        return true;
-    }
-
-    /** Only a publisher takes subscriptions; they reach it in the socket's own form. */
-    private boolean subscriptionReceived(byte[] body, int flag) throws ProtocolException {
-        if (!isPublisher()) {
-            return true;
-        }
-        return inbound.frame(Commands.topic(body), flag);
-    }
-
-    private boolean isPublisher() {
-        SocketType type = settings.type();
-        return type == SocketType.PUB || type == SocketType.XPUB;
-    }
-
-    private void handshakeCommand(byte[] body) throws ProtocolException {
-        String reason = PeerError.reason(body);
-        if (reason != null) {
-            if (isZapStatus(reason)) {
-                // as libzmq: a ZAP status code in the reason is an authentication failure
-                events.handshakeFailed(EventType.HANDSHAKE_FAILED_AUTH, Integer.parseInt(reason));
-            }
-            errorReceived = true;
-            throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED, "peer refused the handshake: " + reason);
-        }
-        mechanism.onCommand(body, mechanismOutput);
-        writeRequested = true;
-    }
-
-    /** A ZAP status code: 300, 400 or 500 and their kin. */
-    private static boolean isZapStatus(String reason) {
-        return reason.length() == 3 && reason.charAt(0) >= '3' && reason.charAt(0) <= '5'
-                && isDigit(reason.charAt(1)) && isDigit(reason.charAt(2));
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** The mechanism finished: check the peer's socket type and hand the connection over. */
-    private void handshakeSucceeded(Map<String, byte[]> properties) {
-        byte[] peerType = Metadata.get(properties, ZmtpLayout.PROPERTY_SOCKET_TYPE);
-        if (peerType != null) {
-            String name = new String(peerType, StandardCharsets.US_ASCII);
-            if (!SocketTypes.compatible(settings.type().name(), name)) {
-                // libzmq just closes; an ERROR first tells the peer why (RFC 37), best effort
-                queueCommand(Commands.errorBody("Invalid socket type"));
-                fail(new ProtocolException(ProtocolErrors.ZMTP_INVALID_METADATA,
-                        "incompatible peer socket type " + name));
-                return;
-            }
-        }
-        if (connectionReady(properties)) {
+    /** The mechanism's handshake succeeded: go active, wrap frames if it encrypts, start the heartbeats. */
+    void goActiveAfterMechanism(Map<String, byte[]> properties) {
+        if (goActive(properties)) {
             if (mechanism.encrypts()) {
                 writer.wrapWith(mechanism);
             }
@@ -406,8 +245,10 @@ public final class ZmtpConnection {
      * peers too, unlike libzmq 4.3.4, which drops them when it expires), the full frame size limit.
      * Writing is requested even with nothing queued: reading the socket's queue until it is empty
      * arms its wake-up for what the socket sends next.
+     *
+     * @return false if the socket refused the connection
      */
-    private boolean connectionReady(Map<String, byte[]> properties) {
+    boolean goActive(Map<String, byte[]> properties) {
         if (!events.handshakeSucceeded(properties)) {
             state = State.CLOSED;
             status = Status.REJECTED;
@@ -415,14 +256,10 @@ public final class ZmtpConnection {
         }
         state = State.ACTIVE;
         handshakeDone = true;
-        handshakeDeadlineArmed = false;
-        decoder.setMaxFrameSize(settings.maxMessageSize());
-        writeRequested = true;
+        handshake.disarmDeadline();
+        reader.goActive();
+        writer.requestWrite();
         return true;
-    }
-
-    private static long handshakeLimit(long maxMessageSize) {
-        return maxMessageSize < 0 ? MAX_HANDSHAKE_FRAME : Math.min(maxMessageSize, MAX_HANDSHAKE_FRAME);
     }
 
     // ------------------------------------------------------------------ ZAP and time
@@ -440,12 +277,10 @@ public final class ZmtpConnection {
             return false;
         }
         try {
-            mechanism.onZapReply(reply, mechanismOutput);
+            handshake.zapReplied(reply);
         } catch (ProtocolException e) {
             fail(e);
-            return true;
         }
-        writeRequested = true;
         return true;
     }
 
@@ -466,7 +301,7 @@ public final class ZmtpConnection {
      * @return true if {@link #nextDeadline} means something
      */
     public boolean hasDeadline() {
-        return state != State.CLOSED && (handshakeDeadlineArmed || heartbeats.armed());
+        return state != State.CLOSED && (handshake.deadlineArmed() || heartbeats.armed());
     }
 
     /**
@@ -476,10 +311,10 @@ public final class ZmtpConnection {
      */
     public long nextDeadline() {
         if (!heartbeats.armed()) {
-            return handshakeDeadline;
+            return handshake.deadline();
         }
         long next = heartbeats.nextDeadline();
-        return handshakeDeadlineArmed && handshakeDeadline - next < 0 ? handshakeDeadline : next;
+        return handshake.deadlineArmed() && handshake.deadline() - next < 0 ? handshake.deadline() : next;
     }
 
     /**
@@ -492,8 +327,8 @@ public final class ZmtpConnection {
         if (state == State.CLOSED) {
             return;
         }
-        if (handshakeDeadlineArmed && nowNanos - handshakeDeadline >= 0) {
-            handshakeDeadlineArmed = false;
+        if (handshake.deadlineArmed() && nowNanos - handshake.deadline() >= 0) {
+            handshake.disarmDeadline();
             failure = "handshake timed out";
             end(Status.HANDSHAKE_TIMEOUT);
             return;
@@ -504,7 +339,7 @@ public final class ZmtpConnection {
             return;
         }
         if (heartbeats.pingDue(nowNanos) && state == State.ACTIVE) {
-            queueCommand(Commands.pingBody(heartbeats.pingTtl(), new byte[0]));
+            writer.queueCommand(Commands.pingBody(heartbeats.pingTtl(), new byte[0]));
         }
     }
 
@@ -527,14 +362,7 @@ public final class ZmtpConnection {
      * @return true if the driver should write now
      */
     public boolean takeWriteRequest() {
-        boolean requested = writeRequested;
-        writeRequested = false;
-        return requested;
-    }
-
-    private void queueCommand(byte[] body) {
-        writer.queueCommand(body);
-        writeRequested = true;
+        return writer.takeWriteRequest();
     }
 
     // ------------------------------------------------------------------ outcome
@@ -584,9 +412,9 @@ public final class ZmtpConnection {
         return failure;
     }
 
-    private void fail(ProtocolException e) {
-        if ((state == State.GREETING || state == State.HANDSHAKE) && !errorReceived) {
-            events.handshakeFailed(EventType.HANDSHAKE_FAILED_PROTOCOL, e.code());
+    void fail(ProtocolException e) {
+        if (state == State.GREETING || state == State.HANDSHAKE) {
+            handshake.failed(e.code());
         }
         protocolError = e.code();
         failure = "protocol error: " + e.getMessage();
@@ -597,44 +425,13 @@ public final class ZmtpConnection {
         state = State.CLOSED;
         status = reason;
         heartbeats.stop();
-        handshakeDeadlineArmed = false;
+        handshake.disarmDeadline();
     }
 
     /** Reads nothing more from the peer; what is queued (an ERROR) still goes out. */
-    private void refuse() {
+    void refuse(String why) {
+        failure = why;
         status = Status.REFUSED;
-        writeRequested = true;
-    }
-
-    /** What the mechanism asks of the connection during the handshake. */
-    private final class MechanismOutput implements Mechanism.Output {
-        @Override
-        public void send(byte[] body) {
-            queueCommand(body);
-        }
-
-        @Override
-        public void askZap(String mechanismName, byte[]... credentials) {
-            events.zapRequest(mechanismName, credentials == null ? NO_CREDENTIALS : credentials);
-        }
-
-        @Override
-        public void ready(Map<String, byte[]> peerProperties) {
-            handshakeSucceeded(peerProperties);
-        }
-
-        @Override
-        public void refused(int zapStatus) {
-            failure = "authentication refused the peer: " + zapStatus;
-            events.handshakeFailed(EventType.HANDSHAKE_FAILED_AUTH, zapStatus);
-            refuse();
-        }
-
-        @Override
-        public void failed(int errno) {
-            failure = "the handshake failed: errno " + errno;
-            events.handshakeFailed(EventType.HANDSHAKE_FAILED_NO_DETAIL, errno);
-            refuse();
-        }
+        writer.requestWrite();
     }
 }

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zenmq.internal.crypto.CryptoBox;
 import io.zenmq.internal.crypto.DeterministicRandom;
-import io.zenmq.internal.zmtp.Commands;
 import io.zenmq.internal.zmtp.ProtocolErrors;
+import io.zenmq.internal.zmtp.TestCommands;
 import io.zenmq.internal.zmtp.ZapReply;
 import java.util.Arrays;
 import java.util.Map;
@@ -157,7 +157,7 @@ class CurveHandshakeFaultTest {
     void shouldFailCommandsOutOfOrderOnTheServer() throws Exception {
         byte[] hello = startClient();
         assertProtocolError(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
-                () -> peers.server.onCommand(Commands.readyBody("DEALER", null), peers.serverOut));
+                () -> peers.server.onCommand(TestCommands.readyBody("DEALER", null), peers.serverOut));
         peers.server.onCommand(hello, peers.serverOut);
 
         assertProtocolError(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
@@ -169,7 +169,7 @@ class CurveHandshakeFaultTest {
         startClient();
 
         assertProtocolError(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
-                () -> peers.client.onCommand(Commands.readyBody("ROUTER", null), peers.clientOut));
+                () -> peers.client.onCommand(TestCommands.readyBody("ROUTER", null), peers.clientOut));
         assertProtocolError(ProtocolErrors.ZMTP_MALFORMED_COMMAND_UNSPECIFIED,
                 () -> peers.client.onCommand(new byte[0], peers.clientOut));
     }

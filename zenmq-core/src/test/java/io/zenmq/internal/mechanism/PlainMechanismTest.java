@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.zenmq.internal.zmtp.Commands;
 import io.zenmq.internal.zmtp.ProtocolErrors;
 import io.zenmq.internal.zmtp.ProtocolException;
+import io.zenmq.internal.zmtp.TestCommands;
 import io.zenmq.internal.zmtp.ZapReply;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -93,7 +94,7 @@ class PlainMechanismTest {
         assertThatThrownBy(() -> client.onCommand(new byte[] {7, 'W', 'E', 'L', 'C', 'O', 'M', 'E', 0}, c))
                 .isInstanceOfSatisfying(ProtocolException.class,
                         e -> assertThat(e.code()).isEqualTo(ProtocolErrors.ZMTP_MALFORMED_COMMAND_WELCOME));
-        assertThatThrownBy(() -> client.onCommand(Commands.readyBody("PUB", null), c))
+        assertThatThrownBy(() -> client.onCommand(TestCommands.readyBody("PUB", null), c))
                 .isInstanceOfSatisfying(ProtocolException.class,
                         e -> assertThat(e.code()).isEqualTo(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND));
     }
@@ -105,12 +106,12 @@ class PlainMechanismTest {
         mechanism.start(out);
         assertThat(out.sent).isEmpty();
         assertThat(out.zapMechanisms).containsExactly("NULL");
-        mechanism.onCommand(Commands.readyBody("DEALER", null), out);
+        mechanism.onCommand(TestCommands.readyBody("DEALER", null), out);
         assertThat(out.ready).isNull();
         mechanism.onZapReply(new ZapReply(200, "", ascii("anon"), Map.of()), out);
         assertThat(Commands.is(out.sent.get(0), "READY")).isTrue();
         assertThat(out.ready.get("User-Id")).isEqualTo(ascii("anon"));
-        assertThatThrownBy(() -> mechanism.onCommand(Commands.readyBody("DEALER", null), out))
+        assertThatThrownBy(() -> mechanism.onCommand(TestCommands.readyBody("DEALER", null), out))
                 .isInstanceOf(ProtocolException.class);
     }
 

@@ -82,7 +82,7 @@ class FrameCodecRoundTripTest {
         }
 
         assertThat(sink.frames).containsExactlyElementsOf(expected(frames));
-        assertThat(decoder.isAtFrameBoundary()).isTrue();
+        ProtocolAssertions.assertAtFrameBoundary(decoder);
     }
 
     @Property(tries = 300)

@@ -64,19 +64,19 @@ class FrameEncoderTest {
 
     @Test
     void shouldEncodePingCommandFrame() {
-        assertThat(FrameEncoder.encodeCommand("PING", hex("00 14")))
+        assertThat(TestCommands.encodeCommand("PING", hex("00 14")))
                 .isEqualTo(bytes(0x04, 0x07, 0x04, "PING", 0x00, 0x14));
     }
 
     @Test
     void shouldEncodeCommandWithoutData() {
-        assertThat(FrameEncoder.encodeCommand("PONG", null)).isEqualTo(bytes(0x04, 0x05, 0x04, "PONG"));
+        assertThat(TestCommands.encodeCommand("PONG", null)).isEqualTo(bytes(0x04, 0x05, 0x04, "PONG"));
         assertThat(FrameEncoder.commandBody("PONG", new byte[0])).isEqualTo(bytes(0x04, "PONG"));
     }
 
     @Test
     void shouldUseLongHeaderForCommandBodyAbove255Bytes() {
-        byte[] frame = FrameEncoder.encodeCommand("SUBSCRIBE", new byte[250]);
+        byte[] frame = TestCommands.encodeCommand("SUBSCRIBE", new byte[250]);
 
         assertThat(frame).hasSize(9 + 260);
         assertThat(ByteBuffer.wrap(frame, 0, 9).get()).isEqualTo((byte) 0x06);

@@ -20,7 +20,7 @@ class Zmtp10FramingTest {
         RecordingSink sink = new RecordingSink();
         FrameDecoder decoder = FrameDecoder.zmtp10(-1);
         assertThat(decoder.decode(ByteBuffer.wrap(wire), sink)).isEqualTo(FrameDecoder.Status.NEED_MORE);
-        assertThat(decoder.isAtFrameBoundary()).isTrue();
+        ProtocolAssertions.assertAtZmtp10FrameBoundary(decoder);
         return sink.frames;
     }
 

@@ -32,7 +32,7 @@ class ZmtpConnectionTest {
     }
 
     private static byte[] readyFrame(String type) {
-        return FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, Commands.readyBody(type, null));
+        return FrameEncoder.frame(ZmtpLayout.FLAG_COMMAND, TestCommands.readyBody(type, null));
     }
 
     private static byte[] command(byte[] body) {
@@ -256,7 +256,7 @@ class ZmtpConnectionTest {
         assertThat(ours.connection.takeWriteRequest()).isTrue();
         List<RecordingSink.Frame> sent = decode(ours.output(), false);
         assertThat(sent).hasSize(1);
-        assertThat(Commands.pongContext(sent.get(0).body)).isEqualTo(ascii("ctx"));
+        assertThat(TestCommands.pongContext(sent.get(0).body)).isEqualTo(ascii("ctx"));
         assertThat(ours.connection.hasDeadline()).isFalse();
     }
 

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.internal.zmtp;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes one connection's incoming bytes, after the greeting, in the peer's framing and routes each
+ * frame by the connection's phase: during the handshake to its {@link HandshakePhase} (commands, or a
+ * legacy peer's identity frame); once active, message frames straight to the socket's
+ * {@link ZmtpConnection.Inbound}, commands to their handling here: SUBSCRIBE/CANCEL become
+ * subscriptions for a publisher, PING is answered with PONG and feeds the heartbeats, ERROR ends
+ * the connection. After a CURVE handshake frames are unwrapped by the mechanism first. The frame
+ * limit is {@link ZmtpConnection#MAX_HANDSHAKE_FRAME} until the connection is active, then the
+ * socket's MAXMSGSIZE. The counterpart of {@link FrameWriter}.
+ *
+ * <p>Owner: the connection's I/O thread (through its {@link ZmtpConnection}).
+ */
+final class FrameReader implements FrameSink {
+    private final ZmtpConnection connection;
+    private final HandshakePhase handshake;
+    private final ConnectionSettings settings;
+    private final Mechanism mechanism;
+    private final ZmtpConnection.Inbound inbound;
+    private final FrameWriter writer;
+    private final Heartbeats heartbeats;
+    private FrameDecoder decoder;
+    /** The peer's protocol, null until its greeting is read. */
+    private ZmtpVersion version;
+
+    FrameReader(ZmtpConnection connection, HandshakePhase handshake, ConnectionSettings settings,
+                Mechanism mechanism, ZmtpConnection.Inbound inbound, FrameWriter writer, Heartbeats heartbeats) {
+        this.connection = connection;
+        this.handshake = handshake;
+        this.settings = settings;
+        this.mechanism = mechanism;
+        this.inbound = inbound;
+        this.writer = writer;
+        this.heartbeats = heartbeats;
+        this.decoder = new FrameDecoder(handshakeLimit(settings.maxMessageSize()));
+    }
+
+    /**
+     * Decodes frames from {@code in} until it is empty or the socket's queue is full.
+     *
+     * @return true if the {@link ZmtpConnection.Inbound} sink asked to stop
+     */
+    boolean decode(ByteBuffer in) throws ProtocolException {
+        return decoder.decode(in, this) == FrameDecoder.Status.STOPPED && connection.isActive();
+    }
+
+    /** The peer's greeting is in: from now on, its version's framing. */
+    void peerVersionKnown(ZmtpVersion peerVersion) {
+        version = peerVersion;
+        if (peerVersion.usesZmtp10Framing()) {
+            decoder = FrameDecoder.zmtp10(handshakeLimit(settings.maxMessageSize()));
+        }
+    }
+
+    /** Decodes bytes the greeting decoder took that begin the first frame (an unversioned peer's). */
+    void decodeGreetingLeftover(byte[] bytes) throws ProtocolException {
+        decoder.decode(ByteBuffer.wrap(bytes), this);
+    }
+
+    /** The connection went active: frames up to the socket's MAXMSGSIZE are accepted. */
+    void goActive() {
+        decoder.setMaxFrameSize(settings.maxMessageSize());
+    }
+
+    private static long handshakeLimit(long maxMessageSize) {
+        return maxMessageSize < 0
+                ? ZmtpConnection.MAX_HANDSHAKE_FRAME : Math.min(maxMessageSize, ZmtpConnection.MAX_HANDSHAKE_FRAME);
+    }
+
+    @Override
+    public boolean onFrame(byte[] body, boolean more) throws ProtocolException {
+        if (!connection.isActive()) {
+            if (connection.isHandshaking() && version.isLegacy()) {
+                return legacyIdentity(body);
+            }
+            throw new ProtocolException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
+                    "message before the handshake finished");
+        }
+        if (writer.wraps()) {
+            return unwrapped(mechanism.decode(body));
+        }
+        return inbound.frame(body, more ? ZmtpConnection.MORE : 0);
+    }
+
+    @Override
+    public boolean onCommand(byte[] body) throws ProtocolException {
+        if (version.isLegacy()) {
+            // ZMTP 2.0 has no commands (the bit is reserved); libzmq drops such frames too
+            return true;
+        }
+        if (connection.isHandshaking()) {
+            handshake.command(body);
+            return connection.readsOn();
+        }
+        if (writer.wraps()) {
+            // libzmq sends MESSAGE in ordinary frames; accept one in a command frame too (spec 3.8)
+            return unwrapped(mechanism.decode(body));
+        }
+        return activeCommand(body);
+    }
+
+    /**
+     * A legacy peer's identity frame makes the connection active. A PUB/XPUB then gets a subscription
+     * to everything from an unversioned 1.0 peer, which never sends subscriptions (as libzmq).
+     */
+    private boolean legacyIdentity(byte[] identity) {
+        if (!handshake.legacyIdentity(identity)) {
+            return false;
+        }
+        if (version == ZmtpVersion.ZMTP_1_0 && settings.takesSubscriptions()) {
+            return inbound.frame(new byte[0], ZmtpConnection.SUBSCRIBE);
+        }
+        return true;
+    }
+
+    /** A frame the mechanism unwrapped: its own flags say whether it is a command. */
+    private boolean unwrapped(Mechanism.Unwrapped frame) throws ProtocolException {
+        if ((frame.flags() & ZmtpLayout.FLAG_COMMAND) != 0) {
+            return activeCommand(frame.frame());
+        }
+        return inbound.frame(frame.frame(), (frame.flags() & ZmtpLayout.FLAG_MORE) != 0 ? ZmtpConnection.MORE : 0);
+    }
+
+    private boolean activeCommand(byte[] body) throws ProtocolException {
+        if (Commands.is(body, ZmtpLayout.SUBSCRIBE)) {
+            return subscriptionReceived(body, ZmtpConnection.SUBSCRIBE);
+        }
+        if (Commands.is(body, ZmtpLayout.CANCEL)) {
+            return subscriptionReceived(body, ZmtpConnection.CANCEL);
+        }
+        if (Commands.is(body, ZmtpLayout.PING)) {
+            heartbeats.pingReceived(Commands.pingTtl(body));
+            writer.queueCommand(Commands.pongBody(Commands.pingContext(body)));
+        } else if (Commands.is(body, ZmtpLayout.ERROR)) {
+            throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED,
+                    "peer sent ERROR " + Commands.parseError(body));
+        }
+        // PONG and unknown commands are ignored, as libzmq does
+        return true;
+    }
+
+    /** Only a publisher takes subscriptions; they reach it in the socket's own form. */
+    private boolean subscriptionReceived(byte[] body, int flag) throws ProtocolException {
+        if (!settings.takesSubscriptions()) {
+            return true;
+        }
+        return inbound.frame(Commands.topic(body), flag);
+    }
+}
