@@ -37,7 +37,7 @@ import java.util.TreeSet;
  * services a socket is made of ({@code ctx}, {@code zap}, {@code monitor}, {@code pattern},
  * {@code engine}, {@code transport}, {@code auth}); the I/O thread and the routing helpers
  * ({@code io}, {@code routing}); and the pure packages ({@code zmtp}, {@code mechanism},
- * {@code crypto}, {@code pipe}, {@code queue}), which hold no channel, thread, clock or logger. A
+ * {@code crypto}, {@code pipe}, {@code queue}, {@code timer}), which hold no channel, thread, clock or logger. A
  * layer uses only the layers below it (and itself); internal code uses only the public package's
  * vocabulary types, never its facades.
  */
@@ -45,7 +45,7 @@ import java.util.TreeSet;
 class ArchitectureTest {
     private static final String INTERNAL = "io.zenmq.internal.";
 
-    private static final String[] PURE = packages("zmtp", "mechanism", "crypto", "pipe", "queue", "routing");
+    private static final String[] PURE = packages("zmtp", "mechanism", "crypto", "pipe", "queue", "routing", "timer");
 
     /** Public types that internal code may name: values, options, events and ZAP's data. */
     private static final Set<String> VOCABULARY = Set.of("ErrorCode", "ZmqException", "SocketType", "EventType",
@@ -79,7 +79,8 @@ class ArchitectureTest {
             .layer("Services").definedBy(packages("ctx..", "zap..", "monitor..", "pattern..", "engine..",
                     "transport..", "auth.."))
             .layer("Support").definedBy(packages("io..", "routing.."))
-            .layer("Pure").definedBy(packages("zmtp..", "mechanism..", "crypto..", "pipe..", "queue.."))
+            .layer("Pure").definedBy(packages("zmtp..", "mechanism..", "crypto..", "pipe..", "queue..",
+                    "timer.."))
             .whereLayer("Socket").mayNotBeAccessedByAnyLayer()
             .whereLayer("Services").mayOnlyBeAccessedByLayers("Socket")
             .whereLayer("Support").mayOnlyBeAccessedByLayers("Socket", "Services")
@@ -90,7 +91,7 @@ class ArchitectureTest {
             .that().resideInAPackage("io.zenmq.internal..")
             .should().resideInAnyPackage(packages("socket..", "ctx..", "zap..", "monitor..", "pattern..",
                     "engine..", "transport..", "auth..", "io..", "routing..", "zmtp..", "mechanism..", "crypto..",
-                    "pipe..", "queue.."))
+                    "pipe..", "queue..", "timer.."))
             .because("a new package must be placed in a layer of this test (and in docs/architecture.md)");
 
     @ArchTest
