@@ -36,7 +36,7 @@ import java.util.function.LongSupplier;
  * the next {@code execute()}.
  *
  * <p>Not thread-safe and without a thread of its own: one thread at a time uses a {@code Timers}
- * and its timers, handing them over with a happens-before edge. {@code Reactor} uses one for its
+ * and its timers, handing them over with a happens-before edge. {@link Reactor} uses one for its
  * loop.
  */
 public final class Timers {
@@ -120,11 +120,16 @@ public final class Timers {
      * @return how many handlers ran
      */
     public int execute() {
+        return execute(null);
+    }
+
+    /** Runs the due timers as {@link #execute()}, but none after {@code loop} was asked to stop. */
+    int execute(Reactor loop) {
         long now = clock.getAsLong();
         long stamp = queue.passStamp();
         int ran = 0;
         TimerQueue.Entry<Timer> due;
-        while ((due = queue.pollDue(now, stamp)) != null) {
+        while ((loop == null || !loop.isStopping()) && (due = queue.pollDue(now, stamp)) != null) {
             Timer timer = due.payload();
             ran++;
             timer.handler.onTimer(timer);
