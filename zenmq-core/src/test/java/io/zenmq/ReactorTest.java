@@ -101,6 +101,34 @@ class ReactorTest extends ContextTest {
         reactor.close();
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void shouldNeverFireATimerCancelledFromASocketHandler(Transport transport) {
+        Socket pull = ctx.socket(SocketType.PULL);
+        Socket push = ctx.socket(SocketType.PUSH);
+        push.connect(pull.bind(transport.bindable()));
+        int[] sent = {0};
+        int[] sentAtCancel = {-1};
+        int[] received = {0};
+        try (Reactor reactor = new Reactor()) {
+            Timers.Timer sender = reactor.timers().add(Duration.ofMillis(1), timer -> {
+                sent[0]++;
+                push.send("tick");
+            });
+            reactor.register(pull, Poller.IN, item -> {
+                pull.recv();
+                if (++received[0] == 3) {
+                    sender.cancel();
+                    sentAtCancel[0] = sent[0];
+                    reactor.timers().once(Duration.ofMillis(30), timer -> reactor.stop());
+                }
+            });
+            reactor.run();
+            assertThat(sender.isActive()).isFalse();
+        }
+        assertThat(sent[0]).as("nothing sent in the 30 ms after the cancel").isEqualTo(sentAtCancel[0]);
+    }
+
     @Test
     void shouldHonourAStopThatCameBeforeRun() {
         try (Reactor reactor = new Reactor()) {
