@@ -4,7 +4,6 @@ package io.zenmq.internal.socket;
 import io.zenmq.Option;
 import io.zenmq.SocketOptions;
 import io.zenmq.internal.engine.ConnectionOptions;
-import io.zenmq.internal.pattern.Pattern;
 import io.zenmq.internal.pattern.PatternOptions;
 
 /**
@@ -20,18 +19,13 @@ final class OptionAccess {
     private final SocketCore socket;
     private final OptionValues values;
     private final PatternOptions patternOptions;
-    private final Pattern pattern;
-    private final SocketPipes pipes;
     private final SocketInbox inbox;
     private String lastEndpoint = "";
 
-    OptionAccess(SocketCore socket, OptionValues values, PatternOptions patternOptions, Pattern pattern,
-                 SocketPipes pipes, SocketInbox inbox) {
+    OptionAccess(SocketCore socket, OptionValues values, PatternOptions patternOptions, SocketInbox inbox) {
         this.socket = socket;
         this.values = values;
         this.patternOptions = patternOptions;
-        this.pattern = pattern;
-        this.pipes = pipes;
         this.inbox = inbox;
     }
 
@@ -62,9 +56,7 @@ final class OptionAccess {
             return option.type().cast(values.mechanism());
         }
         if (option == SocketOptions.EVENTS) {
-            pipes.processCommands();
-            int events = (pattern.hasIn() ? SocketOptions.POLLIN : 0) | (pattern.hasOut() ? SocketOptions.POLLOUT : 0);
-            return option.type().cast(events);
+            return option.type().cast(socket.readiness());
         }
         OptionRules.require(option, socket.type());
         return values.get(option);

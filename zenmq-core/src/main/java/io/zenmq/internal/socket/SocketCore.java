@@ -3,6 +3,7 @@ package io.zenmq.internal.socket;
 
 import io.zenmq.ErrorCode;
 import io.zenmq.Option;
+import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.ctx.ContextCore;
@@ -44,15 +45,17 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     private Map<String, byte[]> lastProperties;
     private boolean rcvMore;
     private boolean closed;
+    private final SocketWatchers watchers;
 
     private SocketCore(ContextCore context, SocketType type) {
         this.context = context;
         this.type = type;
         this.pattern = Patterns.create(type, this, patternOptions);
-        this.waiter = new Waiter(mailbox, context.spinNanos(), this::checkOpen);
+        this.waiter = new Waiter(mailbox, context.spinNanos(), this::ensureOpen);
+        this.watchers = new SocketWatchers(waiter);
         this.pipes = new SocketPipes(pattern, mailbox);
         this.inbox = new SocketInbox(this, context.inproc(), waiter, monitor, pipes);
-        this.optionAccess = new OptionAccess(this, options, patternOptions, pattern, pipes, inbox);
+        this.optionAccess = new OptionAccess(this, options, patternOptions, inbox);
         this.endpoints = new EndpointRegistry(context, inbox, pipes, optionAccess::connectionOptions);
     }
 
@@ -320,9 +323,61 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
         monitor.detach(sink);
     }
 
+    // ------------------------------------------------------------------ readiness
+
+    /**
+     * Returns {@code ZMQ_EVENTS}: {@link SocketOptions#POLLIN} if a receive would not block,
+     * {@link SocketOptions#POLLOUT} if a send would not block.
+     *
+     * @return the bit mask
+     */
+    public int events() {
+        checkOpen();
+        return readiness();
+    }
+
+    /**
+     * Returns {@code ZMQ_EVENTS} without telling the watchers: {@link SocketOptions#POLLIN} if a
+     * receive would not block, {@link SocketOptions#POLLOUT} if a send would not block. Handles
+     * the mailbox first, and leaves every empty pipe armed so that its next message wakes the
+     * socket (and its watchers).
+     *
+     * @return the bit mask
+     * @throws ZmqException {@link ErrorCode#ETERM} or {@link ErrorCode#ENOTSOCK}
+     */
+    public int readiness() {
+        ensureOpen();
+        pipes.processCommands();
+        return (pattern.hasIn() ? SocketOptions.POLLIN : 0) | (pattern.hasOut() ? SocketOptions.POLLOUT : 0);
+    }
+
+    /**
+     * Starts telling a watcher (a poller) of this socket's wake-ups and calls. Socket thread.
+     *
+     * @param watcher the watcher, not yet added
+     */
+    public void addWatcher(SocketWatcher watcher) {
+        watchers.add(watcher);
+    }
+
+    /**
+     * Stops telling a watcher; does nothing if it was not added. Socket thread; allowed after close.
+     *
+     * @param watcher the watcher
+     */
+    public void removeWatcher(SocketWatcher watcher) {
+        watchers.remove(watcher);
+    }
+
     // ------------------------------------------------------------------ closing
 
+    /** Throws unless the socket may be used, and tells its pollers (if any) that it is. */
     private void checkOpen() {
+        ensureOpen();
+        watchers.socketUsed();
+    }
+
+    private void ensureOpen() {
         if (context.isTerminating()) {
             throw new ZmqException(ErrorCode.ETERM, "the context was closed");
         }
@@ -338,6 +393,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
             return;
         }
         closed = true;
+        watchers.socketUsed();
         context.socketClosed(inbox);
         List<Pipe> ends = pipes.close();
         if (context.isTerminating()) {
