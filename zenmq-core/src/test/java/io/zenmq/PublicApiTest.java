@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * {@code -Dzenmq.api.write=path/to/zenmq-core/src/test/resources/io/zenmq/api.txt}.
  */
 class PublicApiTest {
-    private static final String[] TYPES = {"Authenticator", "Context", "Context$Builder", "CurveKeyPair",
+    private static final String[] TYPES = {"Authenticator", "Context", "Context$Builder", "CurveCertificate",
+        "CurveKeyPair",
         "ErrorCode", "EventType", "Msg", "Option", "Socket", "SocketEvent", "SocketMonitor", "SocketOptions",
         "SocketType", "Z85", "ZapDecision", "ZapHandler", "ZapRequest", "ZapRequest$Builder",
         "ZapRequest$Mechanism", "ZapService", "ZmqException"};
