@@ -9,10 +9,13 @@ import io.zenmq.internal.auth.PlainUsers;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * A ready-made {@link ZapHandler} with the rules of CZMQ's {@code zauth} and JeroMQ's
@@ -52,6 +55,8 @@ import java.util.function.UnaryOperator;
  */
 public final class Authenticator implements ZapHandler {
     private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
+    /** The property names a ZAP reply may carry (see {@link ZapDecision#allow(String, Map)}). */
+    private static final Pattern ZAP_PROPERTY_NAME = Pattern.compile("[A-Za-z0-9._+-]{1,255}");
 
     /** Every rule at one moment; replaced whole on each change. */
     private record Rules(AddressRules addresses, PlainUsers plain, CurveKeys curve) {
@@ -167,10 +172,28 @@ public final class Authenticator implements ZapHandler {
     }
 
     /**
+     * Accepts the CURVE client of a certificate. Its metadata goes to the connections it
+     * authenticates, as zauth does: each received {@link Msg#property(String)} shows it (entries
+     * whose names a ZAP reply cannot carry are left out).
+     *
+     * <pre>{@code auth.curveCertificate(CurveCertificate.load(Path.of("certs/client-7")));}</pre>
+     *
+     * @param certificate the client's certificate; its secret key, if any, is not used
+     * @return this authenticator
+     */
+    public Authenticator curveCertificate(CurveCertificate certificate) {
+        String z85 = certificate.publicKeyZ85();
+        Map<String, String> metadata = certificate.metadata();
+        update(r -> new Rules(r.addresses(), r.plain(), r.curve().withCertificate(z85, metadata)));
+        return this;
+    }
+
+    /**
      * Accepts the CURVE clients whose public certificates are in a directory, as zauth's
      * certificate store does. Every regular file in the directory (not in subdirectories) is read
      * as a CZMQ {@code zcert} certificate: the key is the {@code public-key} of its {@code curve}
-     * section. Files that are not certificates are logged at WARNING and skipped. The directory is
+     * section, and the certificate's metadata goes to the connections it authenticates (see
+     * {@link #curveCertificate}). Files that are not certificates are logged at WARNING and skipped. The directory is
      * read now and again whenever a file in it is added, removed or changed. Replaces an earlier
      * directory.
      *
@@ -238,11 +261,28 @@ public final class Authenticator implements ZapHandler {
             case CURVE: {
                 String key = request.clientKeyZ85();
                 refusal = rules.curve().refusal(key);
-                return refusal == null ? ZapDecision.allow(key) : ZapDecision.deny(refusal);
+                return refusal == null ? ZapDecision.allow(key, properties(rules.curve().metadataOf(key)))
+                        : ZapDecision.deny(refusal);
             }
             default:
                 return ZapDecision.allow("");
         }
+    }
+
+    /** A certificate's metadata as ZAP properties: UTF-8 values, names a ZAP reply cannot carry left out. */
+    private static Map<String, byte[]> properties(Map<String, String> metadata) {
+        if (metadata.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, byte[]> properties = new LinkedHashMap<>();
+        metadata.forEach((name, value) -> {
+            if (ZAP_PROPERTY_NAME.matcher(name).matches()) {
+                properties.put(name, value.getBytes(StandardCharsets.UTF_8));
+            } else {
+                LOG.log(Level.DEBUG, () -> "certificate metadata " + name + " is not a valid property name; left out");
+            }
+        });
+        return properties;
     }
 
     private Rules update(UnaryOperator<Rules> change) {

@@ -5,8 +5,7 @@ package io.zenmq;
  * ZeroMQ socket types, with libzmq's numeric values ({@code ZMQ_PAIR} = 0, ...).
  *
  * <p>The wire name sent in the ZMTP {@code Socket-Type} property is the constant's name.
- * {@link #isSupported()} tells which types this release implements; creating an unsupported type
- * throws {@link ZmqException} with {@link ErrorCode#ENOTSUP}.
+ * Every constant is implemented by this release.
  */
 public enum SocketType {
     /** Exclusive pair ({@code ZMQ_PAIR}). */

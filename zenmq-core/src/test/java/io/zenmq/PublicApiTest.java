@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
  * {@code -Dzenmq.api.write=path/to/zenmq-core/src/test/resources/io/zenmq/api.txt}.
  */
 class PublicApiTest {
-    private static final String[] TYPES = {"Authenticator", "Context", "Context$Builder", "CurveKeyPair",
-        "ErrorCode", "EventType", "Msg", "Option", "Poller", "Poller$Item", "Reactor", "Reactor$Handler", "Socket",
-        "SocketEvent", "SocketMonitor", "SocketOptions", "SocketType", "Timers", "Timers$Handler", "Timers$Timer",
-        "Z85", "ZapDecision", "ZapHandler", "ZapRequest", "ZapRequest$Builder", "ZapRequest$Mechanism", "ZapService",
-        "ZmqException"};
+    private static final String[] TYPES = {"Authenticator", "Context", "Context$Builder", "CurveCertificate",
+        "CurveKeyPair", "ErrorCode", "EventType", "Msg", "Option", "Poller", "Poller$Item", "Reactor",
+        "Reactor$Handler", "Socket", "SocketEvent", "SocketMonitor", "SocketOptions", "SocketType", "Timers",
+        "Timers$Handler", "Timers$Timer", "Z85", "ZapDecision", "ZapHandler", "ZapRequest", "ZapRequest$Builder",
+        "ZapRequest$Mechanism", "ZapService", "ZmqException"};
 
     @Test
     void shouldMatchTheCheckedInSignatures() throws IOException, ClassNotFoundException {

@@ -60,12 +60,21 @@ public final class Main {
         if (args.isEmpty()) {
             throw CliException.usage("missing command (try zenmq help)");
         }
+        String command = args.get(0);
         List<String> rest = args.subList(1, args.size());
-        switch (args.get(0)) {
+        if (rest.size() == 1 && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))
+                && Usage.of(command) != null) {
+            return print(out, Usage.of(command));
+        }
+        switch (command) {
             case "help", "-h", "--help" -> {
-                out.print(Usage.TEXT);
-                out.flush();
-                return 0;
+                return help(rest, out);
+            }
+            case "--version" -> {
+                if (!rest.isEmpty()) {
+                    throw CliException.usage("--version takes no arguments");
+                }
+                return print(out, "zenmq " + Version.get() + "\n");
             }
             case "sock" -> {
                 return SockCommand.run(rest, in, out, err);
@@ -80,8 +89,27 @@ public final class Main {
                 return KeygenCommand.run(rest, out);
             }
             case "proxy" -> throw CliException.usage("proxy is not supported yet");
-            default -> throw CliException.usage("unknown command '" + args.get(0) + "' (try zenmq help)");
+            default -> throw CliException.usage("unknown command '" + command + "' (try zenmq help)");
         }
+    }
+
+    /** {@code help}: everything; {@code help COMMAND}: that command's usage. */
+    private static int help(List<String> rest, PrintStream out) {
+        if (rest.isEmpty()) {
+            return print(out, Usage.TEXT);
+        }
+        String text = rest.size() == 1 ? Usage.of(rest.get(0)) : null;
+        if (text == null) {
+            throw CliException.usage(rest.size() == 1 ? "no help for unknown command '" + rest.get(0) + "'"
+                    : "help takes at most one command");
+        }
+        return print(out, text);
+    }
+
+    private static int print(PrintStream out, String text) {
+        out.print(text);
+        out.flush();
+        return 0;
     }
 
     /** A one-line description of an unexpected exception. */

@@ -54,6 +54,10 @@ final class SockArgs {
     String curveServerKey;
     String curvePublic;
 
+    /** {@code --option NAME=VALUE} as given, and parsed once the format is known. */
+    final List<String> options = new ArrayList<>();
+    final List<SocketOptionArg> socketOptions = new ArrayList<>();
+
     /** Options in the order given, by canonical long name, for "not supported yet" reports. */
     final List<String> given = new ArrayList<>();
 

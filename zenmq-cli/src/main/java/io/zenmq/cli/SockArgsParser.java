@@ -24,7 +24,7 @@ final class SockArgsParser {
     private static final Set<String> VALUED = Set.of("--delim", "--format", "--count", "--timeout", "--delay",
             "--interval", "--subscribe", "--join", "--identity", "--sndhwm", "--rcvhwm", "--linger",
             "--reconnect-ivl", "--heartbeat-ivl", "--heartbeat-timeout", "--maxmsgsize", "--auth", "--plain-user",
-            "--plain-password", "--curve-secret", "--auth-curve", "--curve-serverkey", "--curve-public");
+            "--plain-password", "--curve-secret", "--auth-curve", "--curve-serverkey", "--curve-public", "--option");
 
     private static final Set<String> DRAFT_TYPES =
             Set.of("server", "client", "radio", "dish", "scatter", "gather", "peer", "channel");
@@ -121,6 +121,7 @@ final class SockArgsParser {
             case "--auth-curve" -> a.authCurve.add(v);
             case "--curve-serverkey" -> a.curveServerKey = v;
             case "--curve-public" -> a.curvePublic = v;
+            case "--option" -> a.options.add(v);
             default -> throw new IllegalStateException(canon);
         }
     }
@@ -190,6 +191,9 @@ final class SockArgsParser {
             if (a.identityBytes[0] == 0) {
                 throw CliException.usage("option --identity: must not start with a zero byte (reserved)");
             }
+        }
+        for (String option : a.options) {
+            a.socketOptions.add(SocketOptionArg.parse(option, a.textFormat()));
         }
     }
 

@@ -119,6 +119,9 @@ final class SockCommand {
         }
         socket.set(SocketOptions.LINGER, millis(args.lingerMs));
         configureType(socket, args);
+        for (SocketOptionArg option : args.socketOptions) {
+            option.applyTo(socket);
+        }
     }
 
     /** The options that apply to some types only; on any other type they are ignored. */

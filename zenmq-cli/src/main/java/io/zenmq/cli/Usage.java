@@ -1,21 +1,20 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.cli;
 
-/** The text of {@code zenmq help}. */
+import java.util.Map;
+
+/**
+ * The texts of {@code zenmq help} and {@code zenmq help COMMAND} (also {@code COMMAND --help}).
+ * The full reference is docs/cli.md.
+ */
 final class Usage {
-    static final String TEXT = """
-            usage: zenmq COMMAND [ARGS]
+    static final String SOCK = """
+            usage: zenmq sock TYPE ENDPOINTS [OPTIONS]
+              one socket: stdin lines out, received messages to stdout
 
-            commands:
-              sock TYPE ENDPOINTS [OPTIONS]   one socket: stdin lines out, received messages to stdout
-              perf MODE ARGS                  libzmq's perf tools (see below)
-              bench [--quick]                 throughput and latency per transport and size
-              help, -h, --help                this text
-              keygen                          a fresh CURVE key pair (public:, secret: in Z85)
-              proxy                           not supported yet
-
-            sock types: pair pub sub req rep dealer router pull push xpub xsub stream
-              (those the library does not implement yet exit 2)
+            types: pair pub sub req rep dealer router pull push xpub xsub stream
+              (the draft types server client radio dish scatter gather peer channel dgram exit 2:
+              not supported yet)
             roles: pub, push send stdin lines; sub, pull print messages; pair, dealer, router, xpub,
               xsub, stream do both; req sends a line and prints its reply; rep prints a request and
               answers with the next line; --echo on rep, router, dealer, pair, stream sends each
@@ -33,7 +32,7 @@ final class Usage {
               0x plus an even number of hex digits stands for those bytes; frames that are not
               printable UTF-8 are printed that way
 
-            sock options (a value follows as the next argument or after =):
+            options (a value follows as the next argument or after =):
               --delim STR            frame delimiter (default TAB)
               --format text|hex      hex: every frame is plain hex
               -n, --count N          end after N messages received (req: replies, rep: answers)
@@ -53,24 +52,88 @@ final class Usage {
               --xpub-verbose         xpub: pass on duplicate subscriptions too
               --monitor              socket events on stderr: event: NAME ENDPOINT VALUE
               --heartbeat-ivl MS, --heartbeat-timeout MS   ZMTP heartbeats
+              --option NAME=VALUE    any other socket option by its libzmq name, repeatable, applied
+                                     last (e.g. tcp_keepalive=1, immediate=1, ipv6=1; times in ms,
+                                     flags 1/0, bytes as one frame); unknown name or bad value: exit 2
               --plain-server [--auth USER:PASS]...      PLAIN server (without --auth: anyone)
               --plain-user U --plain-password P         PLAIN client
               --curve-server --curve-secret KEY [--auth-curve KEY]...   CURVE server (without
                                      --auth-curve: any client key)
               --curve-serverkey KEY [--curve-secret KEY] [--curve-public KEY]   CURVE client
                                      (without --curve-secret: a fresh key pair); keys are 40 Z85 chars
+            """;
 
-            perf modes (plain endpoints):
+    static final String PERF = """
+            usage: zenmq perf MODE ARGS
+              libzmq's perf tools over plain endpoints (no @ or >):
               local-thr BIND_TO MSG_SIZE MSG_COUNT         PULL binds, prints throughput
               remote-thr CONNECT_TO MSG_SIZE MSG_COUNT     PUSH connects and sends
               local-lat BIND_TO MSG_SIZE ROUNDTRIP_COUNT   REP binds and echoes
               remote-lat CONNECT_TO MSG_SIZE ROUNDTRIP_COUNT   REQ connects, prints latency
               inproc-thr MSG_SIZE COUNT, inproc-lat MSG_SIZE COUNT   both ends in one process
+            """;
+
+    static final String BENCH = """
+            usage: zenmq bench [--quick]
+              throughput (PUSH->PULL) and latency (REQ<->REP) over inproc, ipc and tcp for 16, 256,
+              4096 and 65536-byte messages (--quick: 256 bytes, shorter runs); progress on stderr,
+              a markdown table on stdout
+            """;
+
+    static final String KEYGEN = """
+            usage: zenmq keygen [--cert PATH]
+              prints a fresh CURVE key pair: public: KEY, then secret: KEY (40 Z85 characters each);
+              --cert PATH also writes it as CZMQ certificate files: PATH (the public key, to hand
+              out) and PATH_secret (both keys, owner-only)
+            """;
+
+    /** The proxy command's usage (the contract's; the proxy itself lives in its own command). */
+    static final String PROXY = """
+            usage: zenmq proxy FRONT_TYPE FRONT_ENDPOINTS BACK_TYPE BACK_ENDPOINTS [--capture TYPE ENDPOINTS]
+              forwards messages both ways between two sockets until SIGINT or SIGTERM (exit 0);
+              bare endpoints follow the type's default, a sub side subscribes to everything,
+              xsub/xpub pass subscriptions upstream; --capture adds a socket that gets a copy of
+              every message. E.g. proxy router @tcp://*:5559 dealer @tcp://*:5560
+            """;
+
+    static final String HELP = """
+            usage: zenmq help [COMMAND]
+              without COMMAND: all commands; with it: that command's usage (as COMMAND --help)
+            """;
+
+    static final String TEXT = """
+            usage: zenmq COMMAND [ARGS]
+
+            commands:
+              sock TYPE ENDPOINTS [OPTIONS]   one socket: stdin lines out, received messages to stdout
+              proxy FRONT_TYPE FRONT_EPS BACK_TYPE BACK_EPS [--capture TYPE EPS]   forward between two sockets
+              perf MODE ARGS                  libzmq's perf tools (see below)
+              bench [--quick]                 throughput and latency per transport and size
+              keygen [--cert PATH]            a fresh CURVE key pair (public:, secret: in Z85)
+              help [COMMAND], -h, --help      this text, or one command's usage (also COMMAND --help)
+              --version                       the version
+
+            """ + SOCK.substring(SOCK.indexOf('\n') + 1) + "\n" + PERF.replace("usage: zenmq perf MODE ARGS\n",
+            "perf modes:\n") + """
 
             exit status: 0 done, 1 run-time failure, 2 usage error, 3 --timeout expired,
               130/143 ended by SIGINT/SIGTERM
+
+            reference: docs/cli.md in the distribution and the source tree
             """;
 
+    private static final Map<String, String> BY_COMMAND =
+            Map.of("sock", SOCK, "perf", PERF, "bench", BENCH, "keygen", KEYGEN, "proxy", PROXY, "help", HELP);
+
     private Usage() {
+    }
+
+    /**
+     * Returns a command's usage.
+     *
+     * @return the text, or null for an unknown command
+     */
+    static String of(String command) {
+        return BY_COMMAND.get(command);
     }
 }

@@ -9,12 +9,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The CURVE client keys of a directory of certificates, as zauth's certificate store keeps them:
- * every regular file in it (not in subdirectories) is read as a {@link PublicCertificate}; a file
+ * every regular file in it (not in subdirectories) is read as a {@link CertificateText}; a file
  * that is not one is logged and skipped. The directory is read again whenever a file in it is
  * added, removed or changed; while it cannot be read, no key from it is accepted. Thread-safe.
  */
@@ -24,7 +24,8 @@ public final class CertificateDirectory {
     private static final long MAX_CERTIFICATE_BYTES = 64 * 1024;
 
     private final Path directory;
-    private final ReloadOnChange<Set<String>> keys;
+    /** Each certificate's metadata by its public key in Z85. */
+    private final ReloadOnChange<Map<String, Map<String, String>>> keys;
 
     /**
      * Reads a directory of certificates.
@@ -38,7 +39,7 @@ public final class CertificateDirectory {
         }
         this.directory = directory;
         this.keys = new ReloadOnChange<>("certificate directory " + directory,
-                () -> FileStamp.ofDirectory(directory), () -> readKeys(directory), Set.of());
+                () -> FileStamp.ofDirectory(directory), () -> readCertificates(directory), Map.of());
     }
 
     /**
@@ -49,16 +50,27 @@ public final class CertificateDirectory {
      * @return true if some certificate has it
      */
     boolean contains(String z85) {
-        return keys.get().contains(z85);
+        return keys.get().containsKey(z85);
     }
 
-    private static Set<String> readKeys(Path directory) throws IOException {
-        Set<String> keys = new HashSet<>();
+    /**
+     * Returns the metadata of the certificate holding a key (zauth hands it to the ZAP reply).
+     *
+     * @param z85 the key as Z85 text
+     * @return the metadata, empty if the certificate has none or no certificate has the key
+     */
+    Map<String, String> metadata(String z85) {
+        return keys.get().getOrDefault(z85, Map.of());
+    }
+
+    private static Map<String, Map<String, String>> readCertificates(Path directory) throws IOException {
+        Map<String, Map<String, String>> keys = new HashMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
                 if (Files.isRegularFile(entry)) {
                     try {
-                        keys.add(readKey(entry));
+                        CertificateText.Content certificate = read(entry);
+                        keys.put(certificate.publicKey(), certificate.metadata());
                     } catch (IOException | IllegalArgumentException e) {
                         LOG.log(Level.WARNING,
                                 () -> "skipped " + entry + ", not a CURVE certificate: " + e.getMessage());
@@ -66,14 +78,14 @@ public final class CertificateDirectory {
                 }
             }
         }
-        return Set.copyOf(keys);
+        return Map.copyOf(keys);
     }
 
-    private static String readKey(Path file) throws IOException {
+    private static CertificateText.Content read(Path file) throws IOException {
         if (Files.size(file) > MAX_CERTIFICATE_BYTES) {
             throw new IllegalArgumentException("larger than " + MAX_CERTIFICATE_BYTES + " bytes");
         }
-        return PublicCertificate.publicKey(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        return CertificateText.parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
     }
 
     @Override

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.internal.auth;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,12 +11,14 @@ import java.util.Set;
  * directory, or any key at all (zauth's {@code CURVE_ALLOW_ANY}). Immutable.
  *
  * @param keys accepted keys as Z85 text
+ * @param metadata the metadata of the keys that came with a certificate, by key
  * @param directory the certificate directory, or null
  * @param allowAny whether every key is accepted
  */
-public record CurveKeys(Set<String> keys, CertificateDirectory directory, boolean allowAny) {
+public record CurveKeys(Set<String> keys, Map<String, Map<String, String>> metadata, CertificateDirectory directory,
+                        boolean allowAny) {
     /** No keys: every CURVE client is refused. */
-    public static final CurveKeys NONE = new CurveKeys(Set.of(), null, false);
+    public static final CurveKeys NONE = new CurveKeys(Set.of(), Map.of(), null, false);
 
     /**
      * Adds a key.
@@ -25,7 +29,35 @@ public record CurveKeys(Set<String> keys, CertificateDirectory directory, boolea
     public CurveKeys withKey(String z85) {
         Set<String> copy = new HashSet<>(keys);
         copy.add(z85);
-        return new CurveKeys(Set.copyOf(copy), directory, allowAny);
+        return new CurveKeys(Set.copyOf(copy), metadata, directory, allowAny);
+    }
+
+    /**
+     * Adds a key that came with a certificate, whose metadata goes into the ZAP reply.
+     *
+     * @param z85 the key as Z85 text
+     * @param certificateMetadata the certificate's metadata
+     * @return the new set of keys
+     */
+    public CurveKeys withCertificate(String z85, Map<String, String> certificateMetadata) {
+        Map<String, Map<String, String>> copy = new HashMap<>(metadata);
+        copy.put(z85, Map.copyOf(certificateMetadata));
+        return new CurveKeys(withKey(z85).keys(), Map.copyOf(copy), directory, allowAny);
+    }
+
+    /**
+     * Returns the metadata of the certificate that brought a key: one given in code first, else
+     * one in the directory.
+     *
+     * @param z85 the key as Z85 text
+     * @return the metadata, empty if none
+     */
+    public Map<String, String> metadataOf(String z85) {
+        Map<String, String> given = metadata.get(z85);
+        if (given != null) {
+            return given;
+        }
+        return directory == null ? Map.of() : directory.metadata(z85);
     }
 
     /**
@@ -35,12 +67,12 @@ public record CurveKeys(Set<String> keys, CertificateDirectory directory, boolea
      * @return the new set of keys
      */
     public CurveKeys withDirectory(CertificateDirectory certificates) {
-        return new CurveKeys(keys, certificates, allowAny);
+        return new CurveKeys(keys, metadata, certificates, allowAny);
     }
 
     /** @return keys that accept every client */
     public CurveKeys withAllowAny() {
-        return new CurveKeys(keys, directory, true);
+        return new CurveKeys(keys, metadata, directory, true);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
-import jdk.net.ExtendedSocketOptions;
 
 /**
  * Applies the socket options of a connection to its channel, the same way for connected and
@@ -40,20 +39,25 @@ final class ChannelSetup {
         if (keepalive.enabled() >= 0) {
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, keepalive.enabled() == 1);
         }
-        setIfSupported(channel, ExtendedSocketOptions.TCP_KEEPCOUNT, keepalive.count());
-        setIfSupported(channel, ExtendedSocketOptions.TCP_KEEPIDLE, keepalive.idleSeconds());
-        setIfSupported(channel, ExtendedSocketOptions.TCP_KEEPINTERVAL, keepalive.intervalSeconds());
+        setIfSupported(channel, KeepaliveOptions.COUNT, "TCP_KEEPCOUNT", keepalive.count());
+        setIfSupported(channel, KeepaliveOptions.IDLE, "TCP_KEEPIDLE", keepalive.idleSeconds());
+        setIfSupported(channel, KeepaliveOptions.INTERVAL, "TCP_KEEPINTERVAL", keepalive.intervalSeconds());
     }
 
-    private static void setIfSupported(SocketChannel channel, SocketOption<Integer> option, int value)
+    /**
+     * Sets an option if the channel has it; otherwise (the platform lacks it, or {@code option} is
+     * null because the runtime has no jdk.net module) logs a warning and goes on, as libzmq does
+     * where the OS lacks a keepalive option.
+     */
+    static void setIfSupported(SocketChannel channel, SocketOption<Integer> option, String name, int value)
             throws IOException {
         if (value < 0) {
             return;
         }
-        if (channel.supportedOptions().contains(option)) {
+        if (option != null && channel.supportedOptions().contains(option)) {
             channel.setOption(option, value);
         } else {
-            LOG.log(System.Logger.Level.WARNING, () -> option.name() + " is not supported here; ignored");
+            LOG.log(System.Logger.Level.WARNING, () -> name + " is not supported here; ignored");
         }
     }
 }

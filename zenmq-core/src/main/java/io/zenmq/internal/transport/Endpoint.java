@@ -228,7 +228,8 @@ public final class Endpoint {
         if (isAbstractIpc()) {
             return AbstractNamespace.openChannel();
         }
-        return transport == Transport.IPC ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+        return transport == Transport.IPC ? unixDomain(() -> SocketChannel.open(StandardProtocolFamily.UNIX))
+                : SocketChannel.open();
     }
 
     /**
@@ -241,8 +242,29 @@ public final class Endpoint {
         if (isAbstractIpc()) {
             return AbstractNamespace.openServerChannel();
         }
-        return transport == Transport.IPC ? ServerSocketChannel.open(StandardProtocolFamily.UNIX)
+        return transport == Transport.IPC ? unixDomain(() -> ServerSocketChannel.open(StandardProtocolFamily.UNIX))
                 : ServerSocketChannel.open();
+    }
+
+    /** Opens a channel of some kind. */
+    @FunctionalInterface
+    interface ChannelOpener<T> {
+        T open() throws IOException;
+    }
+
+    /**
+     * Opens a Unix-domain channel, reporting a JDK or OS without Unix domain sockets (older
+     * Windows) as libzmq reports a missing transport.
+     *
+     * @throws ZmqException {@link ErrorCode#ENOTSUP} where the platform has no Unix domain sockets
+     */
+    static <T> T unixDomain(ChannelOpener<T> opener) throws IOException {
+        try {
+            return opener.open();
+        } catch (UnsupportedOperationException e) {
+            throw new ZmqException(ErrorCode.ENOTSUP, "ipc:// needs Unix domain sockets, which this platform"
+                    + " does not offer: " + e.getMessage(), e);
+        }
     }
 
     /**

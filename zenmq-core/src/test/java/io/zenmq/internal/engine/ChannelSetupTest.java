@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import io.zenmq.testing.LogCapture;
 import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,23 @@ class ChannelSetupTest {
                 boolean before = accepted.getOption(StandardSocketOptions.SO_KEEPALIVE);
                 ChannelSetup.configure(accepted, options(ConnectionOptions.Keepalive.DEFAULT), true);
                 assertThat(accepted.getOption(StandardSocketOptions.SO_KEEPALIVE)).isEqualTo(before);
+            }
+        }
+    }
+
+    @Test
+    void shouldWarnAndGoOnWhereAKeepaliveOptionIsMissing() throws IOException {
+        try (ServerSocketChannel server = ServerSocketChannel.open()) {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
+                 LogCapture log = new LogCapture(ChannelSetup.class)) {
+                // null stands for a runtime without jdk.net (see KeepaliveOptions)
+                ChannelSetup.setIfSupported(client, null, "TCP_KEEPIDLE", 10);
+                ChannelSetup.setIfSupported(client, null, "TCP_KEEPIDLE", -1);
+
+                assertThat(log.at(java.util.logging.Level.WARNING)).singleElement()
+                        .satisfies(r -> assertThat(r.getMessage()).contains("TCP_KEEPIDLE is not supported here"));
+                assertThat(KeepaliveOptions.IDLE).as("this JDK has jdk.net").isEqualTo(ExtendedSocketOptions.TCP_KEEPIDLE);
             }
         }
     }

@@ -57,4 +57,14 @@ class EndpointTest {
         assertThatThrownBy(() -> Endpoint.parse("ipc://@", true)).isInstanceOfSatisfying(
                 ZmqException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EINVAL));
     }
+
+    @Test
+    void shouldReportAPlatformWithoutUnixDomainSocketsAsEnotsup() {
+        assertThatThrownBy(() -> Endpoint.unixDomain(() -> {
+            throw new UnsupportedOperationException("no AF_UNIX here");
+        })).isInstanceOfSatisfying(ZmqException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.ENOTSUP);
+            assertThat(e.getMessage()).contains("ipc://", "no AF_UNIX here");
+        });
+    }
 }
