@@ -400,6 +400,21 @@ public final class Socket implements AutoCloseable {
     }
 
     /**
+     * Tells what the socket could do now without blocking ({@code ZMQ_EVENTS}, the same value as
+     * {@code get(SocketOptions.EVENTS)}): {@link Poller#IN} if a receive would return a message
+     * (a whole message is queued, or the rest of one in progress), {@link Poller#OUT} if a send
+     * would be taken (for REQ and REP that includes being at the right step of the exchange).
+     * Never {@link Poller#ERR}, as in libzmq. To wait for either, use a {@link Poller}.
+     *
+     * @return a mask of {@link Poller#IN} and {@link Poller#OUT}, 0 if neither
+     * @throws ZmqException {@link ErrorCode#ETERM} once the context is closed,
+     *     {@link ErrorCode#ENOTSOCK} once the socket is closed
+     */
+    public int events() {
+        return core.events();
+    }
+
+    /**
      * Starts monitoring this socket's events ({@code zmq_socket_monitor}), replacing any earlier
      * monitor, which then ends with {@link EventType#MONITOR_STOPPED}. Events come with libzmq
      * 4.3's numbers and values (see {@link EventType}); inproc connections report none, as in
@@ -446,6 +461,11 @@ public final class Socket implements AutoCloseable {
     @Override
     public String toString() {
         return "Socket[" + core.type() + "]";
+    }
+
+    /** The engine room, for the {@link Poller}. */
+    SocketCore core() {
+        return core;
     }
 
     private Msg recvMsgWithin(long timeoutNanos) {

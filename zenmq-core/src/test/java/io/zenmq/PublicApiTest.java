@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
     private static final String[] TYPES = {"Authenticator", "Context", "Context$Builder", "CurveKeyPair",
-        "ErrorCode", "EventType", "Msg", "Option", "Socket", "SocketEvent", "SocketMonitor", "SocketOptions",
-        "SocketType", "Z85", "ZapDecision", "ZapHandler", "ZapRequest", "ZapRequest$Builder",
-        "ZapRequest$Mechanism", "ZapService", "ZmqException"};
+        "ErrorCode", "EventType", "Msg", "Option", "Poller", "Poller$Item", "Socket", "SocketEvent",
+        "SocketMonitor", "SocketOptions", "SocketType", "Z85", "ZapDecision", "ZapHandler", "ZapRequest",
+        "ZapRequest$Builder", "ZapRequest$Mechanism", "ZapService", "ZmqException"};
 
     @Test
     void shouldMatchTheCheckedInSignatures() throws IOException, ClassNotFoundException {

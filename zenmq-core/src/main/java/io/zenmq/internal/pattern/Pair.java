@@ -102,6 +102,6 @@ final class Pair implements Pattern {
 
     @Override
     public boolean hasIn() {
-        return peer != null && peer.hasReadable();
+        return peer != null && peer.checkReadable();
     }
 }

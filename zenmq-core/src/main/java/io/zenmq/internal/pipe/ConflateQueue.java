@@ -231,6 +231,19 @@ public final class ConflateQueue implements PipeQueue {
     }
 
     @Override
+    public boolean checkReadable() {
+        if (hasReadable()) {
+            return true;
+        }
+        READER_ASLEEP.setVolatile(this, true);
+        if (!hasReadable()) {
+            return false;
+        }
+        READER_ASLEEP.compareAndSet(this, true, false);
+        return true;
+    }
+
+    @Override
     public boolean peekIsEnd() {
         return current == null && published.get() == null;
     }

@@ -334,6 +334,26 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
     }
 
     /**
+     * Tells whether a frame is ready to read, without taking it; when none is, marks the reader
+     * asleep (as {@link #read()} does) so that the next flush wakes it. Reader thread only.
+     *
+     * @return true if {@link #read()} would return a frame or the end marker
+     */
+    @Override
+    public boolean checkReadable() {
+        if (hasReadable()) {
+            return true;
+        }
+        READER_ASLEEP.setVolatile(this, true);
+        visibleFrames = (long) PUBLISHED.getVolatile(this);
+        if (readFrames == visibleFrames) {
+            return false;
+        }
+        READER_ASLEEP.compareAndSet(this, true, false);
+        return true;
+    }
+
+    /**
      * Tells whether the next readable frame is the end marker. Call only after
      * {@link #hasReadable()} returned true. Reader thread only.
      *

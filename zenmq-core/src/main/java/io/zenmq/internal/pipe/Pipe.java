@@ -293,6 +293,16 @@ public final class Pipe {
     }
 
     /**
+     * As {@link #hasReadable()}, but when nothing is waiting the reader is left asleep, so the
+     * socket is woken by the next message (what {@code ZMQ_EVENTS} and a poller rely on).
+     *
+     * @return true if {@link #read()} would make progress
+     */
+    public boolean checkReadable() {
+        return !inEnded && in.checkReadable();
+    }
+
+    /**
      * Tells whether a whole inbound message (not just the end marker) is waiting.
      *
      * @return true if a message is queued

@@ -45,6 +45,12 @@ sealed interface PipeQueue permits FrameQueue, ConflateQueue {
     /** Reader: whether {@link #read()} would return a frame or the end marker. */
     boolean hasReadable();
 
+    /**
+     * Reader: as {@link #hasReadable()}, but when false the reader is left asleep, so the next
+     * flush wakes it (what a poller needs to learn of the next message without reading).
+     */
+    boolean checkReadable();
+
     /** Reader: after {@link #hasReadable()} returned true, whether only the end marker is left. */
     boolean peekIsEnd();
 

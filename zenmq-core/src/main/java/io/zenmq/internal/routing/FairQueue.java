@@ -153,7 +153,8 @@ public final class FairQueue<P extends Peer> {
             return true;
         }
         for (int i = 0; i < active.size(); i++) {
-            if (active.get(i).pipe().hasReadable()) {
+            // an empty pipe stays asleep, so its next message wakes the socket (and its poller)
+            if (active.get(i).pipe().checkReadable()) {
                 return true;
             }
         }

@@ -17,6 +17,7 @@ import io.zenmq.internal.pattern.Patterns;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.zap.ZapSocket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -46,12 +47,14 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     private String lastEndpoint = "";
     private boolean rcvMore;
     private boolean closed;
+    /** The pollers following this socket (also published to the waiter); null if none. */
+    private SocketWatcher[] watchers;
 
     private SocketCore(ContextCore context, SocketType type) {
         this.context = context;
         this.type = type;
         this.pattern = Patterns.create(type, this, patternOptions);
-        this.waiter = new Waiter(mailbox, context.spinNanos(), this::checkOpen);
+        this.waiter = new Waiter(mailbox, context.spinNanos(), this::ensureOpen);
         this.pipes = new SocketPipes(pattern, mailbox);
         this.inbox = new SocketInbox(this, context.inproc(), waiter, monitor, pipes);
         this.endpoints = new EndpointRegistry(context, inbox, pipes, this::connectionOptions);
@@ -128,9 +131,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
             return option.type().cast(options.mechanism());
         }
         if (option == SocketOptions.EVENTS) {
-            pipes.processCommands();
-            int events = (pattern.hasIn() ? SocketOptions.POLLIN : 0) | (pattern.hasOut() ? SocketOptions.POLLOUT : 0);
-            return option.type().cast(events);
+            return option.type().cast(readiness());
         }
         OptionRules.require(option, type);
         return options.get(option);
@@ -350,9 +351,86 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
         monitor.detach(sink);
     }
 
+    // ------------------------------------------------------------------ readiness
+
+    /**
+     * Returns {@code ZMQ_EVENTS}: {@link SocketOptions#POLLIN} if a receive would not block,
+     * {@link SocketOptions#POLLOUT} if a send would not block.
+     *
+     * @return the bit mask
+     */
+    public int events() {
+        checkOpen();
+        return readiness();
+    }
+
+    /**
+     * Returns {@code ZMQ_EVENTS} without telling the watchers: {@link SocketOptions#POLLIN} if a
+     * receive would not block, {@link SocketOptions#POLLOUT} if a send would not block. Handles
+     * the mailbox first, and leaves every empty pipe armed so that its next message wakes the
+     * socket (and its watchers).
+     *
+     * @return the bit mask
+     * @throws ZmqException {@link ErrorCode#ETERM} or {@link ErrorCode#ENOTSOCK}
+     */
+    public int readiness() {
+        ensureOpen();
+        pipes.processCommands();
+        return (pattern.hasIn() ? SocketOptions.POLLIN : 0) | (pattern.hasOut() ? SocketOptions.POLLOUT : 0);
+    }
+
+    /**
+     * Starts telling a watcher (a poller) of this socket's wake-ups and calls. Socket thread.
+     *
+     * @param watcher the watcher, not yet added
+     */
+    public void addWatcher(SocketWatcher watcher) {
+        SocketWatcher[] now = watchers == null ? new SocketWatcher[1] : Arrays.copyOf(watchers, watchers.length + 1);
+        now[now.length - 1] = watcher;
+        watchers = now;
+        waiter.watchers(now);
+    }
+
+    /**
+     * Stops telling a watcher; does nothing if it was not added. Socket thread; allowed after close.
+     *
+     * @param watcher the watcher
+     */
+    public void removeWatcher(SocketWatcher watcher) {
+        SocketWatcher[] old = watchers;
+        if (old == null) {
+            return;
+        }
+        SocketWatcher[] now = new SocketWatcher[old.length];
+        int kept = 0;
+        for (SocketWatcher each : old) {
+            if (each != watcher) {
+                now[kept++] = each;
+            }
+        }
+        now = kept == 0 ? null : Arrays.copyOf(now, kept);
+        watchers = now;
+        waiter.watchers(now);
+    }
+
+    /** Tells the watchers that this thread used the socket: its readiness may have changed. */
+    private void used() {
+        for (SocketWatcher watcher : watchers) {
+            watcher.socketUsed();
+        }
+    }
+
     // ------------------------------------------------------------------ closing
 
+    /** Throws unless the socket may be used, and tells its pollers (if any) that it is. */
     private void checkOpen() {
+        ensureOpen();
+        if (watchers != null) {
+            used();
+        }
+    }
+
+    private void ensureOpen() {
         if (context.isTerminating()) {
             throw new ZmqException(ErrorCode.ETERM, "the context was closed");
         }
@@ -368,6 +446,9 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
             return;
         }
         closed = true;
+        if (watchers != null) {
+            used();
+        }
         context.socketClosed(inbox);
         List<Pipe> ends = pipes.close();
         if (context.isTerminating()) {

@@ -10,6 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * Parks a socket's thread until its {@link Mailbox} has something, and wakes it when a post makes
  * the mailbox non-empty. A waiter announces itself before it re-checks the mailbox, so only the
  * post that made the mailbox non-empty needs to unpark it: a busy socket makes no wake-up calls.
+ * The same wake-up also reaches the socket's {@link SocketWatcher}s (its pollers), so a poller
+ * learns of mail exactly as a blocked receiver would.
  *
  * <p>Owner: the socket's application thread waits; any thread posts or wakes.
  */
@@ -20,6 +22,8 @@ final class Waiter {
     /** Throws if the socket may no longer wait (closed, or its context terminating). */
     private final Runnable checkOpen;
     private volatile Thread waiting;
+    /** Told of every wake-up too (pollers following this socket); null if none. */
+    private volatile SocketWatcher[] watchers;
 
     Waiter(Mailbox mailbox, long spinNanos, Runnable checkOpen) {
         this.mailbox = mailbox;
@@ -114,11 +118,26 @@ final class Waiter {
         return true;
     }
 
-    /** Unparks the waiting thread, if any. Any thread. */
+    /** Unparks the waiting thread, if any, and tells the watchers. Any thread. */
     void wake() {
         Thread thread = waiting;
         if (thread != null) {
             LockSupport.unpark(thread);
         }
+        SocketWatcher[] told = watchers;
+        if (told != null) {
+            for (SocketWatcher watcher : told) {
+                watcher.socketWoken();
+            }
+        }
+    }
+
+    /**
+     * Publishes the watchers that every later wake-up tells. Socket thread.
+     *
+     * @param current the watchers, or null for none
+     */
+    void watchers(SocketWatcher[] current) {
+        watchers = current;
     }
 }
