@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
     private static final String[] TYPES = {"Authenticator", "Context", "Context$Builder", "CurveKeyPair",
-        "ErrorCode", "EventType", "Msg", "Option", "Poller", "Poller$Item", "Socket", "SocketEvent",
+        "ErrorCode", "EventType", "Msg", "Option", "Poller", "Poller$Item", "Proxy", "Socket", "SocketEvent",
         "SocketMonitor", "SocketOptions", "SocketType", "Z85", "ZapDecision", "ZapHandler", "ZapRequest",
         "ZapRequest$Builder", "ZapRequest$Mechanism", "ZapService", "ZmqException"};
 
