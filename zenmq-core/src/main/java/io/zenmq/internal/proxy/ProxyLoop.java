@@ -36,6 +36,7 @@ public final class ProxyLoop {
     private final List<PollEntry<Object>> entries = new ArrayList<>(3);
     private PollEntry<Object> frontEntry;
     private PollEntry<Object> backEntry;
+    private PollEntry<Object> captureEntry;
     private volatile boolean stopRequested;
     private boolean paused;
     private boolean terminated;
@@ -55,6 +56,10 @@ public final class ProxyLoop {
         this.control = control;
         this.request = new Direction(frontend, backend, capture);
         this.reply = frontend == backend ? null : new Direction(backend, frontend, capture);
+        request.enabled(Direction.canMove(frontend.type(), backend.type()));
+        if (reply != null) {
+            reply.enabled(Direction.canMove(backend.type(), frontend.type()));
+        }
     }
 
     /** Asks the loop to end soon; {@link #run()} then returns. Any thread. */
@@ -93,6 +98,10 @@ public final class ProxyLoop {
         if (control != null) {
             entries.add(poller.register(control, PollEntry.IN));
         }
+        if (capture != null) {
+            captureEntry = poller.register(capture, 0);
+            entries.add(captureEntry);
+        }
     }
 
     private void loop() {
@@ -115,17 +124,20 @@ public final class ProxyLoop {
     }
 
     /**
-     * What each side must be watched for: readable if its direction may read, writable if the
-     * other direction holds a message for it; nothing while paused (the control socket still is).
+     * What each socket must be watched for: a side readable if its direction may read, writable
+     * if the other direction holds a message for it; the capture writable if a direction holds a
+     * message for it; nothing while paused (the control socket always is).
      */
     private void updateInterest() {
-        int front = interest(request, reply);
+        boolean forCapture = !paused && (request.waitsForCapture() || reply != null && reply.waitsForCapture());
+        if (captureEntry != null) {
+            modify(captureEntry, forCapture ? PollEntry.OUT : 0);
+        }
         if (reply == null) {
-            front |= paused || !request.blocked() ? 0 : PollEntry.OUT;
-            modify(frontEntry, front);
+            modify(frontEntry, interest(request, request));
             return;
         }
-        modify(frontEntry, front);
+        modify(frontEntry, interest(request, reply));
         modify(backEntry, interest(reply, request));
     }
 
@@ -134,8 +146,8 @@ public final class ProxyLoop {
         if (paused) {
             return 0;
         }
-        int events = out.blocked() ? 0 : PollEntry.IN;
-        if (in != null && in.blocked()) {
+        int events = out.blocked() || !out.enabled() ? 0 : PollEntry.IN;
+        if (in.waitsForDestination()) {
             events |= PollEntry.OUT;
         }
         return events;
@@ -159,7 +171,8 @@ public final class ProxyLoop {
             any = true;
             boolean more = control.rcvMore();
             if (capture != null) {
-                capture.send(command.clone(), more, -1);
+                // one frame, as the command is; small and rare: not captured if the capture is full
+                capture.send(command.clone(), false, 0);
             }
             while (more) {
                 // a command is one frame; the rest of a longer message is ignored
