@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,6 +31,13 @@ import java.util.Map;
  * }</pre>
  */
 public final class Msg {
+    /** The empty delimiter frame {@link #wrap} inserts; empty, so sharing it is safe. */
+    private static final byte[] EMPTY = new byte[0];
+    /** {@link #dump()} shows at most this many bytes of a frame... */
+    private static final int DUMP_BYTES = 64;
+    /** ...and at most this many frames. */
+    private static final int DUMP_FRAMES = 16;
+
     private final List<byte[]> frames;
     /** The properties of the connection a received message came from; empty otherwise. */
     private Map<String, byte[]> properties = Map.of();
@@ -139,6 +150,170 @@ public final class Msg {
     /** The frames themselves, for {@link Socket#send(Msg)}: no read-only view per message. */
     List<byte[]> frameList() {
         return frames;
+    }
+
+    /**
+     * Inserts a frame before the first one (not copied), as CZMQ's {@code zmsg_pushmem}: how a
+     * broker puts an address in front of a message.
+     *
+     * @param frame the frame's bytes
+     * @return this message
+     */
+    public Msg push(byte[] frame) {
+        frames.add(0, java.util.Objects.requireNonNull(frame, "frame"));
+        return this;
+    }
+
+    /**
+     * Inserts a UTF-8 encoded string frame before the first one.
+     *
+     * @param frame the frame's text
+     * @return this message
+     */
+    public Msg push(String frame) {
+        return push(frame.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Removes and returns the first frame, as CZMQ's {@code zmsg_pop}.
+     *
+     * @return the first frame, or null if the message is empty
+     */
+    public byte[] pop() {
+        return frames.isEmpty() ? null : frames.remove(0);
+    }
+
+    /**
+     * Removes the first frame and decodes it as UTF-8.
+     *
+     * @return the first frame's text, or null if the message is empty
+     */
+    public String popString() {
+        byte[] frame = pop();
+        return frame == null ? null : new String(frame, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Puts an address and an empty delimiter frame in front of the message, so that
+     * {@code [body...]} becomes {@code [address][][body...]}: the envelope a ROUTER uses to send
+     * to a REQ peer (or through a REP).
+     *
+     * @param address the address frame, e.g. a routing id a ROUTER received (not copied)
+     * @return this message
+     */
+    public Msg wrap(byte[] address) {
+        java.util.Objects.requireNonNull(address, "address");
+        frames.add(0, EMPTY);
+        frames.add(0, address);
+        return this;
+    }
+
+    /**
+     * Takes the address off the front of the message, and the empty delimiter frame after it if
+     * there is one: the reverse of {@link #wrap(byte[])}.
+     *
+     * @return the address frame, or null if the message is empty
+     */
+    public byte[] unwrap() {
+        byte[] address = pop();
+        if (address != null && !frames.isEmpty() && frames.get(0).length == 0) {
+            frames.remove(0);
+        }
+        return address;
+    }
+
+    /**
+     * Returns the first frame (not copied).
+     *
+     * @return the first frame, or null if the message is empty
+     */
+    public byte[] first() {
+        return frames.isEmpty() ? null : frames.get(0);
+    }
+
+    /**
+     * Returns the last frame (not copied): the body of a message behind an envelope.
+     *
+     * @return the last frame, or null if the message is empty
+     */
+    public byte[] last() {
+        return frames.isEmpty() ? null : frames.get(frames.size() - 1);
+    }
+
+    /**
+     * Returns a new message with the same frames (the arrays are shared, not copied), for
+     * sending the same message more than once: {@link Socket#send(Msg)} empties the message it
+     * sends. Connection properties are not copied.
+     *
+     * @return the copy
+     */
+    public Msg duplicate() {
+        return new Msg(new ArrayList<>(frames));
+    }
+
+    /**
+     * Describes the frames for a log line, one line per frame: {@code [size] content}, the
+     * content as text when it is printable UTF-8 and as {@code 0x} plus hex otherwise, each cut
+     * after 64 bytes (marked {@code ...}), and at most 16 frames (then a line saying how many
+     * more there are), so a huge message cannot flood a log.
+     *
+     * <pre>{@code
+     * [005] hello
+     * [000]
+     * [004] 0x0001feff
+     * }</pre>
+     *
+     * @return the description, without a trailing line break
+     */
+    public String dump() {
+        StringBuilder sb = new StringBuilder();
+        int shown = Math.min(frames.size(), DUMP_FRAMES);
+        for (int i = 0; i < shown; i++) {
+            byte[] frame = frames.get(i);
+            if (i > 0) {
+                sb.append('\n');
+            }
+            sb.append('[').append(String.format(Locale.ROOT, "%03d", frame.length)).append(']');
+            if (frame.length > 0) {
+                sb.append(' ');
+                appendContent(sb, frame);
+            }
+        }
+        if (frames.size() > shown) {
+            sb.append("\n... ").append(frames.size() - shown).append(" more frames");
+        }
+        return sb.toString();
+    }
+
+    /** Appends the first {@link #DUMP_BYTES} bytes of a frame as text, or as hex if not printable. */
+    private static void appendContent(StringBuilder sb, byte[] frame) {
+        int length = Math.min(frame.length, DUMP_BYTES);
+        String text = printable(frame, length);
+        if (text != null) {
+            sb.append(text);
+        } else {
+            sb.append("0x").append(HexFormat.of().formatHex(frame, 0, length));
+        }
+        if (length < frame.length) {
+            sb.append("...");
+        }
+    }
+
+    /** The first {@code length} bytes as text if they are valid UTF-8 without control characters; else null. */
+    private static String printable(byte[] frame, int length) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(frame, 0, length)).toString();
+        } catch (CharacterCodingException e) {
+            // a cut inside a multi-byte character also lands here: hex is fine for a log
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return null;
+            }
+        }
+        return text;
     }
 
     /** Removes every frame. */

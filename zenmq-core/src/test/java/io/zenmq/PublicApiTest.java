@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
     private static final String[] TYPES = {"Authenticator", "Context", "Context$Builder", "CurveCertificate",
-        "CurveKeyPair", "ErrorCode", "EventType", "Msg", "Option", "Poller", "Poller$Item", "Reactor",
+        "CurveKeyPair", "ErrorCode", "EventType", "Msg", "Option", "Poller", "Poller$Item", "Proxy", "Reactor",
         "Reactor$Handler", "Socket", "SocketEvent", "SocketMonitor", "SocketOptions", "SocketType", "Timers",
         "Timers$Handler", "Timers$Timer", "Z85", "ZapDecision", "ZapHandler", "ZapRequest", "ZapRequest$Builder",
         "ZapRequest$Mechanism", "ZapService", "ZmqException"};

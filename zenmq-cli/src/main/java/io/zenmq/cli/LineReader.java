@@ -21,16 +21,23 @@ final class LineReader implements Runnable {
 
     private final InputStream in;
     private final BlockingQueue<byte[]> queue;
+    private final Runnable wake;
 
-    private LineReader(InputStream in, BlockingQueue<byte[]> queue) {
+    private LineReader(InputStream in, BlockingQueue<byte[]> queue, Runnable wake) {
         this.in = in;
         this.queue = queue;
+        this.wake = wake;
     }
 
-    /** Starts a reader thread on {@code in} and returns the queue it fills. */
-    static BlockingQueue<byte[]> start(InputStream in) {
+    /**
+     * Starts a reader thread on {@code in} and returns the queue it fills.
+     *
+     * @param wake called (on the reader thread) after each line and after {@link #EOF} is queued,
+     *     e.g. a poller's thread-safe wakeup
+     */
+    static BlockingQueue<byte[]> start(InputStream in, Runnable wake) {
         BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE_LINES);
-        Thread thread = new Thread(new LineReader(in, queue), "zenmq-stdin");
+        Thread thread = new Thread(new LineReader(in, queue, wake), "zenmq-stdin");
         thread.setDaemon(true);
         thread.start();
         return queue;
@@ -40,7 +47,7 @@ final class LineReader implements Runnable {
     public void run() {
         try {
             readLines();
-            queue.put(EOF);
+            put(EOF);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -63,7 +70,7 @@ final class LineReader implements Runnable {
             for (int i = 0; i < n; i++) {
                 if (buffer[i] == '\n') {
                     partial.write(buffer, start, i - start);
-                    queue.put(partial.toByteArray());
+                    put(partial.toByteArray());
                     partial.reset();
                     start = i + 1;
                 }
@@ -71,7 +78,12 @@ final class LineReader implements Runnable {
             partial.write(buffer, start, n - start);
         }
         if (partial.size() > 0) {
-            queue.put(partial.toByteArray());
+            put(partial.toByteArray());
         }
+    }
+
+    private void put(byte[] line) throws InterruptedException {
+        queue.put(line);
+        wake.run();
     }
 }

@@ -88,7 +88,9 @@ public final class Main {
             case "keygen" -> {
                 return KeygenCommand.run(rest, out);
             }
-            case "proxy" -> throw CliException.usage("proxy is not supported yet");
+            case "proxy" -> {
+                return ProxyCommand.run(rest, out, err);
+            }
             default -> throw CliException.usage("unknown command '" + command + "' (try zenmq help)");
         }
     }

@@ -167,7 +167,7 @@ final class SockArgsParser {
         a.endpoints = Endpoint.parseList(positional.get(1), a.type, a.typeName);
     }
 
-    private static SocketType resolveType(String lower, String given) {
+    static SocketType resolveType(String lower, String given) {
         if (DRAFT_TYPES.contains(lower)) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.zenmq.cli;
 
 import io.zenmq.Msg;
 import io.zenmq.Option;
+import io.zenmq.Poller;
 import io.zenmq.Socket;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -13,18 +14,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one {@code sock} role (cli.md, "sock") on a bound/connected socket. Only the calling
- * thread touches the socket; stdin arrives through a {@link LineReader} queue. Roles that must
- * receive while a line waits to go out (two-way) poll both sides in short steps, since the public
- * API has no poller yet. The per-type rules (ROUTER/STREAM peer ids, STREAM notices, XSUB's
+ * thread touches the socket; stdin arrives through a {@link LineReader} queue, whose thread wakes
+ * the session's {@link Poller} for each line. Roles that must receive while a line waits to go
+ * out (two-way) wait in that poller for whichever comes first. The per-type rules (ROUTER/STREAM peer ids, STREAM notices, XSUB's
  * initial subscriptions) are {@link TypeRules}'. Returning normally is a normal end; a timeout or
  * bad input throws.
  */
 final class SockSession {
-    /** Longest wait in the two-way loop before stdin is looked at again. */
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    /** Wait step while a line is held back by a full send queue. */
-    private static final long BLOCKED_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-
     private final Socket socket;
     private final SockArgs args;
     private final TextFormat format;
@@ -32,6 +28,11 @@ final class SockSession {
     private final PrintStream out;
     private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(256);
     private final BlockingQueue<byte[]> lines;
+    /**
+     * The two-way roles' one wait: the socket, and stdin through the reader's wake-ups. It holds
+     * no selector (no channel is registered), so it needs no closing.
+     */
+    private final Poller poller = new Poller();
     private final Pacer pacer;
     private final long timeoutNanos;
     private long received;
@@ -42,7 +43,7 @@ final class SockSession {
         this.format = args.textFormat();
         this.rules = new TypeRules(socket.type(), format, err);
         this.out = out;
-        this.lines = SockCommand.readsStdin(socket.type(), args.echo) ? LineReader.start(in) : null;
+        this.lines = SockCommand.readsStdin(socket.type(), args.echo) ? LineReader.start(in, poller::wakeup) : null;
         this.pacer = new Pacer(args.delayMs, args.intervalMs);
         this.timeoutNanos = args.hasTimeout() ? TimeUnit.MILLISECONDS.toNanos(args.timeoutMs) : -1;
     }
@@ -138,15 +139,22 @@ final class SockSession {
         }
     }
 
-    /** Two-way: stdin lines go out, received messages are printed, neither waits for the other. */
+    /**
+     * Two-way: stdin lines go out, received messages are printed, neither waits for the other.
+     * One {@link Poller} wait covers both: the socket (readable, and writable while a line is
+     * held back by a full queue) and stdin, whose reader thread wakes the poller per line.
+     */
     private void twoWayRole() {
         Msg pending = null;
         boolean stdinOpen = true;
         long endBy = 0;
         long lastReceived = System.nanoTime();
+        poller.register(socket, Poller.IN);
         while (true) {
+            boolean tookLine = false;
             if (pending == null && stdinOpen) {
                 byte[] line = lines.poll();
+                tookLine = line != null;
                 if (line == LineReader.EOF) {
                     stdinOpen = false;
                     endBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(args.lingerMs);
@@ -165,11 +173,6 @@ final class SockSession {
                 return;
             }
             Msg msg = socket.tryRecvMsg();
-            if (msg == null && !sent) {
-                long wait = pending == null ? (stdinOpen ? POLL_NANOS : Long.MAX_VALUE)
-                        : paced ? Math.min(POLL_NANOS, pacer.remainingNanos()) : BLOCKED_NANOS;
-                msg = waitForMessage(wait, lastReceived);
-            }
             if (msg != null) {
                 lastReceived = System.nanoTime();
                 if (accept(msg) && countReached()) {
@@ -177,22 +180,39 @@ final class SockSession {
                 }
             } else if (timeoutNanos > 0 && System.nanoTime() - lastReceived >= timeoutNanos) {
                 throw timedOut();
+            } else if (!sent && !tookLine) {
+                // (a line taken but dropped, e.g. a one-frame line on ROUTER, may have others behind it)
+                awaitEither(pending, paced, stdinOpen ? 0 : endBy, lastReceived);
             }
         }
     }
 
-    /** Waits up to {@code waitNanos} (MAX_VALUE = no limit) for a message, within the timeout. */
-    private Msg waitForMessage(long waitNanos, long lastReceived) {
-        long wait = waitNanos;
+    /**
+     * Waits until the socket has a message, can take the held line, stdin has a line, the pacer
+     * lets the next line go, the linger after stdin's end runs out, or {@code --timeout} expires
+     * (then throws). Flushes stdout first.
+     *
+     * @param endBy when the linger after stdin's end is over; 0 while stdin is open
+     */
+    private void awaitEither(Msg pending, boolean paced, long endBy, long lastReceived) {
+        long now = System.nanoTime();
+        long wait = Long.MAX_VALUE;
+        if (paced) {
+            wait = pacer.remainingNanos();
+        }
+        if (pending != null && endBy != 0 && args.lingerMs >= 0) {
+            wait = Math.min(wait, endBy - now);
+        }
         if (timeoutNanos > 0) {
-            long left = lastReceived + timeoutNanos - System.nanoTime();
+            long left = lastReceived + timeoutNanos - now;
             if (left <= 0) {
                 throw timedOut();
             }
             wait = Math.min(wait, left);
         }
+        poller.modify(socket, pending != null && !paced ? Poller.IN | Poller.OUT : Poller.IN);
         flush();
-        return socket.recvMsg(wait == Long.MAX_VALUE ? Option.INFINITE : Duration.ofNanos(wait));
+        poller.poll(wait == Long.MAX_VALUE ? Option.INFINITE : Duration.ofNanos(Math.max(0, wait)));
     }
 
     /** The deadline for the next message under {@code --timeout}; 0 for none. */

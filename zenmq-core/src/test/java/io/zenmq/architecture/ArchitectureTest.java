@@ -33,8 +33,9 @@ import java.util.TreeSet;
 /**
  * The package structure of zenmq-core's main code, as rules a change cannot break unnoticed.
  *
- * <p>Layers, top to bottom: the public package {@code io.zenmq}; {@code internal.poll} (the
- * poller, which watches sockets); {@code internal.socket}; the
+ * <p>Layers, top to bottom: the public package {@code io.zenmq}; {@code internal.proxy} (the
+ * proxy's loop, which waits in a poller); {@code internal.poll} (the poller, which watches
+ * sockets); {@code internal.socket}; the
  * services a socket is made of ({@code ctx}, {@code zap}, {@code monitor}, {@code pattern},
  * {@code engine}, {@code transport}, {@code auth}); the I/O thread and the routing helpers
  * ({@code io}, {@code routing}); and the pure packages ({@code zmtp}, {@code mechanism},
@@ -77,6 +78,7 @@ class ArchitectureTest {
     static final ArchRule layers = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .withOptionalLayers(true)
+            .layer("Proxy").definedBy(INTERNAL + "proxy..")
             .layer("Poll").definedBy(INTERNAL + "poll..")
             .layer("Socket").definedBy(INTERNAL + "socket..")
             .layer("Services").definedBy(packages("ctx..", "zap..", "monitor..", "pattern..", "engine..",
@@ -84,16 +86,17 @@ class ArchitectureTest {
             .layer("Support").definedBy(packages("io..", "routing.."))
             .layer("Pure").definedBy(packages("zmtp..", "mechanism..", "crypto..", "pipe..", "queue..",
                     "timer.."))
-            .whereLayer("Poll").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Socket").mayOnlyBeAccessedByLayers("Poll")
+            .whereLayer("Proxy").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Poll").mayOnlyBeAccessedByLayers("Proxy")
+            .whereLayer("Socket").mayOnlyBeAccessedByLayers("Proxy", "Poll")
             .whereLayer("Services").mayOnlyBeAccessedByLayers("Socket")
             .whereLayer("Support").mayOnlyBeAccessedByLayers("Socket", "Services")
-            .whereLayer("Pure").mayOnlyBeAccessedByLayers("Poll", "Socket", "Services", "Support");
+            .whereLayer("Pure").mayOnlyBeAccessedByLayers("Proxy", "Poll", "Socket", "Services", "Support");
 
     @ArchTest
     static final ArchRule everyInternalPackageHasALayer = classes()
             .that().resideInAPackage("io.zenmq.internal..")
-            .should().resideInAnyPackage(packages("poll..", "socket..", "ctx..", "zap..", "monitor..", "pattern..",
+            .should().resideInAnyPackage(packages("proxy..", "poll..", "socket..", "ctx..", "zap..", "monitor..", "pattern..",
                     "engine..", "transport..", "auth..", "io..", "routing..", "zmtp..", "mechanism..", "crypto..",
                     "pipe..", "queue..", "timer.."))
             .because("a new package must be placed in a layer of this test (and in docs/architecture.md)");
