@@ -218,8 +218,8 @@ class PollerTest extends ContextTest {
             interrupter.start();
             assertThatThrownBy(() -> poller.poll(Option.INFINITE)).isInstanceOfSatisfying(ZmqException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.EINTR));
-            interrupter.join();
             assertThat(Thread.interrupted()).as("the flag stays set").isTrue();
+            interrupter.join();
             push.send("after");
             assertThat(poller.poll(WAIT)).isEqualTo(1);
             assertThat(pull.recvString()).isEqualTo("after");
@@ -251,5 +251,173 @@ class PollerTest extends ContextTest {
             assertThat(item.interest()).isEqualTo(Poller.IN);
         }
         assertThat(seen.get()).isEqualTo("handler");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void shouldFindTheOneBusySocketAmongManyIdleOnes(Transport transport) {
+        Socket push = ctx.socket(SocketType.PUSH);
+        java.util.List<Socket> pulls = new java.util.ArrayList<>();
+        try (Poller poller = new Poller()) {
+            for (int i = 0; i < 20; i++) {
+                Socket pull = ctx.socket(SocketType.PULL);
+                String endpoint = pull.bind(transport.bindable());
+                if (i == 13) {
+                    push.connect(endpoint);
+                }
+                pulls.add(pull);
+                poller.register(pull, Poller.IN);
+            }
+            for (int round = 0; round < 50; round++) {
+                push.send("m" + round);
+                assertThat(poller.poll(WAIT)).isEqualTo(1);
+                assertThat(poller.ready()).extracting(Poller.Item::socket).containsExactly(pulls.get(13));
+                assertThat(pulls.get(13).recvString()).isEqualTo("m" + round);
+            }
+        }
+    }
+
+    @Test
+    void shouldWakeEveryPollerASocketIsIn() {
+        Socket pull = ctx.socket(SocketType.PULL);
+        Socket push = ctx.socket(SocketType.PUSH);
+        push.connect(pull.bind(Transport.TCP.bindable()));
+        try (Poller first = new Poller(); Poller second = new Poller()) {
+            first.register(pull, Poller.IN);
+            second.register(pull, Poller.IN);
+            assertThat(first.poll(Duration.ZERO)).isZero();
+            assertThat(second.poll(Duration.ZERO)).isZero();
+            push.send("both");
+            assertThat(first.poll(WAIT)).isEqualTo(1);
+            assertThat(second.poll(WAIT)).isEqualTo(1);
+            second.unregister(pull);
+            pull.recv();
+            push.send("first only");
+            assertThat(first.poll(WAIT)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldApplyAModifiedInterestAtTheNextPoll() {
+        Socket dealer = ctx.socket(SocketType.DEALER);
+        Socket router = ctx.socket(SocketType.ROUTER);
+        dealer.connect(router.bind(Transport.INPROC.bindable()));
+        try (Poller poller = new Poller()) {
+            poller.register(dealer, Poller.IN);
+            assertThat(poller.poll(Duration.ZERO)).isZero();
+            poller.modify(dealer, Poller.IN | Poller.OUT);
+            assertThat(poller.poll(Duration.ZERO)).isEqualTo(1);
+            assertThat(poller.events(dealer)).isEqualTo(Poller.OUT);
+            poller.modify(dealer, Poller.IN);
+            assertThat(poller.poll(Duration.ZERO)).isZero();
+        }
+    }
+
+    @Test
+    void shouldReportAClosedChannelAsAnErrorIfAsked() throws IOException {
+        Pipe pipe = Pipe.open();
+        Pipe.SourceChannel source = pipe.source();
+        try (Poller poller = new Poller()) {
+            source.configureBlocking(false);
+            poller.register(source, Poller.IN | Poller.ERR);
+            assertThat(poller.poll(Duration.ZERO)).isZero();
+            source.close();
+            assertThat(poller.poll(Duration.ZERO)).isEqualTo(1);
+            assertThat(poller.events(source)).isEqualTo(Poller.ERR);
+            poller.unregister(source);
+            assertThat(poller.poll(Duration.ZERO)).isZero();
+        } finally {
+            pipe.sink().close();
+        }
+    }
+
+    @Test
+    void shouldWakeASelectingPollForSocketsWakeupsAndInterrupts() throws IOException, InterruptedException {
+        Socket pull = ctx.socket(SocketType.PULL);
+        Socket push = ctx.socket(SocketType.PUSH);
+        push.connect(pull.bind(Transport.TCP.bindable()));
+        Pipe pipe = Pipe.open();
+        try (Pipe.SourceChannel source = pipe.source(); Pipe.SinkChannel sink = pipe.sink();
+                Poller poller = new Poller()) {
+            source.configureBlocking(false);
+            poller.register(source, Poller.IN);
+            poller.register(pull, Poller.IN);
+            Thread self = Thread.currentThread();
+            Thread other = new Thread(() -> {
+                Await.until("the poll to block", WAIT, () -> self.getState() == Thread.State.RUNNABLE
+                        && isSelecting(self));
+                push.send("to a selecting poller");
+            });
+            other.start();
+            assertThat(poller.poll(WAIT)).isEqualTo(1);
+            assertThat(pull.recvString()).isEqualTo("to a selecting poller");
+            other.join();
+
+            other = new Thread(() -> {
+                Await.until("the poll to block", WAIT, () -> isSelecting(self));
+                poller.wakeup();
+            });
+            other.start();
+            assertThat(poller.poll(Option.INFINITE)).isZero();
+            other.join();
+
+            other = new Thread(() -> {
+                Await.until("the poll to block", WAIT, () -> isSelecting(self));
+                self.interrupt();
+            });
+            other.start();
+            assertThatThrownBy(() -> poller.poll(Option.INFINITE)).isInstanceOfSatisfying(ZmqException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.EINTR));
+            assertThat(Thread.interrupted()).as("the flag stays set").isTrue();
+            other.join();
+            sink.write(ByteBuffer.wrap(new byte[] {7}));
+            assertThat(poller.poll(WAIT)).as("still usable").isEqualTo(1);
+            assertThat(poller.isReadable(source)).isTrue();
+        }
+    }
+
+    /** A thread blocked in a selector shows as RUNNABLE; its stack tells where it is. */
+    private static boolean isSelecting(Thread thread) {
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (frame.getMethodName().startsWith("doSelect") || frame.getMethodName().equals("poll")
+                    && frame.getClassName().contains("EPoll")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void shouldThrowEtermUnderASelectingPoll() throws IOException, InterruptedException {
+        Context own = Context.create();
+        Socket pull = own.socket(SocketType.PULL);
+        pull.bind(Transport.INPROC.bindable());
+        Pipe pipe = Pipe.open();
+        Thread self = Thread.currentThread();
+        Thread closer = new Thread(() -> {
+            Await.until("the poll to block", WAIT, () -> isSelecting(self));
+            own.close();
+        });
+        Pipe.SourceChannel source = pipe.source();
+        try (Poller poller = new Poller()) {
+            source.configureBlocking(false);
+            poller.register(source, Poller.IN);
+            poller.register(pull, Poller.IN);
+            closer.start();
+            assertThatThrownBy(() -> poller.poll(Option.INFINITE)).isInstanceOfSatisfying(ZmqException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.ETERM));
+        }
+        closer.join();
+        pull.close();
+        source.close();
+        pipe.sink().close();
+    }
+
+    @Test
+    void shouldRefuseUseAfterClose() {
+        Poller poller = new Poller();
+        poller.close();
+        poller.close();
+        assertThatThrownBy(() -> poller.poll(Duration.ZERO)).isInstanceOf(IllegalStateException.class);
     }
 }

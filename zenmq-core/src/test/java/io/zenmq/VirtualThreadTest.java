@@ -81,4 +81,49 @@ class VirtualThreadTest extends ContextTest {
         }
         assertThat(done.get()).isEqualTo(pairs * 5);
     }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void shouldPollOnManyVirtualThreads(Transport transport) throws InterruptedException {
+        assumeTrue(hasVirtualThreads(), "virtual threads need Java 21+; run by the virtual-threads profile");
+        int pollers = 50;
+        int rounds = 5;
+        AtomicInteger done = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < pollers; i++) {
+            Socket first = ctx.socket(SocketType.PULL);
+            Socket second = ctx.socket(SocketType.PULL);
+            Socket toFirst = ctx.socket(SocketType.PUSH);
+            Socket toSecond = ctx.socket(SocketType.PUSH);
+            toFirst.connect(first.bind(transport.bindable()));
+            toSecond.connect(second.bind(transport.bindable()));
+            threads.add(startVirtual(() -> {
+                try (Poller poller = new Poller()) {
+                    poller.register(first, Poller.IN);
+                    poller.register(second, Poller.IN);
+                    int received = 0;
+                    while (received < 2 * rounds && poller.poll(WAIT) > 0) {
+                        for (Poller.Item item : poller.ready()) {
+                            item.socket().recv();
+                            received++;
+                        }
+                    }
+                    if (received == 2 * rounds) {
+                        done.incrementAndGet();
+                    }
+                }
+            }));
+            threads.add(startVirtual(() -> {
+                for (int round = 0; round < rounds; round++) {
+                    toFirst.send("a" + round);
+                    toSecond.send("b" + round);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join(WAIT.toMillis());
+            assertThat(thread.isAlive()).isFalse();
+        }
+        assertThat(done.get()).isEqualTo(pollers);
+    }
 }

@@ -33,7 +33,10 @@ class BenchmarksSmokeTest {
             "io.zenmq.jmh.socket.ReqRepBenchmark.roundTrip",
             "io.zenmq.jmh.crypto.CurveBenchmark.messageRoundTrip",
             "io.zenmq.jmh.crypto.CurveHandshakeBenchmark.handshake",
-            "io.zenmq.jmh.handoff.HandoffBenchmark.roundTrip");
+            "io.zenmq.jmh.handoff.HandoffBenchmark.roundTrip",
+            "io.zenmq.jmh.poll.PollerBenchmark.pollReady",
+            "io.zenmq.jmh.poll.PollerBenchmark.sendPollRecv",
+            "io.zenmq.jmh.poll.PollerBenchmark.registerUnregister");
 
     @Test
     void everyBenchmarkRunsAndPushPullReportsBothSides() throws RunnerException {
@@ -42,6 +45,7 @@ class BenchmarksSmokeTest {
                 .param("size", "16")
                 .param("transport", "tcp")
                 .param("mechanism", "null", "curve")
+                .param("idle", "10")
                 .forks(1)
                 .warmupIterations(1)
                 .warmupTime(TimeValue.milliseconds(100))

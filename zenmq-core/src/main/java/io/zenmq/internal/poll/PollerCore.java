@@ -131,6 +131,11 @@ public final class PollerCore<T> {
         entry.ready = 0;
         if (entry instanceof SocketEntry<T> socket) {
             socket.socket.removeWatcher(socket);
+            if (socket.candidate) {
+                // the list holds what changed since the last poll: short, unless nobody polls
+                toLook.remove(socket);
+                socket.candidate = false;
+            }
         } else {
             ChannelEntry<T> channel = (ChannelEntry<T>) entry;
             channel.key.cancel();
