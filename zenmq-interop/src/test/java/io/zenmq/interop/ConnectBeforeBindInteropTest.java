@@ -7,10 +7,8 @@ import static io.zenmq.interop.Payloads.utf8;
 
 import io.zenmq.Socket;
 import io.zenmq.SocketType;
+import io.zenmq.testing.Transport;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,7 +28,7 @@ class ConnectBeforeBindInteropTest {
 
     @Test
     void shouldDeliverQueuedMessagesWhenLibzmqBindsAfterZenmqConnected() throws IOException {
-        String endpoint = releasedLoopbackEndpoint();
+        String endpoint = Transport.TCP.unbound();
         Socket push = interop.socket(SocketType.PUSH);
         push.connect(endpoint);
         push.send(utf8("sent before the bind"));
@@ -45,7 +43,7 @@ class ConnectBeforeBindInteropTest {
 
     @Test
     void shouldDeliverQueuedMessagesWhenZenmqBindsAfterLibzmqConnected() throws IOException {
-        String endpoint = releasedLoopbackEndpoint();
+        String endpoint = Transport.TCP.unbound();
         LibzmqPeer push = interop.peer().socket("PUSH");
         push.connect(endpoint);
         push.send(utf8("sent before the bind"));
@@ -60,7 +58,7 @@ class ConnectBeforeBindInteropTest {
 
     @Test
     void shouldReachLibzmqPairThatBindsAfterZenmqConnected() throws IOException {
-        String endpoint = releasedLoopbackEndpoint();
+        String endpoint = Transport.TCP.unbound();
         Socket zenmq = interop.socket(SocketType.PAIR);
         zenmq.connect(endpoint);
 
@@ -71,13 +69,5 @@ class ConnectBeforeBindInteropTest {
         assertFrames("zenmq received", zenmq.recvMsg(PATIENCE), utf8("hello from the late binder"));
         zenmq.send(utf8("hello back"));
         assertFrames("libzmq received", libzmq.recv(PATIENCE), utf8("hello back"));
-    }
-
-    /** A loopback endpoint whose port the kernel just handed out and nothing listens on now. */
-    private static String releasedLoopbackEndpoint() throws IOException {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
-            return "tcp://127.0.0.1:" + probe.getLocalPort();
-        }
     }
 }
