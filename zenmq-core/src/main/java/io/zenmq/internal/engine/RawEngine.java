@@ -3,6 +3,7 @@ package io.zenmq.internal.engine;
 
 import io.zenmq.internal.io.IoThread;
 import io.zenmq.internal.pipe.FrameQueue;
+import io.zenmq.internal.zmtp.BodyCarry;
 import io.zenmq.internal.zmtp.ZmtpLayout;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -28,8 +29,7 @@ final class RawEngine extends StreamEngine {
     private static final int READ_CHUNK = 8 * 1024;
 
     private final ConnectionOptions options;
-    private byte[] pendingBody;
-    private int pendingOffset;
+    private final BodyCarry carry = new BodyCarry();
 
     RawEngine(IoThread io, Session session, SocketChannel channel, ConnectionOptions options) {
         super(io, session, channel, READ_CHUNK);
@@ -82,9 +82,8 @@ final class RawEngine extends StreamEngine {
     @Override
     void fill(ByteBuffer out) {
         while (out.hasRemaining()) {
-            if (pendingBody != null) {
-                put(out, pendingBody, pendingOffset);
-                continue;
+            if (!carry.drain(out)) {
+                return;
             }
             if (pipe == null || closingWhenFlushed()) {
                 return;
@@ -97,21 +96,9 @@ final class RawEngine extends StreamEngine {
                 return;
             }
             if ((pipe.lastFlags() & FrameQueue.FLAGS_SUBSCRIPTION) == 0) {
-                put(out, frame, 0);
+                carry.put(out, frame);
             }
             // a raw peer understands no subscriptions: they are dropped
-        }
-    }
-
-    /** Copies what fits of {@code body} from {@code offset}; the rest waits in pendingBody. */
-    private void put(ByteBuffer out, byte[] body, int offset) {
-        int n = Math.min(out.remaining(), body.length - offset);
-        out.put(body, offset, n);
-        if (offset + n < body.length) {
-            pendingBody = body;
-            pendingOffset = offset + n;
-        } else {
-            pendingBody = null;
         }
     }
 

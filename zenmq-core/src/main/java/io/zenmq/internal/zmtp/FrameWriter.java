@@ -24,8 +24,7 @@ final class FrameWriter {
     private final ArrayDeque<byte[]> queued = new ArrayDeque<>();
     private ZmtpVersion version = ZmtpVersion.ZMTP_3_1;
     private Mechanism wrapping;
-    private byte[] pendingBody;
-    private int pendingOffset;
+    private final BodyCarry carry = new BodyCarry();
     private boolean writeRequested;
 
     /** The peer's version, known once its greeting arrived. */
@@ -85,11 +84,8 @@ final class FrameWriter {
      */
     void fill(ByteBuffer out, ZmtpConnection.Outbound source, boolean pullFrames) {
         while (out.hasRemaining()) {
-            if (pendingBody != null) {
-                putBody(out, pendingBody, pendingOffset);
-                if (pendingBody != null) {
-                    return;
-                }
+            if (!carry.drain(out)) {
+                return;
             }
             byte[] command = queued.peek();
             if (command != null) {
@@ -97,7 +93,7 @@ final class FrameWriter {
                     return;
                 }
                 queued.poll();
-                putBody(out, command, 0);
+                carry.put(out, command);
                 continue;
             }
             if (!pullFrames || out.remaining() < MAX_HEADER) {
@@ -122,7 +118,7 @@ final class FrameWriter {
             putWrapped(out, frame, more ? ZmtpLayout.FLAG_MORE : 0);
         } else {
             writeDataHeader(out, more, frame.length);
-            putBody(out, frame, 0);
+            carry.put(out, frame);
         }
     }
 
@@ -137,7 +133,7 @@ final class FrameWriter {
                 putWrapped(out, body, ZmtpLayout.FLAG_COMMAND);
             } else {
                 FrameEncoder.writeHeader(out, ZmtpLayout.FLAG_COMMAND, body.length);
-                putBody(out, body, 0);
+                carry.put(out, body);
             }
             return;
         }
@@ -148,7 +144,7 @@ final class FrameWriter {
             putWrapped(out, legacy, 0);
         } else {
             writeDataHeader(out, false, legacy.length);
-            putBody(out, legacy, 0);
+            carry.put(out, legacy);
         }
     }
 
@@ -165,17 +161,6 @@ final class FrameWriter {
     private void putWrapped(ByteBuffer out, byte[] frame, int flags) {
         byte[] wrapped = wrapping.encode(frame, flags);
         FrameEncoder.writeHeader(out, 0, wrapped.length);
-        putBody(out, wrapped, 0);
-    }
-
-    private void putBody(ByteBuffer out, byte[] body, int offset) {
-        int n = Math.min(out.remaining(), body.length - offset);
-        out.put(body, offset, n);
-        if (offset + n < body.length) {
-            pendingBody = body;
-            pendingOffset = offset + n;
-        } else {
-            pendingBody = null;
-        }
+        carry.put(out, wrapped);
     }
 }
