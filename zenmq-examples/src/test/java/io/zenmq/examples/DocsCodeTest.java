@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every {@code ```java} block of the user documentation compiles against zenmq (the "before"
+ * blocks of the migration guide against JeroMQ 0.6.0), so the docs cannot drift from the API.
+ *
+ * <p>A block is compiled as it stands when it is a whole source file (it has a {@code package},
+ * an {@code import} or a top-level type); otherwise as statements in a method, or, if it declares
+ * methods, as members of a class. Common imports (io.zenmq.*, java.util.*, java.time.*, ...) are
+ * added. An HTML comment on the line just above the fence adds to that:
+ * {@code <!-- java: given Context ctx, Socket frontend -->} declares the variables a fragment uses
+ * (as the method's parameters); {@code <!-- java: jeromq -->} compiles against JeroMQ instead of
+ * zenmq (both can be combined: {@code <!-- java: jeromq, given ZContext ctx -->}).
+ */
+class DocsCodeTest {
+    private static final String ZENMQ_IMPORTS = """
+            import io.zenmq.*;
+            import java.io.*;
+            import java.nio.*;
+            import java.nio.charset.StandardCharsets;
+            import java.nio.file.*;
+            import java.time.*;
+            import java.util.*;
+            import java.util.concurrent.*;
+            import java.util.function.*;
+            import static java.nio.charset.StandardCharsets.UTF_8;
+            import static org.junit.jupiter.api.Assertions.*;
+            """;
+    private static final String JEROMQ_IMPORTS = """
+            import org.zeromq.*;
+            import java.io.*;
+            import java.nio.charset.StandardCharsets;
+            import java.nio.file.*;
+            import java.time.*;
+            import java.util.*;
+            """;
+    private static final Pattern WHOLE_FILE = Pattern.compile(
+            "(?m)^(package |(public |final |abstract )*(class|record|interface|enum) )");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^import [\\w.*]+;\\s*$");
+    private static final Pattern MODULE = Pattern.compile("(?m)^(open )?module [\\w.]+ \\{");
+    private static final Pattern PUBLIC_TYPE = Pattern.compile(
+            "(?m)^public (final |abstract )*(class|record|interface|enum) (\\w+)");
+    private static final Pattern METHOD = Pattern.compile(
+            "(?m)^(public |private |protected |static |final )*[\\w<>\\[\\],.? ]+ \\w+\\([^;]*\\)\\s*(throws [\\w., ]+)?\\s*\\{\\s*$");
+    private static final Pattern DIRECTIVE_GIVEN = Pattern.compile("given\\s+(.*)$");
+
+    @TempDir
+    Path classes;
+
+    @Test
+    void everyJavaBlockOfTheDocsCompiles() throws IOException {
+        List<Docs.JavaBlock> blocks = new ArrayList<>();
+        for (Path file : Docs.markdownFiles()) {
+            blocks.addAll(Docs.javaBlocks(file));
+        }
+        assertThat(blocks).as("Java blocks in the docs").hasSizeGreaterThan(20);
+        List<String> failures = new ArrayList<>();
+        int n = 0;
+        for (Docs.JavaBlock block : blocks) {
+            String errors = compile(block, "Snippet" + n++);
+            if (errors != null) {
+                failures.add(block.where() + (block.directive().isEmpty() ? "" : " [" + block.directive() + "]")
+                        + "\n" + errors);
+            }
+        }
+        assertThat(failures).as("Java blocks that do not compile").isEmpty();
+    }
+
+    /** Compiles one block; returns the compiler's errors, or null if it compiled. */
+    private String compile(Docs.JavaBlock block, String className) throws IOException {
+        String directive = block.directive();
+        boolean jeromq = directive.contains("jeromq");
+        String imports = jeromq ? JEROMQ_IMPORTS : ZENMQ_IMPORTS;
+        Matcher given = DIRECTIVE_GIVEN.matcher(directive);
+        String parameters = given.find() ? given.group(1).strip() : "";
+        String code = block.code();
+        if (MODULE.matcher(code).find()) {
+            return errors("module-info", code, modulePath());
+        }
+        if (WHOLE_FILE.matcher(code).find()) {
+            Matcher type = PUBLIC_TYPE.matcher(code);
+            String name = type.find() ? type.group(3) : className;
+            String source = IMPORT.matcher(code).find() || code.startsWith("package ") ? code : imports + code;
+            return errors(name, source, null);
+        }
+        // a fragment's own imports go to the top; the header keeps the line numbers of the block
+        Matcher ownImports = IMPORT.matcher(code);
+        while (ownImports.find()) {
+            imports = imports + ownImports.group() + "\n";
+        }
+        code = IMPORT.matcher(code).replaceAll("");
+        String fields = parameters.isEmpty() ? "" : String.join("; ", splitTopLevel(parameters)) + ";";
+        String asStatements = imports + "class " + className + " {\n static void snippet(" + parameters
+                + ") throws Exception {\n" + code + "\n }\n}\n";
+        String asMembers = imports + "class " + className + " {\n" + fields + "\n" + code + "\n}\n";
+        boolean looksLikeMembers = METHOD.matcher(code).find() && !code.strip().endsWith(";");
+        String first = errors(className, looksLikeMembers ? asMembers : asStatements, null);
+        if (first == null) {
+            return null;
+        }
+        String second = errors(className, looksLikeMembers ? asStatements : asMembers, null);
+        return second == null ? null : first;
+    }
+
+    /** Splits "Map<K, V> m, Socket s" at the commas outside angle brackets. */
+    private static List<String> splitTopLevel(String parameters) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < parameters.length(); i++) {
+            char c = parameters.charAt(i);
+            if (c == '<') {
+                depth++;
+            } else if (c == '>') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(parameters.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        parts.add(parameters.substring(start).strip());
+        return parts;
+    }
+
+    /** The module path for a {@code module-info} block: zenmq and what its module requires. */
+    private static String modulePath() {
+        return Arrays.stream(classPath().split(File.pathSeparator))
+                .filter(entry -> entry.contains("zenmq-core") || entry.contains("bcprov"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private String errors(String className, String source, String modulePath) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"),
+                JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        };
+        Path out = Files.createDirectories(classes.resolve(className));
+        List<String> options = modulePath == null
+                ? List.of("-proc:none", "--release", "17", "-implicit:none", "-d", out.toString(), "-cp", classPath())
+                : List.of("-proc:none", "--release", "17", "-d", out.toString(), "--module-path", modulePath);
+        boolean ok = compiler.getTask(null, null, diagnostics, options, null, List.of(file)).call();
+        if (ok) {
+            return null;
+        }
+        String[] lines = source.split("\n", -1);
+        return diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> "  line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT) + "\n    "
+                        + (d.getLineNumber() > 0 && d.getLineNumber() <= lines.length
+                                ? lines[(int) d.getLineNumber() - 1].strip() : ""))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path", File.pathSeparator);
+    }
+}
