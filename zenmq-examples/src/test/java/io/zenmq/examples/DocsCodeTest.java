@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -78,11 +80,26 @@ class DocsCodeTest {
             blocks.addAll(Docs.javaBlocks(file));
         }
         assertThat(blocks).as("Java blocks in the docs").hasSizeGreaterThan(20);
-        List<String> failures = new ArrayList<>();
-        int n = 0;
+        List<Plan> plans = new ArrayList<>();
         for (Docs.JavaBlock block : blocks) {
-            String errors = compile(block, "Snippet" + n++);
+            plans.add(plan(block, "Snippet" + plans.size()));
+        }
+        // fast path: every fragment in one compilation; only if that fails, one at a time
+        Map<String, String> fragments = new LinkedHashMap<>();
+        for (Plan plan : plans) {
+            if (plan.alternate() != null) {
+                fragments.put(plan.className(), plan.source());
+            }
+        }
+        boolean fragmentsCompile = errors(fragments, null, "all") == null;
+        List<String> failures = new ArrayList<>();
+        for (Plan plan : plans) {
+            if (plan.alternate() != null && fragmentsCompile) {
+                continue;
+            }
+            String errors = compile(plan);
             if (errors != null) {
+                Docs.JavaBlock block = plan.block();
                 failures.add(block.where() + (block.directive().isEmpty() ? "" : " [" + block.directive() + "]")
                         + "\n" + errors);
             }
@@ -90,8 +107,24 @@ class DocsCodeTest {
         assertThat(failures).as("Java blocks that do not compile").isEmpty();
     }
 
-    /** Compiles one block; returns the compiler's errors, or null if it compiled. */
-    private String compile(Docs.JavaBlock block, String className) throws IOException {
+    /**
+     * How one block is compiled: as {@code source} (a class named {@code className}), else as
+     * {@code alternate} (fragments only: statements or members, whichever was not tried first).
+     */
+    private record Plan(Docs.JavaBlock block, String className, String source, String alternate, String modulePath) {
+    }
+
+    /** Compiles one planned block on its own; returns the compiler's errors, or null if it compiled. */
+    private String compile(Plan plan) throws IOException {
+        String first = errors(Map.of(plan.className(), plan.source()), plan.modulePath(), plan.className());
+        if (first == null || plan.alternate() == null) {
+            return first;
+        }
+        String second = errors(Map.of(plan.className(), plan.alternate()), null, plan.className() + "-alternate");
+        return second == null ? null : first;
+    }
+
+    private static Plan plan(Docs.JavaBlock block, String className) {
         String directive = block.directive();
         boolean jeromq = directive.contains("jeromq");
         String imports = jeromq ? JEROMQ_IMPORTS : ZENMQ_IMPORTS;
@@ -99,15 +132,15 @@ class DocsCodeTest {
         String parameters = given.find() ? given.group(1).strip() : "";
         String code = block.code();
         if (MODULE.matcher(code).find()) {
-            return errors("module-info", code, modulePath());
+            return new Plan(block, "module-info", code, null, modulePath());
         }
         if (WHOLE_FILE.matcher(code).find()) {
             Matcher type = PUBLIC_TYPE.matcher(code);
             String name = type.find() ? type.group(3) : className;
             String source = IMPORT.matcher(code).find() || code.startsWith("package ") ? code : imports + code;
-            return errors(name, source, null);
+            return new Plan(block, name, source, null, null);
         }
-        // a fragment's own imports go to the top; the header keeps the line numbers of the block
+        // a fragment's own imports go to the top, with the common ones
         Matcher ownImports = IMPORT.matcher(code);
         while (ownImports.find()) {
             imports = imports + ownImports.group() + "\n";
@@ -118,12 +151,9 @@ class DocsCodeTest {
                 + ") throws Exception {\n" + code + "\n }\n}\n";
         String asMembers = imports + "class " + className + " {\n" + fields + "\n" + code + "\n}\n";
         boolean looksLikeMembers = METHOD.matcher(code).find() && !code.strip().endsWith(";");
-        String first = errors(className, looksLikeMembers ? asMembers : asStatements, null);
-        if (first == null) {
-            return null;
-        }
-        String second = errors(className, looksLikeMembers ? asStatements : asMembers, null);
-        return second == null ? null : first;
+        return looksLikeMembers
+                ? new Plan(block, className, asMembers, asStatements, null)
+                : new Plan(block, className, asStatements, asMembers, null);
     }
 
     /** Splits "Map<K, V> m, Socket s" at the commas outside angle brackets. */
@@ -153,31 +183,47 @@ class DocsCodeTest {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    private String errors(String className, String source, String modulePath) throws IOException {
+    /**
+     * Compiles sources (class name to text) together into a directory of their own; returns the
+     * errors, each with the source line it is about, or null if they compiled.
+     */
+    private String errors(Map<String, String> sources, String modulePath, String outName) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"),
-                JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
-        Path out = Files.createDirectories(classes.resolve(className));
+        List<JavaFileObject> files = new ArrayList<>();
+        sources.forEach((className, source) -> files.add(
+                new SimpleJavaFileObject(URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return source;
+                    }
+                }));
+        Path out = Files.createDirectories(classes.resolve(outName));
         List<String> options = modulePath == null
                 ? List.of("-proc:none", "--release", "17", "-implicit:none", "-d", out.toString(), "-cp", classPath())
                 : List.of("-proc:none", "--release", "17", "-d", out.toString(), "--module-path", modulePath);
-        boolean ok = compiler.getTask(null, null, diagnostics, options, null, List.of(file)).call();
-        if (ok) {
+        if (compiler.getTask(null, null, diagnostics, options, null, files).call()) {
             return null;
         }
-        String[] lines = source.split("\n", -1);
         return diagnostics.getDiagnostics().stream()
                 .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                 .map(d -> "  line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT) + "\n    "
-                        + (d.getLineNumber() > 0 && d.getLineNumber() <= lines.length
-                                ? lines[(int) d.getLineNumber() - 1].strip() : ""))
+                        + sourceLine(d.getSource() == null ? null : sources.get(className(d.getSource())),
+                                d.getLineNumber()))
                 .collect(Collectors.joining("\n"));
+    }
+
+    private static String className(JavaFileObject file) {
+        String path = file.toUri().getPath();
+        return path.substring(path.lastIndexOf('/') + 1, path.length() - ".java".length());
+    }
+
+    private static String sourceLine(String source, long line) {
+        if (source == null || line <= 0) {
+            return "";
+        }
+        String[] lines = source.split("\n", -1);
+        return line <= lines.length ? lines[(int) line - 1].strip() : "";
     }
 
     private static String classPath() {
