@@ -5,6 +5,7 @@ import io.zenmq.Context;
 import io.zenmq.Proxy;
 import io.zenmq.Socket;
 import io.zenmq.SocketType;
+import io.zenmq.ZmqException;
 import java.io.PrintStream;
 
 /**
@@ -44,7 +45,7 @@ public final class MultithreadedServer {
         try (Socket rep = ctx.socket(SocketType.REP)) {   // made on the thread that uses it
             rep.connect("inproc://workers");
             BackendWorker.serve(rep, name, out);
-        } catch (io.zenmq.ZmqException e) {
+        } catch (ZmqException e) {
             if (!Run.stopped(e)) {
                 throw e;
             }

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * @param <T> what the program returns
  */
 final class Background<T> implements AutoCloseable {
-    private static final Duration JOIN = Duration.ofSeconds(20);
+    private static final Duration JOIN = Duration.ofSeconds(60);
     private final Context ctx = Context.create();
     private final CompletableFuture<T> result = new CompletableFuture<>();
     private final Thread thread;

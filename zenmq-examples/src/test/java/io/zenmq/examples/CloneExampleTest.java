@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** clone-server and clone-client: changes are republished to every client, and a late client starts from the snapshot. */
 @SuppressWarnings("try") // a try block keeps a background program running, referenced or not
-@Timeout(60)
+@Timeout(120)
 class CloneExampleTest {
     @TempDir
     Path dir;

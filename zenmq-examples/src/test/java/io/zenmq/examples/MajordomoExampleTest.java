@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** md-broker, md-worker and md-client: partial and final replies, mmi.service, and a worker that dies. */
 @SuppressWarnings("try") // a try block keeps a background program running, referenced or not
-@Timeout(90)
+@Timeout(180)
 class MajordomoExampleTest {
     private static final Duration HEARTBEAT = Duration.ofMillis(100);
     private static final Duration TIMEOUT = Duration.ofMillis(500);

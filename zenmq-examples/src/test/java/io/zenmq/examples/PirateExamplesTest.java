@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * replacement), never by time; the client's timeout only decides how soon it retries.
  */
 @SuppressWarnings("try") // a try block keeps a background program running, referenced or not
-@Timeout(90)
+@Timeout(180)
 class PirateExamplesTest {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
     /** Enough retries to outlast any replacement on a loaded machine: the client stops at the first reply. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** weather-server and weather-client; ventilator, task-worker and sink. */
 @SuppressWarnings("try") // a try block keeps a background program running, referenced or not
-@Timeout(60)
+@Timeout(120)
 class PubSubAndPipelineExamplesTest {
     @TempDir
     Path dir;

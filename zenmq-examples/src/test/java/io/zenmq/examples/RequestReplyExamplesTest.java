@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** hello-server and hello-client, alone and through the two brokers and the multithreaded server. */
 @SuppressWarnings("try") // a try block keeps a background program running, referenced or not
-@Timeout(60)
+@Timeout(120)
 class RequestReplyExamplesTest {
     @TempDir
     Path dir;

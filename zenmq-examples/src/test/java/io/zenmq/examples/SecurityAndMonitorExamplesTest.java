@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** curve-service and monitor, each one program over tcp on an ephemeral port. */
-@Timeout(60)
+@Timeout(120)
 class SecurityAndMonitorExamplesTest {
     private final Output output = new Output();
 
