@@ -107,6 +107,22 @@ class DocsCodeTest {
         assertThat(failures).as("Java blocks that do not compile").isEmpty();
     }
 
+    @Test
+    void readmeQuickStartIsTheOneTheReleaseTestRuns() throws IOException {
+        Path root = Docs.root();
+        String quickStart = Docs.javaBlocks(root.resolve("README.md")).get(0).code();
+        String consumer = Files.readString(
+                root.resolve("zenmq-release-test/src/test/resources/consumer/src/main/java/consumer/Main.java"));
+        String body = quickStart.substring(quickStart.indexOf("try ("));
+        assertThat(withoutCommentsAndSpace(consumer))
+                .as("zenmq-release-test's consumer/Main.java runs the README's first example")
+                .contains(withoutCommentsAndSpace(body));
+    }
+
+    private static String withoutCommentsAndSpace(String code) {
+        return code.replaceAll("//[^\\n]*", "").replaceAll("\\s+", "");
+    }
+
     /**
      * How one block is compiled: as {@code source} (a class named {@code className}), else as
      * {@code alternate} (fragments only: statements or members, whichever was not tried first).
