@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One example program running on a thread of its own with a context of its own, as if it were a
@@ -22,14 +24,16 @@ import java.util.function.Function;
  */
 final class Background<T> implements AutoCloseable {
     private static final Duration JOIN = Duration.ofSeconds(60);
-    private final Context ctx = Context.create();
+    /** The program's own context, or null when it shares its caller's ({@link #onThread}). */
+    private final Context ctx;
     private final CompletableFuture<T> result = new CompletableFuture<>();
     private final Thread thread;
 
-    private Background(String name, Function<Context, T> program) {
+    private Background(String name, Context own, Function<Context, T> program) {
+        ctx = own;
         thread = new Thread(() -> {
             try {
-                result.complete(program.apply(ctx));
+                result.complete(program.apply(own));
             } catch (ZmqException e) {
                 if (Run.stopped(e)) {
                     result.complete(null);
@@ -45,12 +49,27 @@ final class Background<T> implements AutoCloseable {
     }
 
     static <T> Background<T> start(String name, Function<Context, T> program) {
-        return new Background<>(name, program);
+        return new Background<>(name, Context.create(), program);
     }
 
-    static Background<Void> run(String name, java.util.function.Consumer<Context> program) {
-        return new Background<>(name, ctx -> {
+    static Background<Void> run(String name, Consumer<Context> program) {
+        return start(name, ctx -> {
             program.accept(ctx);
+            return null;
+        });
+    }
+
+    /**
+     * Runs a program on a thread of its own with the caller's context (for inproc, which only
+     * works within one context); it ends when that context is closed.
+     */
+    static <T> Background<T> onThread(String name, Supplier<T> program) {
+        return new Background<>(name, null, ignored -> program.get());
+    }
+
+    static Background<Void> onThread(String name, Runnable program) {
+        return onThread(name, () -> {
+            program.run();
             return null;
         });
     }
@@ -75,6 +94,9 @@ final class Background<T> implements AutoCloseable {
 
     /** Closes the program's context, as killing its process would, and waits for it to end. */
     void kill() {
+        if (ctx == null) {
+            throw new IllegalStateException("a program on a shared context ends with that context");
+        }
         ctx.close();
         result();
         try {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import io.zenmq.Context;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** hello-server and hello-client, alone and through the two brokers and the multithreaded server. */
 @SuppressWarnings("try") // a try block keeps a background program running, referenced or not
@@ -21,14 +24,25 @@ class RequestReplyExamplesTest {
         return "ipc://" + dir.resolve(name);
     }
 
-    @Test
-    void helloClientGetsWorldForEachRequest() {
-        String endpoint = ipc("hello");
-        try (Background<Void> server = Background.run("hello-server",
-                ctx -> HelloServer.serve(ctx, endpoint, output.out))) {
-            List<String> replies = Background.start("hello-client",
-                    ctx -> HelloClient.request(ctx, endpoint, 3, output.out)).result();
-            assertThat(replies).containsExactly("World", "World", "World");
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp://127.0.0.1:*", "ipc", "inproc://hello"})
+    void helloClientGetsWorldForEachRequest(String bindTo) {
+        String endpoint = bindTo.equals("ipc") ? ipc("hello") : bindTo;
+        if (endpoint.startsWith("inproc:")) {
+            // inproc works within one context: both programs share it, each on its own thread
+            try (Context ctx = Context.create()) {
+                Background.onThread("hello-server", () -> HelloServer.serve(ctx, endpoint, output.out));
+                assertThat(Background.onThread("hello-client", () -> HelloClient.request(ctx, endpoint, 3, output.out))
+                        .result()).containsExactly("World", "World", "World");
+            }
+        } else {
+            try (Background<Void> server = Background.run("hello-server",
+                    ctx -> HelloServer.serve(ctx, endpoint, output.out))) {
+                String bound = output.awaitLine("hello-server: bound ");   // the port * became
+                List<String> replies = Background.start("hello-client",
+                        ctx -> HelloClient.request(ctx, bound, 3, output.out)).result();
+                assertThat(replies).containsExactly("World", "World", "World");
+            }
         }
         assertThat(output.text()).contains("hello-server: received Hello 3");
     }
