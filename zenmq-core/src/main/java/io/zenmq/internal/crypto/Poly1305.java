@@ -36,6 +36,11 @@ final class Poly1305 {
     private long r2;
     private long r3;
     private long r4;
+    /** 5 * r1 .. 5 * r4: the wrap-around of 2^130 = 5 (mod p) folded into r once per key. */
+    private long q1;
+    private long q2;
+    private long q3;
+    private long q4;
     private int s0;
     private int s1;
     private int s2;
@@ -72,6 +77,10 @@ final class Poly1305 {
         r2 = l2;
         r3 = l3;
         r4 = l4;
+        q1 = r1 * 5;
+        q2 = r2 * 5;
+        q3 = r3 * 5;
+        q4 = r4 * 5;
         s0 = key[4];
         s1 = key[5];
         s2 = key[6];
@@ -220,6 +229,10 @@ final class Poly1305 {
         r2 = 0;
         r3 = 0;
         r4 = 0;
+        q1 = 0;
+        q2 = 0;
+        q3 = 0;
+        q4 = 0;
         s0 = 0;
         s1 = 0;
         s2 = 0;
@@ -244,10 +257,6 @@ final class Poly1305 {
         long a2 = h2 + ((((t1 & 0xffffffffL) >>> 20) | ((t2 & 0xffffffffL) << 12)) & MASK26);
         long a3 = h3 + ((((t2 & 0xffffffffL) >>> 14) | ((t3 & 0xffffffffL) << 18)) & MASK26);
         long a4 = h4 + (((t3 & 0xffffffffL) >>> 8) | hibit);
-        long q1 = r1 * 5;
-        long q2 = r2 * 5;
-        long q3 = r3 * 5;
-        long q4 = r4 * 5;
         long d0 = a0 * r0 + a1 * q4 + a2 * q3 + a3 * q2 + a4 * q1;
         long d1 = a0 * r1 + a1 * r0 + a2 * q4 + a3 * q3 + a4 * q2;
         long d2 = a0 * r2 + a1 * r1 + a2 * r0 + a3 * q4 + a4 * q3;

@@ -31,10 +31,7 @@ final class Salsa20 {
      * @param out receives 16 words; may not be {@code in}
      */
     static void block(int[] in, int[] out) {
-        rounds(in, out);
-        for (int i = 0; i < BLOCK_WORDS; i++) {
-            out[i] += in[i];
-        }
+        core(in, out, true);
     }
 
     /**
@@ -44,6 +41,10 @@ final class Salsa20 {
      * @param out receives 16 words; may be {@code in}
      */
     static void rounds(int[] in, int[] out) {
+        core(in, out, false);
+    }
+
+    private static void core(int[] in, int[] out, boolean feedForward) {
         int x0 = in[0];
         int x1 = in[1];
         int x2 = in[2];
@@ -95,6 +96,24 @@ final class Salsa20 {
             x13 ^= Integer.rotateLeft(x12 + x15, 9);
             x14 ^= Integer.rotateLeft(x13 + x12, 13);
             x15 ^= Integer.rotateLeft(x14 + x13, 18);
+        }
+        if (feedForward) {
+            x0 += in[0];
+            x1 += in[1];
+            x2 += in[2];
+            x3 += in[3];
+            x4 += in[4];
+            x5 += in[5];
+            x6 += in[6];
+            x7 += in[7];
+            x8 += in[8];
+            x9 += in[9];
+            x10 += in[10];
+            x11 += in[11];
+            x12 += in[12];
+            x13 += in[13];
+            x14 += in[14];
+            x15 += in[15];
         }
         out[0] = x0;
         out[1] = x1;
