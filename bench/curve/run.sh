@@ -3,7 +3,8 @@
 # CURVE vs NULL throughput over tcp, PUSH->PULL, for every pairing of libzmq and zenmq:
 # libzmq's side is curve_thr.c (built here), zenmq's is bin/zenmq perf with ZENMQ_PERF_CURVE=1.
 # Usage: bench/curve/run.sh [MSG_SIZE [MSG_COUNT [RUNS]]]; prints one line per cell, the median of
-# RUNS runs with min and max.
+# RUNS runs with min and max. ZENMQ=path/to/bin/zenmq times another build of zenmq (e.g. a checkout
+# of the previous commit, for before/after); MODES="curve" skips the NULL cells.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -13,7 +14,7 @@ runs=${3:-3}
 tool=$(mktemp -d)/curve_thr
 trap 'rm -rf "$(dirname "$tool")"' EXIT
 cc -O2 -Wall -Wextra -o "$tool" "$here/curve_thr.c" -lzmq
-zenmq=$root/bin/zenmq
+zenmq=${ZENMQ:-$root/bin/zenmq}
 "$zenmq" help >/dev/null   # builds the CLI on first use
 
 free_port() {
@@ -45,7 +46,7 @@ one() {
 }
 
 echo "tcp PUSH->PULL, $size B x $count, median of $runs [min-max] msg/s; load: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-for mode in null curve; do
+for mode in ${MODES:-null curve}; do
     for pair in "libzmq libzmq" "zenmq zenmq" "libzmq zenmq" "zenmq libzmq"; do
         set -- $pair
         results=()

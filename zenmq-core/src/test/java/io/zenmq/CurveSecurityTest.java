@@ -38,6 +38,30 @@ class CurveSecurityTest extends ContextTest {
         assertThat(dealer.recvString(WAIT)).isEqualTo("reply");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = "INPROC", mode = EnumSource.Mode.EXCLUDE)
+    void shouldCarryAStreamOfFramesOfMixedSizesIntactAndInOrder(Transport transport) {
+        // sizes around the output buffer and the reused MESSAGE body, so bodies are carried over
+        Socket pull = server(SocketType.PULL);
+        Socket push = client(SocketType.PUSH, SERVER.publicKey());
+        push.connect(pull.bind(transport.bindable()));
+        int[] sizes = {0, 1, 16, 63, 64, 65, 1000, 65_400, 65_536, 65_537, 70_000, 200_000, 3, 65_536, 40_000};
+        for (int round = 0; round < 20; round++) {
+            for (int i = 0; i < sizes.length; i++) {
+                byte[] frame = new byte[sizes[i]];
+                Arrays.fill(frame, (byte) (round * 31 + i));
+                push.send(frame);
+            }
+        }
+        for (int round = 0; round < 20; round++) {
+            for (int i = 0; i < sizes.length; i++) {
+                byte[] expected = new byte[sizes[i]];
+                Arrays.fill(expected, (byte) (round * 31 + i));
+                assertThat(pull.recv(WAIT)).as("round %d frame %d", round, i).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void shouldFilterSubscriptionsThatTravelEncrypted() {
         Socket pub = server(SocketType.PUB);

@@ -2,15 +2,11 @@
 package io.zenmq.internal.crypto;
 
 import java.util.Arrays;
-import org.bouncycastle.crypto.engines.Salsa20Engine;
-import org.bouncycastle.util.Pack;
 
 /**
- * HSalsa20 (the key derivation of XSalsa20, used by NaCl's {@code crypto_box_beforenm}), over Bouncy
- * Castle's public Salsa20 core. Stateless and thread-safe.
- *
- * <p>{@link Salsa20Engine#salsaCore} returns {@code input + rounds(input)}; HSalsa20 is
- * {@code rounds(input)} read at words 0, 5, 10, 15, 6, 7, 8, 9, so the input is subtracted back out.
+ * HSalsa20 (the key derivation of XSalsa20, used by NaCl's {@code crypto_box_beforenm}): the
+ * {@link Salsa20} rounds over the constants, a 256-bit key and a 128-bit input, read at words 0, 5,
+ * 10, 15, 6, 7, 8, 9 without the feed-forward. Stateless and thread-safe.
  */
 final class HSalsa20 {
     /** Key length in bytes. */
@@ -20,14 +16,7 @@ final class HSalsa20 {
     /** Output length in bytes. */
     static final int OUTPUT_BYTES = 32;
 
-    private static final int ROUNDS = 20;
-    private static final int STATE_WORDS = 16;
-    /** "expand 32-byte k" as four little-endian words, at the diagonal of the state. */
-    private static final int[] SIGMA = {0x61707865, 0x3320646e, 0x79622d32, 0x6b206574};
-    private static final int[] SIGMA_POSITIONS = {0, 5, 10, 15};
-    private static final int[] KEY_POSITIONS = {1, 2, 3, 4, 11, 12, 13, 14};
-    private static final int[] INPUT_POSITIONS = {6, 7, 8, 9};
-    private static final int[] OUTPUT_POSITIONS = {0, 5, 10, 15, 6, 7, 8, 9};
+    private static final int KEY_WORDS = KEY_BYTES / Integer.BYTES;
 
     private HSalsa20() {
     }
@@ -40,23 +29,42 @@ final class HSalsa20 {
      * @param out receives 32 bytes at offset 0; may be the key array
      */
     static void hash(byte[] key, byte[] input, byte[] out) {
-        int[] state = new int[STATE_WORDS];
-        for (int i = 0; i < SIGMA.length; i++) {
-            state[SIGMA_POSITIONS[i]] = SIGMA[i];
+        int[] keyWords = new int[KEY_WORDS];
+        for (int i = 0; i < KEY_WORDS; i++) {
+            keyWords[i] = LittleEndian.getInt(key, i * Integer.BYTES);
         }
-        for (int i = 0; i < KEY_POSITIONS.length; i++) {
-            state[KEY_POSITIONS[i]] = Pack.littleEndianToInt(key, i * Integer.BYTES);
+        int[] state = new int[Salsa20.BLOCK_WORDS];
+        int[] derived = new int[KEY_WORDS];
+        hash(keyWords, input, 0, state, derived);
+        for (int i = 0; i < KEY_WORDS; i++) {
+            LittleEndian.putInt(out, i * Integer.BYTES, derived[i]);
         }
-        for (int i = 0; i < INPUT_POSITIONS.length; i++) {
-            state[INPUT_POSITIONS[i]] = Pack.littleEndianToInt(input, i * Integer.BYTES);
+        Arrays.fill(keyWords, 0);
+        Arrays.fill(derived, 0);
+    }
+
+    /**
+     * Computes HSalsa20 on words, allocating nothing.
+     *
+     * @param key 8 key words
+     * @param input the 16-byte input
+     * @param inputOffset where it starts
+     * @param state 16 words of scratch, left holding secret-derived words (the caller wipes or reuses it)
+     * @param out receives the 8 output words
+     */
+    static void hash(int[] key, byte[] input, int inputOffset, int[] state, int[] out) {
+        Salsa20.setKey(key, state);
+        for (int i = 0; i < 4; i++) {
+            state[6 + i] = LittleEndian.getInt(input, inputOffset + i * Integer.BYTES);
         }
-        int[] mixed = new int[STATE_WORDS];
-        Salsa20Engine.salsaCore(ROUNDS, state, mixed);
-        for (int i = 0; i < OUTPUT_POSITIONS.length; i++) {
-            int p = OUTPUT_POSITIONS[i];
-            Pack.intToLittleEndian(mixed[p] - state[p], out, i * Integer.BYTES);
-        }
-        Arrays.fill(state, 0);
-        Arrays.fill(mixed, 0);
+        Salsa20.rounds(state, state);
+        out[0] = state[0];
+        out[1] = state[5];
+        out[2] = state[10];
+        out[3] = state[15];
+        out[4] = state[6];
+        out[5] = state[7];
+        out[6] = state[8];
+        out[7] = state[9];
     }
 }

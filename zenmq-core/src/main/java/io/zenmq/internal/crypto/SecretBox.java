@@ -2,10 +2,6 @@
 package io.zenmq.internal.crypto;
 
 import java.util.Arrays;
-import org.bouncycastle.crypto.engines.XSalsa20Engine;
-import org.bouncycastle.crypto.macs.Poly1305;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
  * NaCl's {@code crypto_secretbox} (XSalsa20 + Poly1305) under one fixed key, e.g. the key that
@@ -14,9 +10,10 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  * Poly1305 key and the message is XORed with the keystream from byte 32 on.
  *
  * <p>Owned by one thread (a connection's I/O thread); not thread-safe. The offset-based methods work
- * on caller-provided arrays and keep the engine, the MAC and their scratch arrays across messages, so
- * the only per-message allocations are Bouncy Castle's parameter objects for re-keying XSalsa20 with
- * the new nonce.
+ * on caller-provided arrays and allocate nothing: the cipher state, the MAC and their scratch live
+ * in the instance. XSalsa20 derives a subkey from the key and the nonce's first 16 bytes (HSalsa20);
+ * CurveZMQ's MESSAGE nonces share those 16 bytes per direction, so the last subkey is kept and only
+ * recomputed when that prefix changes: give each direction its own box ({@link #copy}).
  */
 public final class SecretBox {
     /** Key length. */
@@ -26,14 +23,24 @@ public final class SecretBox {
     /** Length of the Poly1305 tag in front of the ciphertext. */
     public static final int MAC_BYTES = 16;
 
+    private static final int KEY_WORDS = KEY_BYTES / Integer.BYTES;
     /** Keystream bytes spent on the one-time Poly1305 key. */
     private static final int MAC_KEY_BYTES = 32;
-    private static final byte[] ZEROS = new byte[MAC_KEY_BYTES];
+    private static final int BLOCK = Salsa20.BLOCK_BYTES;
 
-    private final KeyParameter key;
-    private final XSalsa20Engine cipher = new XSalsa20Engine();
+    private final int[] key = new int[KEY_WORDS];
+    /** HSalsa20(key, the prefix below), valid when {@link #subkeyValid}. */
+    private final int[] subkey = new int[KEY_WORDS];
+    private final int[] subkeyPrefix = new int[4];
+    private boolean subkeyValid;
+    /** Salsa20's input: constants, subkey, nonce's last 8 bytes, block counter. */
+    private final int[] state = new int[Salsa20.BLOCK_WORDS];
+    /** The current keystream block as words, and as bytes for the partly used block. */
+    private final int[] block = new int[Salsa20.BLOCK_WORDS];
+    private final byte[] keystream = new byte[BLOCK];
+    /** Keystream bytes of the current block already used. */
+    private int used = BLOCK;
     private final Poly1305 mac = new Poly1305();
-    private final byte[] macKey = new byte[MAC_KEY_BYTES];
     private final byte[] tag = new byte[MAC_BYTES];
     /** True between a successful {@link #verify} and the next operation that re-keys the cipher. */
     private boolean verified;
@@ -46,7 +53,23 @@ public final class SecretBox {
      */
     public SecretBox(byte[] key) {
         CryptoBox.requireLength(key, KEY_BYTES, "secretbox key");
-        this.key = new KeyParameter(key);
+        for (int i = 0; i < KEY_WORDS; i++) {
+            this.key[i] = LittleEndian.getInt(key, i * Integer.BYTES);
+        }
+    }
+
+    private SecretBox(int[] key) {
+        System.arraycopy(key, 0, this.key, 0, KEY_WORDS);
+    }
+
+    /**
+     * Makes another box under the same key, with its own cipher state (e.g. one per direction of a
+     * connection, so each keeps its own derived subkey).
+     *
+     * @return a new box
+     */
+    public SecretBox copy() {
+        return new SecretBox(key);
     }
 
     /**
@@ -63,8 +86,8 @@ public final class SecretBox {
      */
     public void seal(byte[] nonce, byte[] in, int inOff, int length, byte[] out, int outOff) {
         startKeystream(nonce);
-        cipher.processBytes(in, inOff, length, out, outOff + MAC_BYTES);
-        authenticate(out, outOff + MAC_BYTES, length, out, outOff);
+        xor(in, inOff, length, out, outOff + MAC_BYTES, true);
+        mac.finish(out, outOff);
     }
 
     /**
@@ -104,8 +127,9 @@ public final class SecretBox {
             return false;
         }
         startKeystream(nonce);
-        authenticate(in, inOff + MAC_BYTES, length - MAC_BYTES, tag, 0);
-        verified = org.bouncycastle.util.Arrays.constantTimeAreEqual(MAC_BYTES, tag, 0, in, inOff);
+        mac.update(in, inOff + MAC_BYTES, length - MAC_BYTES);
+        mac.finish(tag, 0);
+        verified = equalTags(tag, in, inOff);
         return verified;
     }
 
@@ -125,7 +149,7 @@ public final class SecretBox {
         if (!verified) {
             throw new IllegalStateException("decrypt without a verified box");
         }
-        cipher.processBytes(in, inOff, length, out, outOff);
+        xor(in, inOff, length, out, outOff, false);
     }
 
     /**
@@ -157,18 +181,112 @@ public final class SecretBox {
         return message;
     }
 
-    /** Re-keys XSalsa20 with the nonce and takes the first 32 keystream bytes as the Poly1305 key. */
+    /**
+     * Keys XSalsa20 with the nonce: the subkey for its first 16 bytes (kept while they repeat), the
+     * counter at 0; block 0's first 32 bytes become the Poly1305 key, its last 32 the first
+     * message keystream.
+     */
     private void startKeystream(byte[] nonce) {
         CryptoBox.requireLength(nonce, NONCE_BYTES, "nonce");
         verified = false;
-        cipher.init(true, new ParametersWithIV(key, nonce));
-        cipher.processBytes(ZEROS, 0, MAC_KEY_BYTES, macKey, 0);
+        // the nonce is public, so comparing it with branches leaks nothing
+        int p0 = LittleEndian.getInt(nonce, 0);
+        int p1 = LittleEndian.getInt(nonce, 4);
+        int p2 = LittleEndian.getInt(nonce, 8);
+        int p3 = LittleEndian.getInt(nonce, 12);
+        if (!subkeyValid || p0 != subkeyPrefix[0] || p1 != subkeyPrefix[1] || p2 != subkeyPrefix[2]
+                || p3 != subkeyPrefix[3]) {
+            HSalsa20.hash(key, nonce, 0, block, subkey);
+            Salsa20.setKey(subkey, state);
+            subkeyPrefix[0] = p0;
+            subkeyPrefix[1] = p1;
+            subkeyPrefix[2] = p2;
+            subkeyPrefix[3] = p3;
+            subkeyValid = true;
+        }
+        state[6] = LittleEndian.getInt(nonce, 16);
+        state[7] = LittleEndian.getInt(nonce, 20);
+        state[8] = 0;
+        state[9] = 0;
+        nextBlock();
+        mac.init(block);
+        for (int i = MAC_KEY_BYTES / Integer.BYTES; i < Salsa20.BLOCK_WORDS; i++) {
+            LittleEndian.putInt(keystream, i * Integer.BYTES, block[i]);
+        }
+        used = MAC_KEY_BYTES;
     }
 
-    private void authenticate(byte[] ciphertext, int offset, int length, byte[] out, int outOff) {
-        mac.init(new KeyParameter(macKey));
-        Arrays.fill(macKey, (byte) 0);
-        mac.update(ciphertext, offset, length);
-        mac.doFinal(out, outOff);
+    /** Computes the next keystream block into {@link #block} and steps the 64-bit block counter. */
+    private void nextBlock() {
+        Salsa20.block(state, block);
+        if (++state[8] == 0) {
+            state[9]++;
+        }
+    }
+
+    /**
+     * XORs the keystream into {@code length} bytes, continuing the current box; with {@code macOut}
+     * the result (ciphertext) also goes into the MAC. Whole blocks at a block boundary are done word
+     * by word straight from the keystream words; the rest byte by byte through {@link #keystream}.
+     */
+    private void xor(byte[] in, int inOff, int length, byte[] out, int outOff, boolean macOut) {
+        int i = inOff;
+        int o = outOff;
+        int left = length;
+        while (left > 0) {
+            if (used == BLOCK) {
+                if (left >= BLOCK && !(macOut && mac.hasPending())) {
+                    nextBlock();
+                    xorWholeBlock(in, i, out, o, macOut);
+                    i += BLOCK;
+                    o += BLOCK;
+                    left -= BLOCK;
+                    continue;
+                }
+                nextBlock();
+                for (int w = 0; w < Salsa20.BLOCK_WORDS; w++) {
+                    LittleEndian.putInt(keystream, w * Integer.BYTES, block[w]);
+                }
+                used = 0;
+            }
+            int n = Math.min(left, BLOCK - used);
+            for (int k = 0; k < n; k++) {
+                out[o + k] = (byte) (in[i + k] ^ keystream[used + k]);
+            }
+            if (macOut) {
+                mac.update(out, o, n);
+            }
+            used += n;
+            i += n;
+            o += n;
+            left -= n;
+        }
+    }
+
+    private void xorWholeBlock(byte[] in, int inOff, byte[] out, int outOff, boolean macOut) {
+        for (int w = 0; w < Salsa20.BLOCK_WORDS; w += 4) {
+            int at = w * Integer.BYTES;
+            int c0 = LittleEndian.getInt(in, inOff + at) ^ block[w];
+            int c1 = LittleEndian.getInt(in, inOff + at + 4) ^ block[w + 1];
+            int c2 = LittleEndian.getInt(in, inOff + at + 8) ^ block[w + 2];
+            int c3 = LittleEndian.getInt(in, inOff + at + 12) ^ block[w + 3];
+            LittleEndian.putInt(out, outOff + at, c0);
+            LittleEndian.putInt(out, outOff + at + 4, c1);
+            LittleEndian.putInt(out, outOff + at + 8, c2);
+            LittleEndian.putInt(out, outOff + at + 12, c3);
+            if (macOut) {
+                mac.updateBlock(c0, c1, c2, c3);
+            }
+        }
+    }
+
+    /** Compares two tags in constant time: every byte is looked at whatever the others hold. */
+    private static boolean equalTags(byte[] computed, byte[] received, int offset) {
+        int diff = 0;
+        for (int k = 0; k < MAC_BYTES; k++) {
+            diff |= computed[k] ^ received[offset + k];
+        }
+        Arrays.fill(computed, (byte) 0);
+        return diff == 0;
     }
 }

@@ -102,6 +102,30 @@ public final class CurveMechanism implements Mechanism {
     }
 
     /**
+     * Boxes one frame into the reused MESSAGE body under the next short nonce.
+     *
+     * @param frame the frame's bytes, copied
+     * @param flags {@link ZmtpLayout#FLAG_MORE} and/or {@link ZmtpLayout#FLAG_COMMAND}
+     * @return the body's length in {@link #wrapped()}, for an ordinary (non-command, non-more) frame
+     * @throws IllegalStateException before the handshake completed
+     */
+    @Override
+    public int wrap(byte[] frame, int flags) {
+        return codec().wrap(frame, flags);
+    }
+
+    /**
+     * Returns the body the last {@link #wrap} filled.
+     *
+     * @return the array, valid until the next {@link #wrap}
+     * @throws IllegalStateException before the handshake completed
+     */
+    @Override
+    public byte[] wrapped() {
+        return codec().wrapped();
+    }
+
+    /**
      * Checks and opens one MESSAGE body.
      *
      * @param body the body of the frame as received, not modified

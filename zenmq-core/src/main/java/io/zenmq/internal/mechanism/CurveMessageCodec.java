@@ -22,11 +22,24 @@ import io.zenmq.internal.zmtp.ProtocolException;
  * CURVE's MESSAGE command after the handshake (spec/security.md section 3.8): one frame per MESSAGE,
  * boxed with the connection's precomputed key under a short nonce that grows by one per MESSAGE sent;
  * a received nonce must be above the last one seen. Owned by the connection's I/O thread.
+ *
+ * <p>Each direction has its own {@link SecretBox} (so each keeps the XSalsa20 subkey of its nonce
+ * prefix). Socket frames are boxed into one body array reused from frame to frame ({@link #wrap}),
+ * so sending allocates nothing once that array has grown to the connection's largest frame; arrays
+ * above {@link #MAX_REUSED_BODY} are not kept, so an idle connection never holds more than that.
  */
 final class CurveMessageCodec {
+    /** The largest reused body kept between frames: a 64 KiB frame and its MESSAGE framing fit. */
+    static final int MAX_REUSED_BODY = 64 * 1024 + 64;
     private static final int PLAINTEXT_OFFSET = MESSAGE_BOX_OFFSET + BOX_OVERHEAD;
+    private static final int OVERHEAD = PLAINTEXT_OFFSET + MESSAGE_PAYLOAD_OFFSET;
 
     private final SecretBox box;
+    private final SecretBox receiveBox;
+    /** The body {@link #wrap} boxes into; empty until the first frame. */
+    private byte[] reusedBody = new byte[0];
+    /** The array the last {@link #wrap} filled: {@link #reusedBody}, or a one-off for a large frame. */
+    private byte[] lastWrapped;
     /** Our nonce prefix; the counter is rewritten for each MESSAGE. */
     private final byte[] sendNonce;
     private final byte[] receiveNonce;
@@ -46,6 +59,7 @@ final class CurveMessageCodec {
      */
     CurveMessageCodec(SecretBox box, boolean client, long nextSendNonce, long lastReceiveNonce) {
         this.box = box;
+        this.receiveBox = box.copy();
         this.sendNonce = CurveLayout.noncePrefix(client
                 ? CurveLayout.CLIENT_MESSAGE_NONCE_PREFIX : CurveLayout.SERVER_MESSAGE_NONCE_PREFIX);
         this.receiveNonce = CurveLayout.noncePrefix(client
@@ -56,10 +70,39 @@ final class CurveMessageCodec {
 
     /** Boxes one frame into a new MESSAGE body. */
     byte[] encode(byte[] frame, int zmtpFlags) {
+        byte[] body = new byte[OVERHEAD + frame.length];
+        seal(frame, zmtpFlags, body);
+        return body;
+    }
+
+    /**
+     * Boxes one frame into the reused body, {@link #wrapped()}, valid until the next call.
+     *
+     * @return the MESSAGE body's length
+     */
+    int wrap(byte[] frame, int zmtpFlags) {
+        int length = OVERHEAD + frame.length;
+        byte[] body = reusedBody;
+        if (body.length < length) {
+            body = new byte[length];
+            if (length <= MAX_REUSED_BODY) {
+                reusedBody = body;
+            }
+        }
+        seal(frame, zmtpFlags, body);
+        lastWrapped = body;
+        return length;
+    }
+
+    /** The body of the last {@link #wrap}. */
+    byte[] wrapped() {
+        return lastWrapped;
+    }
+
+    private void seal(byte[] frame, int zmtpFlags, byte[] body) {
         if (nextSendNonce == 0) {
             throw new IllegalStateException("CURVE short nonces exhausted");
         }
-        byte[] body = new byte[PLAINTEXT_OFFSET + MESSAGE_PAYLOAD_OFFSET + frame.length];
         CurveLayout.putName(body, MESSAGE);
         CurveLayout.putLong(body, MESSAGE_SHORT_NONCE_OFFSET, nextSendNonce);
         CurveLayout.putShortNonce(sendNonce, nextSendNonce);
@@ -68,7 +111,6 @@ final class CurveMessageCodec {
         // Seal in place: the plaintext already sits where the ciphertext goes, right after the tag.
         box.seal(sendNonce, body, PLAINTEXT_OFFSET, MESSAGE_PAYLOAD_OFFSET + frame.length, body, MESSAGE_BOX_OFFSET);
         nextSendNonce++;
-        return body;
     }
 
     /** Checks and opens one MESSAGE body. */
@@ -83,14 +125,14 @@ final class CurveMessageCodec {
                     + Long.toUnsignedString(nonce) + " not above " + Long.toUnsignedString(lastReceiveNonce));
         }
         CurveLayout.putShortNonce(receiveNonce, nonce);
-        if (!box.verify(receiveNonce, body, MESSAGE_BOX_OFFSET, body.length - MESSAGE_BOX_OFFSET)) {
+        if (!receiveBox.verify(receiveNonce, body, MESSAGE_BOX_OFFSET, body.length - MESSAGE_BOX_OFFSET)) {
             throw CurveChecks.cryptographic(MESSAGE);
         }
         lastReceiveNonce = nonce;
         // Decrypt the flags byte aside and the payload straight into the frame: no extra copy.
         byte[] frame = new byte[body.length - PLAINTEXT_OFFSET - MESSAGE_PAYLOAD_OFFSET];
-        box.decrypt(body, PLAINTEXT_OFFSET, MESSAGE_PAYLOAD_OFFSET, flags, 0);
-        box.decrypt(body, PLAINTEXT_OFFSET + MESSAGE_PAYLOAD_OFFSET, frame.length, frame, 0);
+        receiveBox.decrypt(body, PLAINTEXT_OFFSET, MESSAGE_PAYLOAD_OFFSET, flags, 0);
+        receiveBox.decrypt(body, PLAINTEXT_OFFSET + MESSAGE_PAYLOAD_OFFSET, frame.length, frame, 0);
         return new Unwrapped(frame, zmtpFlags(flags[0]));
     }
 

@@ -13,6 +13,8 @@ import java.nio.ByteBuffer;
 public final class BodyCarry {
     private byte[] body;
     private int offset;
+    /** Where the carried body ends in its array. */
+    private int end;
 
     /**
      * Copies what fits of a whole body; the rest is carried.
@@ -22,7 +24,20 @@ public final class BodyCarry {
      * @return true if all of it fitted
      */
     public boolean put(ByteBuffer out, byte[] whole) {
-        return copy(out, whole, 0);
+        return copy(out, whole, 0, whole.length);
+    }
+
+    /**
+     * Copies what fits of the first {@code length} bytes of an array; the rest is carried (the
+     * array must not change until {@link #drain} returns true).
+     *
+     * @param out the output buffer, in write mode
+     * @param bytes the array holding the body from index 0
+     * @param length the body's length
+     * @return true if all of it fitted
+     */
+    public boolean put(ByteBuffer out, byte[] bytes, int length) {
+        return copy(out, bytes, 0, length);
     }
 
     /**
@@ -32,7 +47,7 @@ public final class BodyCarry {
      * @return true if nothing is carried any more
      */
     public boolean drain(ByteBuffer out) {
-        return body == null || copy(out, body, offset);
+        return body == null || copy(out, body, offset, end);
     }
 
     /**
@@ -44,12 +59,13 @@ public final class BodyCarry {
         return body != null;
     }
 
-    private boolean copy(ByteBuffer out, byte[] bytes, int from) {
-        int n = Math.min(out.remaining(), bytes.length - from);
+    private boolean copy(ByteBuffer out, byte[] bytes, int from, int to) {
+        int n = Math.min(out.remaining(), to - from);
         out.put(bytes, from, n);
-        if (from + n < bytes.length) {
+        if (from + n < to) {
             body = bytes;
             offset = from + n;
+            end = to;
             return false;
         }
         body = null;

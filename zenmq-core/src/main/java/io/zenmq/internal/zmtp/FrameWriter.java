@@ -157,10 +157,14 @@ final class FrameWriter {
         }
     }
 
-    /** A frame wrapped by the mechanism goes in an ordinary frame with no flags (spec 3.8). */
+    /**
+     * A frame wrapped by the mechanism goes in an ordinary frame with no flags (spec 3.8). It is
+     * wrapped into the mechanism's reused array, which stays safe while carried: the next socket frame
+     * is only pulled once the carry is drained, and queued commands use {@link Mechanism#encode}.
+     */
     private void putWrapped(ByteBuffer out, byte[] frame, int flags) {
-        byte[] wrapped = wrapping.encode(frame, flags);
-        FrameEncoder.writeHeader(out, 0, wrapped.length);
-        carry.put(out, wrapped);
+        int length = wrapping.wrap(frame, flags);
+        FrameEncoder.writeHeader(out, 0, length);
+        carry.put(out, wrapping.wrapped(), length);
     }
 }

@@ -51,7 +51,7 @@ public interface Mechanism {
     /**
      * Tells whether frames are wrapped after the handshake (CURVE's MESSAGE command).
      *
-     * @return true if {@link #encode} and {@link #decode} must be used for every frame
+     * @return true if {@link #encode} (or {@link #wrap}) and {@link #decode} must be used for every frame
      */
     default boolean encrypts() {
         return false;
@@ -65,6 +65,28 @@ public interface Mechanism {
      * @return the body to send in an ordinary (non-command, non-more) ZMTP frame
      */
     default byte[] encode(byte[] frame, int flags) {
+        throw new UnsupportedOperationException(name() + " does not wrap frames");
+    }
+
+    /**
+     * Wraps one outgoing socket frame after the handshake into an array the mechanism reuses, so
+     * that sending allocates nothing: the result is {@link #wrapped()} from index 0, valid until the
+     * next call of this method ({@link #encode} does not touch it).
+     *
+     * @param frame the frame's bytes
+     * @param flags {@link ZmtpLayout#FLAG_MORE} and/or {@link ZmtpLayout#FLAG_COMMAND}
+     * @return the length of the body to send in an ordinary (non-command, non-more) ZMTP frame
+     */
+    default int wrap(byte[] frame, int flags) {
+        throw new UnsupportedOperationException(name() + " does not wrap frames");
+    }
+
+    /**
+     * Returns the array the last {@link #wrap} filled.
+     *
+     * @return the wrapped body, at least as long as the length {@link #wrap} returned
+     */
+    default byte[] wrapped() {
         throw new UnsupportedOperationException(name() + " does not wrap frames");
     }
 

@@ -43,6 +43,21 @@ class SecretBoxTest {
     }
 
     @Test
+    void shouldMatchNaclsSecretboxVector() {
+        // NaCl tests/secretbox.c: firstkey, its nonce and 131-byte message; the box is the tag of
+        // tests/onetimeauth.c followed by the ciphertext that test authenticates
+        byte[] message = bytes("be075fc53c81f2d5cf141316ebeb0c7b5228c52a4c62cbd44b66849b64244ffce5ecbaaf33bd751a"
+                + "1ac728d45e6c61296cdc3c01233561f41db66cce314adb310e3be8250c46f06dceea3a7fa1348057e2f6556ad6b1318a"
+                + "024a838f21af1fde048977eb48f59ffd4924ca1c60902e52f0a089bc76897040e082f9377638486" + "45e0705");
+        SecretBox box = new SecretBox(bytes(Salsa20Test.FIRST_KEY));
+
+        byte[] sealed = box.seal(bytes(Salsa20Test.NONCE), message);
+
+        assertThat(hex(sealed)).isEqualTo(Poly1305Test.NACL_TAG + Poly1305Test.NACL_MESSAGE);
+        assertThat(box.open(bytes(Salsa20Test.NONCE), sealed)).isEqualTo(message);
+    }
+
+    @Test
     void shouldSealAnEmptyMessageToATagOnly() {
         assertThat(hex(new SecretBox(KEY).seal(counting(24), new byte[0]))).isEqualTo(EMPTY_BOX);
     }

@@ -148,6 +148,36 @@ class CurveMessageTest {
     }
 
     @Test
+    void shouldWrapIntoOneReusedBodyThatDecodesLikeEncode() throws Exception {
+        int first = peers.client.wrap(ascii("first frame"), ZmtpLayout.FLAG_MORE);
+        byte[] body = peers.client.wrapped();
+        Unwrapped one = peers.server.decode(Arrays.copyOf(body, first));
+        int second = peers.client.wrap(ascii("2nd"), 0);
+        Unwrapped two = peers.server.decode(Arrays.copyOf(peers.client.wrapped(), second));
+
+        assertThat(peers.client.wrapped()).isSameAs(body);
+        assertThat(first).isEqualTo(CurveLayout.MESSAGE_BOX_OFFSET + CurveLayout.BOX_OVERHEAD + 1 + 11);
+        assertThat(one.frame()).isEqualTo(ascii("first frame"));
+        assertThat(one.flags()).isEqualTo(ZmtpLayout.FLAG_MORE);
+        assertThat(two.frame()).isEqualTo(ascii("2nd"));
+        assertThat(two.flags()).isZero();
+    }
+
+    @Test
+    void shouldNotKeepABodyLargerThanTheReuseLimit() throws Exception {
+        byte[] large = new byte[CurveMessageCodec.MAX_REUSED_BODY];
+        large[large.length - 1] = 42;
+
+        int length = peers.client.wrap(large, 0);
+        byte[] first = peers.client.wrapped();
+        Unwrapped opened = peers.server.decode(Arrays.copyOf(first, length));
+        peers.client.wrap(large, 0);
+
+        assertThat(opened.frame()).isEqualTo(large);
+        assertThat(peers.client.wrapped()).isNotSameAs(first);
+    }
+
+    @Test
     void shouldRefuseToWrapBeforeTheHandshake() {
         CurvePeers fresh = new CurvePeers(8);
 
