@@ -52,6 +52,11 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     private final EndpointRegistry endpoints;
     /** Held around every call of a thread-safe socket; null for a classic one. */
     private final ReentrantLock lock;
+    /**
+     * The holder of {@link #lock} handled mail, ended a pipe or changed the endpoints: threads
+     * waiting on the socket may have missed their wake-up and must look again.
+     */
+    private boolean othersMayProceed;
     private boolean rcvMore;
     private boolean closed;
     private final SocketWatchers watchers;
@@ -322,13 +327,13 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
             if (more) {
                 throw new ZmqException(ErrorCode.EINVAL, type + " sockets send single-frame messages only");
             }
-            pipes.processCommands();
+            processCommandsLocked();
             long deadline = Waiter.deadline(timeoutNanos);
             while (!pattern.xsendRouted(frame, routingId)) {
                 if (!waiter.awaitUnlocked(timeoutNanos, deadline, lock)) {
                     return false;
                 }
-                pipes.processCommands();
+                processCommandsLocked();
             }
             return true;
         } finally {
@@ -371,7 +376,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * multipart message from the wire is not for these types and is dropped whole.
      */
     private byte[] recvLocked(long timeoutNanos) {
-        pipes.processCommands();
+        processCommandsLocked();
         long deadline = Waiter.deadline(timeoutNanos);
         while (true) {
             byte[] frame = pattern.xrecv();
@@ -387,7 +392,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
             if (!waiter.awaitUnlocked(timeoutNanos, deadline, lock)) {
                 return null;
             }
-            pipes.processCommands();
+            processCommandsLocked();
         }
     }
 
@@ -488,7 +493,15 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
 
     @Override
     public void pipeEnded(Pipe pipe) {
+        othersMayProceed = true;
         pipes.end(pipe);
+    }
+
+    /** Handles the mailbox of a thread-safe socket, noting whether the waiters must look again. */
+    private void processCommandsLocked() {
+        if (pipes.processCommands()) {
+            othersMayProceed = true;
+        }
     }
 
     // ------------------------------------------------------------------ monitoring
@@ -545,13 +558,18 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @throws ZmqException {@link ErrorCode#ETERM} or {@link ErrorCode#ENOTSOCK}
      */
     public int readiness() {
-        enter();
-        try {
+        if (lock == null) {
             ensureOpen();
             pipes.processCommands();
             return (pattern.hasIn() ? SocketOptions.POLLIN : 0) | (pattern.hasOut() ? SocketOptions.POLLOUT : 0);
+        }
+        lock.lock();
+        try {
+            ensureOpen();
+            processCommandsLocked();
+            return (pattern.hasIn() ? SocketOptions.POLLIN : 0) | (pattern.hasOut() ? SocketOptions.POLLOUT : 0);
         } finally {
-            exit();
+            unlockAndWake();
         }
     }
 
@@ -592,20 +610,27 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
         }
     }
 
-    /** Releases what {@link #enter()} took. */
+    /** Releases what {@link #enter()} took; such calls are rare, so they always wake the waiters. */
     private void exit() {
         if (lock != null) {
+            othersMayProceed = true;
             unlockAndWake();
         }
     }
 
     /**
-     * Releases a thread-safe socket's lock and wakes the threads waiting on it, since the call
-     * that held it may have handled the wake-up they wait for, or closed the socket.
+     * Releases a thread-safe socket's lock and, if the call that held it handled mail, ended a
+     * pipe or changed the socket otherwise, wakes the threads waiting on it: the call may have
+     * taken the wake-up they wait for (and left them the message or the room), or closed the
+     * socket. A send or receive that only moved a message wakes nobody.
      */
     private void unlockAndWake() {
+        boolean wake = othersMayProceed && lock.getHoldCount() == 1;
+        if (wake) {
+            othersMayProceed = false;
+        }
         lock.unlock();
-        if (waiter.hasSharedWaiters()) {
+        if (wake && waiter.hasSharedWaiters()) {
             waiter.wakeShared();
         }
     }
