@@ -4,6 +4,8 @@ package io.zenmq.internal.socket;
 import io.zenmq.ErrorCode;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.queue.MpscWakeQueue;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -24,13 +26,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * socket); any thread posts or wakes.
  */
 final class Waiter {
+    private static final VarHandle WAITING;
+
+    static {
+        try {
+            WAITING = MethodHandles.lookup().findVarHandle(Waiter.class, "waiting", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Mailbox mailbox;
     /** How long {@link #await} spins before parking; 0 (the default) parks at once. */
     private final long spinNanos;
     /** Throws if the socket may no longer wait (closed, or its context terminating). */
     private final Runnable checkOpen;
+    /** The waiting thread; on a thread-safe socket the first of them, the others are in {@link #sharedWaiting}. */
     private volatile Thread waiting;
-    /** The threads waiting on a thread-safe socket; null for a classic one. */
+    /** More threads waiting on a thread-safe socket (rarely any); null for a classic socket. */
     private final Set<Thread> sharedWaiting;
     /** Told of every wake-up too (pollers following this socket); null if none. */
     private volatile SocketWatcher[] watchers;
@@ -113,7 +126,11 @@ final class Waiter {
             return false;
         }
         Thread self = Thread.currentThread();
-        sharedWaiting.add(self);
+        // the one-slot fast path allocates nothing; a second waiter meanwhile goes to the set
+        boolean inSlot = WAITING.compareAndSet(this, null, self);
+        if (!inSlot) {
+            sharedWaiting.add(self);
+        }
         lock.unlock();
         try {
             if (mailbox.isEmpty()) {
@@ -124,7 +141,11 @@ final class Waiter {
                 }
             }
         } finally {
-            sharedWaiting.remove(self);
+            if (inSlot) {
+                waiting = null;
+            } else {
+                sharedWaiting.remove(self);
+            }
             lock.lock();
         }
         if (self.isInterrupted()) {
@@ -140,7 +161,7 @@ final class Waiter {
      * @return true if {@link #wakeShared()} has someone to wake
      */
     boolean hasSharedWaiters() {
-        return !sharedWaiting.isEmpty();
+        return waiting != null || !sharedWaiting.isEmpty();
     }
 
     /**
@@ -149,8 +170,19 @@ final class Waiter {
      * to it), or closed the socket. Any thread.
      */
     void wakeShared() {
-        for (Thread thread : sharedWaiting) {
-            LockSupport.unpark(thread);
+        Thread first = waiting;
+        if (first != null) {
+            LockSupport.unpark(first);
+        }
+        wakeMore();
+    }
+
+    /** Unparks the threads of {@link #sharedWaiting}, if any. */
+    private void wakeMore() {
+        if (!sharedWaiting.isEmpty()) {
+            for (Thread thread : sharedWaiting) {
+                LockSupport.unpark(thread);
+            }
         }
     }
 
@@ -198,7 +230,7 @@ final class Waiter {
             LockSupport.unpark(thread);
         }
         if (sharedWaiting != null) {
-            wakeShared();
+            wakeMore();
         }
         SocketWatcher[] told = watchers;
         if (told != null) {
