@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zenmq.testing.ContextTest;
 import io.zenmq.testing.Transport;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -194,5 +195,47 @@ class DraftSocketTest extends ContextTest {
         assertThat(sent).isPositive();
         assertThat(server.send(Msg.of("late").routingId(id), Duration.ofMillis(50))).isFalse();
         assertThat(client.recvString(WAIT)).isEqualTo("x");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void helloMessagesShouldGreetEveryNewPeer(Transport transport) {
+        Socket server = ctx.socket(SocketType.SERVER).set(SocketOptions.HELLO_MSG, "welcome".getBytes(StandardCharsets.UTF_8));
+        String endpoint = server.bind(transport.bindable());
+        Socket client = ctx.socket(SocketType.CLIENT).set(SocketOptions.HELLO_MSG, "hi".getBytes(StandardCharsets.UTF_8));
+        client.connect(endpoint);
+        // the server greets a pipe when it takes it in, which a call on the server does
+        Msg hello = server.recvMsg(WAIT);
+        assertThat(hello.string(0)).isEqualTo("hi");
+        assertThat(hello.routingId()).isNotZero();
+        assertThat(client.recvString(WAIT)).isEqualTo("welcome");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void disconnectMessageShouldFollowThePeersLastMessage(Transport transport) {
+        Socket server = ctx.socket(SocketType.SERVER).set(SocketOptions.DISCONNECT_MSG, "gone".getBytes(StandardCharsets.UTF_8));
+        String endpoint = server.bind(transport.bindable());
+        Socket client = ctx.socket(SocketType.CLIENT);
+        client.connect(endpoint);
+        client.send("last words");
+        Msg last = server.recvMsg(WAIT);
+        assertThat(last.string(0)).isEqualTo("last words");
+        client.close();
+        Msg gone = server.recvMsg(WAIT);
+        assertThat(gone.string(0)).isEqualTo("gone");
+        assertThat(gone.routingId()).isEqualTo(last.routingId());
+        assertThat(server.recvMsg(Duration.ZERO)).isNull();
+    }
+
+    @Test
+    void helloAndDisconnectMessagesShouldBeAcceptedButIgnoredByOtherTypes() {
+        Socket gather = ctx.socket(SocketType.GATHER).set(SocketOptions.DISCONNECT_MSG, new byte[] {1});
+        Socket scatter = ctx.socket(SocketType.SCATTER).set(SocketOptions.HELLO_MSG, new byte[] {2});
+        scatter.connect(gather.bind("inproc://ignored"));
+        scatter.send("data");
+        assertThat(gather.recvString(WAIT)).isEqualTo("data");
+        scatter.close();
+        assertThat(gather.recv(Duration.ofMillis(100))).isNull();
     }
 }

@@ -6,11 +6,13 @@
  * reply line per command on stdout, frames as lowercase hex joined by commas, "READY <version>"
  * first, exit when stdin closes), so LibzmqPeer drives either, plus the draft types' metadata:
  *
- *     socket TYPE                  also SERVER, CLIENT, SCATTER, GATHER (zeromq/draft)
+ *     socket TYPE                  also SERVER, CLIENT, SCATTER, GATHER (zeromq/draft); PEER and
+ *                                  CHANNEL for setopt only (zeromq.js cannot send or receive on them)
  *     send HEX,... [KEY=VALUE...]  routing=ID sends a SERVER message to that routing id
  *     recv TIMEOUT_MS           -> MSG HEX,... [routing=ID]   (the routing id of a SERVER message)
  *     sendn N SIZE [KEY=VALUE...]   as send, for each numbered message
  *     echo N TIMEOUT_MS            a SERVER answers each message to its routing id
+ *     setopt NUMBER KIND VALUE  -> OK   any option by libzmq's number; KIND int, int64 or bytes (hex)
  *
  * KEY=VALUE words are the draft send options and received metadata; METADATA below lists them,
  * so a new one (a group, say) is one more row. zap is not offered.
@@ -25,12 +27,24 @@ const draft = require("zeromq/draft");
 const DEFAULT_LINGER_MS = 2000;
 const DEFAULT_SNDTIMEO_MS = 10000;
 
+/** zeromq.js has no PEER or CHANNEL class: a bare socket of libzmq's type takes options only. */
+class BarePeer extends zmq.Socket {
+  constructor() {
+    super(19);
+  }
+}
+class BareChannel extends zmq.Socket {
+  constructor() {
+    super(20);
+  }
+}
+
 const TYPES = {
   PAIR: zmq.Pair, PUB: zmq.Publisher, SUB: zmq.Subscriber, REQ: zmq.Request, REP: zmq.Reply,
   DEALER: zmq.Dealer, ROUTER: zmq.Router, PULL: zmq.Pull, PUSH: zmq.Push, XPUB: zmq.XPublisher,
   XSUB: zmq.XSubscriber, STREAM: zmq.Stream,
   SERVER: draft.Server, CLIENT: draft.Client, GATHER: draft.Gather, SCATTER: draft.Scatter,
-  RADIO: draft.Radio, DISH: draft.Dish, DGRAM: draft.Datagram,
+  RADIO: draft.Radio, DISH: draft.Dish, DGRAM: draft.Datagram, PEER: BarePeer, CHANNEL: BareChannel,
 };
 
 /** Options by libzmq name: a socket property of zeromq.js, or [number, kind] for a raw one. */
@@ -164,6 +178,19 @@ const COMMANDS = {
       sock[option[0]] = Buffer.from(value, "hex");
     } else {
       sock.setStringOption(option[0], Buffer.from(value, "hex"));
+    }
+    return "OK";
+  },
+  async setopt(number, kind, value = "") {
+    const option = Number.parseInt(number, 10);
+    if (kind === "int") {
+      sock.setInt32Option(option, Number.parseInt(value, 10));
+    } else if (kind === "int64") {
+      sock.setInt64Option(option, Number.parseInt(value, 10));
+    } else if (kind === "bytes") {
+      sock.setStringOption(option, Buffer.from(value, "hex"));
+    } else {
+      throw new Error("unknown option kind " + kind);
     }
     return "OK";
   },

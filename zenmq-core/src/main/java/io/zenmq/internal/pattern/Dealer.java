@@ -35,6 +35,7 @@ final class Dealer implements Pattern {
         if (pipe.hasPeerProperties()) {
             connected.add(pipe);
         }
+        HelloMessage.greet(options, pipe);
         RouterProbe.attached(options, pipe);
         out.attach(pipe);
         in.attach(new Peer(pipe));

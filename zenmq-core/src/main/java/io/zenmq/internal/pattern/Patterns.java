@@ -44,7 +44,7 @@ public final class Patterns {
                 return new Dealer(host, options);
             case SERVER:
             case PEER:
-                return new Server(host);
+                return new Server(host, options);
             case ROUTER:
                 return new Router(host, options);
             case PUB:

@@ -7,6 +7,7 @@ import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.routing.FairQueue;
 import io.zenmq.internal.routing.NumberedPeer;
 import io.zenmq.internal.routing.NumberedPeers;
+import java.util.ArrayDeque;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -14,21 +15,42 @@ import java.util.concurrent.ThreadLocalRandom;
  * routing id, each message received carries the id of its peer, and a message is sent to the
  * peer its routing id names ({@link ErrorCode#EHOSTUNREACH} if none does; a full peer makes the
  * socket wait). Receiving is fair-queued. Single frames only: the socket refuses multipart sends
- * and drops multipart messages from the wire. Owned by the socket's thread (the socket's lock
- * makes it usable from many).
+ * and drops multipart messages from the wire. {@code ZMQ_HELLO_MSG} goes to each new peer; with
+ * {@code ZMQ_DISCONNECT_MSG} a peer whose pipe ends (one that connected to this socket, or any
+ * inproc peer: a connect()ed tcp or ipc pipe outlives its connections) is followed by that
+ * message with its routing id, as libzmq 4.3.5 does. Owned by the socket's thread (the socket's
+ * lock makes it usable from many).
  */
 final class Server implements Pattern {
+    private final PatternHost host;
+    private final PatternOptions options;
     private final FairQueue<NumberedPeer> in;
     private final NumberedPeers peers = new NumberedPeers(ThreadLocalRandom.current().nextInt());
+    /** Routing ids of ended peers whose DISCONNECT_MSG is still to be received, oldest first. */
+    private final ArrayDeque<Integer> farewells = new ArrayDeque<>();
     private int lastRoutingId;
+    /** The last message received was a DISCONNECT_MSG (it has no pipe and no more frames). */
+    private boolean lastWasFarewell;
 
-    Server(PatternHost host) {
-        this.in = new FairQueue<>(host);
+    Server(PatternHost host, PatternOptions options) {
+        this.host = host;
+        this.options = options;
+        this.in = new FairQueue<>(this::peerEnded);
     }
 
     @Override
     public void attach(Pipe pipe) {
+        HelloMessage.greet(options, pipe);
         in.attach(peers.add(pipe));
+    }
+
+    /** The fair queue read a pipe's end: note its farewell, then let the socket drop it. */
+    private void peerEnded(Pipe pipe) {
+        NumberedPeer peer = peers.of(pipe);
+        if (peer != null && options.disconnectMessage.length > 0) {
+            farewells.add(peer.id());
+        }
+        host.pipeEnded(pipe);
     }
 
     @Override
@@ -72,11 +94,24 @@ final class Server implements Pattern {
 
     @Override
     public byte[] xrecv() {
+        if (!in.more() && !farewells.isEmpty()) {
+            return farewell();
+        }
         byte[] frame = in.recv();
         if (frame != null) {
+            lastWasFarewell = false;
             lastRoutingId = in.lastPeer().id();
+        } else if (!farewells.isEmpty()) {
+            // the receive just read the end of a peer
+            return farewell();
         }
         return frame;
+    }
+
+    private byte[] farewell() {
+        lastWasFarewell = true;
+        lastRoutingId = farewells.poll();
+        return options.disconnectMessage.clone();
     }
 
     @Override
@@ -95,12 +130,12 @@ final class Server implements Pattern {
 
     @Override
     public Pipe lastIn() {
-        return in.lastPipe();
+        return lastWasFarewell ? null : in.lastPipe();
     }
 
     @Override
     public boolean xrecvMore() {
-        return in.more();
+        return !lastWasFarewell && in.more();
     }
 
     @Override
@@ -111,6 +146,6 @@ final class Server implements Pattern {
 
     @Override
     public boolean hasIn() {
-        return in.hasIn();
+        return !farewells.isEmpty() || in.hasIn();
     }
 }
