@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zenmq.Msg;
 import io.zenmq.Socket;
+import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,5 +144,44 @@ class DraftInteropTest {
         // queued on a connecting zenmq (its pipe exists before the handshake), refused on a binding one
         scatter.trySend(utf8("lost"));
         assertThat(pull.recv(Duration.ofMillis(300))).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Wiring.class, names = {"TCP_ZENMQ_BINDS", "IPC_ZENMQ_BINDS"})
+    void helloAndDisconnectMessagesShouldMatchLibzmqsOnAZenmqServer(Wiring wiring) {
+        LibzmqPeer client = interop.peer().socket("CLIENT");
+        client.setsockopt("HELLO_MSG", utf8("hello from libzmq"));
+        Socket server = interop.socket(SocketType.SERVER)
+                .set(SocketOptions.HELLO_MSG, utf8("hello from zenmq"))
+                .set(SocketOptions.DISCONNECT_MSG, utf8("libzmq left"));
+        wiring.wire(server, client);
+
+        Msg hello = server.recvMsg(PATIENCE);
+        assertFrames("libzmq's hello", hello, utf8("hello from libzmq"));
+        assertFrames("zenmq's hello", client.recv(PATIENCE), utf8("hello from zenmq"));
+        client.closeSocket();
+        Msg gone = server.recvMsg(PATIENCE);
+        assertFrames("disconnect message", gone, utf8("libzmq left"));
+        assertThat(gone.routingId()).isEqualTo(hello.routingId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Wiring.class, names = {"TCP_LIBZMQ_BINDS", "IPC_LIBZMQ_BINDS"})
+    void helloAndDisconnectMessagesShouldMatchLibzmqsOnALibzmqServer(Wiring wiring) {
+        LibzmqPeer server = interop.peer().socket("SERVER");
+        server.setsockopt("HELLO_MSG", utf8("hello from libzmq"));
+        server.setsockopt("DISCONNECT_MSG", utf8("zenmq left"));
+        Socket client = interop.socket(SocketType.CLIENT).set(SocketOptions.HELLO_MSG, utf8("hello from zenmq"));
+        wiring.wire(client, server);
+
+        LibzmqPeer.Received hello = server.recvWithMetadata(PATIENCE);
+        assertThat(hello).as("zenmq's hello").isNotNull();
+        assertFrames("zenmq's hello", hello.frames(), utf8("hello from zenmq"));
+        assertFrames("libzmq's hello", client.recvMsg(PATIENCE), utf8("hello from libzmq"));
+        client.close();
+        LibzmqPeer.Received gone = server.recvWithMetadata(PATIENCE);
+        assertThat(gone).as("disconnect message").isNotNull();
+        assertFrames("disconnect message", gone.frames(), utf8("zenmq left"));
+        assertThat(gone.routingId()).isEqualTo(hello.routingId());
     }
 }
