@@ -78,7 +78,8 @@ final class Server implements Pattern {
     public boolean xsendRouted(byte[] frame, int routingId) {
         NumberedPeer peer = peers.lookup(routingId);
         if (peer == null) {
-            throw new ZmqException(ErrorCode.EHOSTUNREACH, "no peer with routing id " + Integer.toUnsignedString(routingId));
+            throw new ZmqException(ErrorCode.EHOSTUNREACH,
+                    "no peer with routing id " + Integer.toUnsignedString(routingId));
         }
         Pipe pipe = peer.pipe();
         if (!pipe.checkWritable()) {
