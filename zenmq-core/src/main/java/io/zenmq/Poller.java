@@ -44,8 +44,11 @@ import java.util.Objects;
  *
  * <p>Threading: not thread-safe. Poll, register, modify and unregister from one thread, which
  * must also be the thread using the registered sockets (a poll handles their pending commands,
- * as any call on a socket does). Only {@link #wakeup()} may be called from any thread. A socket
- * may be in several pollers at once (each is woken).
+ * as any call on a socket does), unless a socket is {@linkplain SocketType#threadSafe()
+ * thread-safe}: other threads may use those while the poller watches them (a message the poll
+ * reported may then be taken by another thread first, so receive with {@code tryRecv}). Only
+ * {@link #wakeup()} may be called from any thread. A socket may be in several pollers at once
+ * (each is woken).
  *
  * <p>Edge cases: a registered socket that is closed makes every later poll throw
  * {@link ErrorCode#ENOTSOCK} until it is unregistered (libzmq's {@code zmq_poll} does the same);

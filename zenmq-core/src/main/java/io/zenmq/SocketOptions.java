@@ -91,6 +91,21 @@ public final class SocketOptions {
     /** {@code ZMQ_XPUB_WELCOME_MSG}: a message XPUB sends to each new subscriber; empty = none. */
     public static final Option<byte[]> XPUB_WELCOME_MSG = new Option<>("ZMQ_XPUB_WELCOME_MSG", 72, byte[].class,
             new byte[0], v -> true, "any bytes", false);
+    /**
+     * {@code ZMQ_HELLO_MSG} (libzmq 4.3.5 draft): a message DEALER, CLIENT, REQ, ROUTER, SERVER and
+     * PEER queue to every new peer pipe before anything else; empty = none. libzmq accepts it on
+     * every type and so does zenmq; the other types ignore it.
+     */
+    public static final Option<byte[]> HELLO_MSG = new Option<>("ZMQ_HELLO_MSG", 110, byte[].class,
+            new byte[0], v -> true, "any bytes", false);
+    /**
+     * {@code ZMQ_DISCONNECT_MSG} (libzmq 4.3.5 draft): a message a SERVER or PEER receives, with the
+     * peer's routing id, when a peer that connected to it (or any inproc peer) goes away; empty =
+     * none. Accepted on every type; the other types ignore it (libzmq's ROUTER also delivers it,
+     * zenmq's does not yet).
+     */
+    public static final Option<byte[]> DISCONNECT_MSG = new Option<>("ZMQ_DISCONNECT_MSG", 111, byte[].class,
+            new byte[0], v -> true, "any bytes", false);
     /** {@code ZMQ_CONNECT_ROUTING_ID}: the routing id ROUTER/STREAM give the next connect()ed peer. */
     public static final Option<byte[]> CONNECT_ROUTING_ID = new Option<>("ZMQ_CONNECT_ROUTING_ID", 61,
             byte[].class, new byte[0], v -> v.length >= 1 && v.length <= 255, "1 to 255 bytes", false);

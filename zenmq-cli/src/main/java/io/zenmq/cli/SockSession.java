@@ -71,6 +71,8 @@ final class SockSession {
                 }
             }
             case XPUB, XSUB -> twoWayRole();
+            // the parser refuses the thread-safe draft types until sock has roles for them
+            default -> throw new IllegalStateException("sock has no role for " + socket.type() + " yet");
         }
     }
 

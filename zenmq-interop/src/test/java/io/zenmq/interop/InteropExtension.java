@@ -23,6 +23,8 @@ import org.opentest4j.TestAbortedException;
  * }</pre>
  *
  * <p>Without libzmq the test is skipped, or fails when {@code CI=true} (see {@link Libzmq}).
+ * {@link #node()} makes the peer a node one instead (libzmq 4.3.5 with the draft types, see
+ * {@link Node}).
  */
 final class InteropExtension implements BeforeEachCallback, AfterEachCallback, TestExecutionExceptionHandler {
     /** Loopback with an ephemeral port; the bound endpoint is read back, never guessed. */
@@ -30,14 +32,37 @@ final class InteropExtension implements BeforeEachCallback, AfterEachCallback, T
     /** How long any single zenmq or libzmq send or receive may take in these tests. */
     static final Duration PATIENCE = Duration.ofSeconds(5);
 
+    private final boolean node;
     private Context context;
     private LibzmqPeer peer;
 
+    /** An extension whose peer is python's libzmq 4.3.4. */
+    InteropExtension() {
+        this(false);
+    }
+
+    private InteropExtension(boolean node) {
+        this.node = node;
+    }
+
+    /**
+     * Returns an extension whose peer is node's libzmq 4.3.5 with the draft API.
+     *
+     * @return the extension, to register on a field
+     */
+    static InteropExtension node() {
+        return new InteropExtension(true);
+    }
+
     @Override
     public void beforeEach(ExtensionContext extensionContext) {
-        Libzmq.assumeAvailable();
+        if (node) {
+            Node.assumeAvailable();
+        } else {
+            Libzmq.assumeAvailable();
+        }
         context = Context.builder().maxLinger(Duration.ofSeconds(1)).build();
-        peer = LibzmqPeer.start();
+        peer = node ? LibzmqPeer.startNode() : LibzmqPeer.start();
     }
 
     @Override

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,8 +30,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A real libzmq socket in a child process: {@code peer.py} run by {@link Libzmq#python()},
- * driven one command line at a time (the protocol is described at the top of the script).
+ * A real libzmq socket in a child process: {@code peer.py} run by {@link Libzmq#python()}
+ * (libzmq 4.3.4 through pyzmq), or {@code peer.js} run by {@link Node#node()} (libzmq 4.3.5 with
+ * the draft API through the npm package zeromq), driven one command line at a time in the same
+ * protocol (described at the top of each script; the node one adds the draft types' metadata).
  *
  * <p>Replies are read by a daemon thread into a queue and awaited with a deadline, so a silent
  * or dead peer fails the test with the peer's stderr and the last commands sent, instead of
@@ -51,14 +55,17 @@ final class LibzmqPeer implements AutoCloseable {
     private static final HexFormat HEX = HexFormat.of();
 
     private final Process process;
+    /** The interpreter running the peer, for diagnostics. */
+    private final String program;
     private final Writer commands;
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private final StringBuilder stderr = new StringBuilder();
     private final Deque<String> history = new ArrayDeque<>();
     private String version;
 
-    private LibzmqPeer(Process process) {
+    private LibzmqPeer(Process process, String program) {
         this.process = process;
+        this.program = program;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         pump("stdout", process.getInputStream(), replies::add, () -> replies.add(EOF));
         pump("stderr", process.getErrorStream(), this::appendStderr, () -> { });
@@ -71,10 +78,26 @@ final class LibzmqPeer implements AutoCloseable {
      */
     static LibzmqPeer start() {
         Libzmq.assumeAvailable();
-        ProcessBuilder builder = new ProcessBuilder(Libzmq.python(), "-u", script().toString());
+        return start(new ProcessBuilder(Libzmq.python(), "-u", script("peer.py").toString()), Libzmq.python());
+    }
+
+    /**
+     * Starts a node peer (libzmq 4.3.5 with drafts) and waits for its READY line. Skipped without
+     * node and the npm package, failed instead when {@code CI=true} (see {@link Node}).
+     *
+     * @return the running peer
+     */
+    static LibzmqPeer startNode() {
+        Node.assumeAvailable();
+        ProcessBuilder builder = new ProcessBuilder(Node.node(), script("peer.js").toString());
+        builder.environment().put("NODE_PATH", Node.modules().toString());
+        return start(builder, Node.node());
+    }
+
+    private static LibzmqPeer start(ProcessBuilder builder, String program) {
         LibzmqPeer peer;
         try {
-            peer = new LibzmqPeer(builder.start());
+            peer = new LibzmqPeer(builder.start(), program);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + builder.command(), e);
         }
@@ -146,6 +169,33 @@ final class LibzmqPeer implements AutoCloseable {
      * @return its frames, or null if nothing arrived within the timeout
      */
     List<byte[]> recv(Duration timeout) {
+        Received received = recvWithMetadata(timeout);
+        return received == null ? null : received.frames();
+    }
+
+    /**
+     * A message as the peer received it, with the draft metadata the node peer reports.
+     *
+     * @param frames the frames
+     * @param metadata {@code routing} (a SERVER's routing id, decimal) and the like; empty if none
+     */
+    record Received(List<byte[]> frames, Map<String, String> metadata) {
+        /** @return the routing id the peer's SERVER saw on the message */
+        int routingId() {
+            String id = metadata.get("routing");
+            if (id == null) {
+                throw new AssertionError("the message has no routing id: " + metadata);
+            }
+            return (int) Long.parseLong(id);
+        }
+    }
+
+    /**
+     * Receives one whole message with its metadata ({@code MSG HEX,... [KEY=VALUE...]}).
+     *
+     * @return the message, or null if nothing arrived within the timeout
+     */
+    Received recvWithMetadata(Duration timeout) {
         String command = "recv " + timeout.toMillis();
         String reply = call(command, timeout.plus(REPLY_MARGIN));
         if (reply.equals("TIMEOUT")) {
@@ -154,7 +204,21 @@ final class LibzmqPeer implements AutoCloseable {
         if (!reply.startsWith("MSG ")) {
             throw failure("unexpected reply to " + command + ": " + abbreviate(reply));
         }
-        return decode(reply.substring("MSG ".length()));
+        String[] words = reply.substring("MSG ".length()).split(" ", -1);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (int i = 1; i < words.length; i++) {
+            int at = words[i].indexOf('=');
+            if (at < 0) {
+                throw failure("unexpected metadata in " + abbreviate(reply));
+            }
+            metadata.put(words[i].substring(0, at), words[i].substring(at + 1));
+        }
+        return new Received(decode(words[0]), metadata);
+    }
+
+    /** Sends a single-frame message from the node peer's SERVER to a routing id. */
+    void sendTo(int routingId, byte[] frame) {
+        ok("send " + HEX.formatHex(frame) + " routing=" + Integer.toUnsignedString(routingId));
     }
 
     /** Starts receiving {@code count} messages; the reply parses with {@link Digest#parse}. */
@@ -241,7 +305,7 @@ final class LibzmqPeer implements AutoCloseable {
         synchronized (history) {
             recent = new ArrayList<>(history);
         }
-        return DIAGNOSTICS_HEADER + Libzmq.python() + ", " + exit + ")\n  last commands: " + recent
+        return DIAGNOSTICS_HEADER + program + ", " + exit + ")\n  last commands: " + recent
                 + "\n  stderr:\n" + stderr().indent(4);
     }
 
@@ -397,16 +461,16 @@ final class LibzmqPeer implements AutoCloseable {
         return text.length() <= 160 ? text : text.substring(0, 160) + "... (" + text.length() + " chars)";
     }
 
-    private static Path script() {
-        URL resource = LibzmqPeer.class.getResource("peer.py");
+    private static Path script(String name) {
+        URL resource = LibzmqPeer.class.getResource(name);
         if (resource == null) {
-            throw new IllegalStateException("peer.py is missing from the test classpath");
+            throw new IllegalStateException(name + " is missing from the test classpath");
         }
         try {
             if (resource.getProtocol().equals("file")) {
                 return Path.of(resource.toURI());
             }
-            Path copy = Files.createTempFile("zenmq-interop-peer", ".py");
+            Path copy = Files.createTempFile("zenmq-interop-peer", name.substring(name.lastIndexOf('.')));
             copy.toFile().deleteOnExit();
             try (InputStream in = resource.openStream()) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);

@@ -33,14 +33,18 @@ class OptionApplicabilityInteropTest {
     private static final Set<String> READABLE_IN_ZENMQ_ONLY = Set.of("ROUTER_MANDATORY", "ROUTER_HANDOVER",
             "PROBE_ROUTER", "REQ_CORRELATE", "REQ_RELAXED", "XPUB_VERBOSE", "XPUB_VERBOSER", "XPUB_MANUAL",
             "XPUB_NODROP", "XPUB_WELCOME_MSG", "CONNECT_ROUTING_ID", "STREAM_NOTIFY");
+    /** Draft API: python's libzmq 4.3.4 has none of them (DraftOptionInteropTest asks node's 4.3.5). */
+    static final Set<String> DRAFT_OPTIONS = Set.of("HELLO_MSG", "DISCONNECT_MSG");
     /** pyzmq reads keys with a buffer size libzmq refuses (docs/options.md). */
     private static final Set<String> KEY_READS = Set.of("CURVE_PUBLICKEY", "CURVE_SECRETKEY", "CURVE_SERVERKEY");
 
     @RegisterExtension
     final InteropExtension interop = new InteropExtension();
 
+    // python3-zmq's libzmq 4.3.4 has no draft types (SocketType.threadSafe() ones and DGRAM)
     @ParameterizedTest
-    @EnumSource(SocketType.class)
+    @EnumSource(value = SocketType.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"SERVER", "CLIENT", "GATHER", "SCATTER", "PEER", "CHANNEL"})
     void shouldAcceptAndRefuseOptionsAsLibzmqDoes(SocketType type) throws IllegalAccessException {
         LibzmqPeer libzmq = interop.peer().socket(type.name());
         Socket zenmq = interop.socket(type);
@@ -74,7 +78,8 @@ class OptionApplicabilityInteropTest {
     private static List<Option<?>> options() throws IllegalAccessException {
         List<Option<?>> all = new ArrayList<>();
         for (Field field : SocketOptions.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == Option.class) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == Option.class
+                    && !DRAFT_OPTIONS.contains(field.getName())) {
                 all.add((Option<?>) field.get(null));
             }
         }

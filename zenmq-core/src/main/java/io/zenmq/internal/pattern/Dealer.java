@@ -10,9 +10,10 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * DEALER (RFC 28, patterns.md section 3.4): messages go round-robin to the peers with room and
- * arrive fair-queued, with no envelope added or removed. A send waits while no peer has room.
- * With {@code ZMQ_PROBE_ROUTER} each new peer first gets an empty message, and again after each
+ * DEALER (RFC 28, patterns.md section 3.4), and CLIENT (RFC 41, which takes no PROBE_ROUTER):
+ * messages go round-robin to the peers with room and arrive fair-queued, with no envelope added
+ * or removed. A send waits while no peer has room. {@code ZMQ_HELLO_MSG} goes to each new peer;
+ * with {@code ZMQ_PROBE_ROUTER} each new peer then gets an empty message, and again after each
  * reconnect. Owned by the socket's thread.
  */
 final class Dealer implements Pattern {
@@ -35,6 +36,7 @@ final class Dealer implements Pattern {
         if (pipe.hasPeerProperties()) {
             connected.add(pipe);
         }
+        HelloMessage.greet(options, pipe);
         RouterProbe.attached(options, pipe);
         out.attach(pipe);
         in.attach(new Peer(pipe));

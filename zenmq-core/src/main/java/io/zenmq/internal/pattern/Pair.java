@@ -5,7 +5,7 @@ import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.routing.SendOnlyPeers;
 
 /**
- * PAIR (RFC 31): exactly one peer. A second peer's pipe is ended at once, as libzmq does; once
+ * PAIR (RFC 31), and CHANNEL (RFC 52): exactly one peer. A second peer's pipe is ended at once, as libzmq does; once
  * the peer is gone the next one is taken. Sends block while the peer's queue is full or while
  * there is no peer.
  */

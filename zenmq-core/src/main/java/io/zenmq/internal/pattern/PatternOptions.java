@@ -32,6 +32,10 @@ public final class PatternOptions {
     boolean xpubManual = SocketOptions.XPUB_MANUAL.defaultValue();
     /** {@code ZMQ_XPUB_WELCOME_MSG}; empty for none. Never changed in place. */
     byte[] xpubWelcomeMessage = SocketOptions.XPUB_WELCOME_MSG.defaultValue();
+    /** {@code ZMQ_HELLO_MSG}; empty for none. Never changed in place. */
+    byte[] helloMessage = SocketOptions.HELLO_MSG.defaultValue();
+    /** {@code ZMQ_DISCONNECT_MSG}; empty for none. Never changed in place. */
+    byte[] disconnectMessage = SocketOptions.DISCONNECT_MSG.defaultValue();
 
     /**
      * Records an option's new value if a pattern reads it; other options are ignored.
@@ -43,6 +47,10 @@ public final class PatternOptions {
     public <T> void update(Option<T> option, T value) {
         if (option == SocketOptions.XPUB_WELCOME_MSG) {
             xpubWelcomeMessage = SocketOptions.XPUB_WELCOME_MSG.type().cast(value);
+        } else if (option == SocketOptions.HELLO_MSG) {
+            helloMessage = SocketOptions.HELLO_MSG.type().cast(value);
+        } else if (option == SocketOptions.DISCONNECT_MSG) {
+            disconnectMessage = SocketOptions.DISCONNECT_MSG.type().cast(value);
         } else if (option.type() == Boolean.class) {
             updateFlag(option, Boolean.TRUE.equals(value));
         }

@@ -5,7 +5,7 @@ import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.routing.FairQueue;
 import io.zenmq.internal.routing.Peer;
 
-/** PULL (RFC 30): fair-queues messages from PUSH peers; never sends. */
+/** PULL (RFC 30), and GATHER (RFC 49): fair-queues messages from PUSH (SCATTER) peers; never sends. */
 final class Pull implements Pattern {
     private final FairQueue<Peer> in;
 

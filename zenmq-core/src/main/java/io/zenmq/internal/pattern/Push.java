@@ -5,7 +5,10 @@ import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.routing.LoadBalancer;
 import io.zenmq.internal.routing.SendOnlyPeers;
 
-/** PUSH (RFC 30): round-robin to PULL peers, blocking when none has room; never receives. */
+/**
+ * PUSH (RFC 30), and SCATTER (RFC 49): round-robin to PULL (GATHER) peers, blocking when none has
+ * room; never receives.
+ */
 final class Push implements Pattern {
     private final PatternHost host;
     private final LoadBalancer out = new LoadBalancer();

@@ -36,6 +36,7 @@ final class Router implements Pattern {
 
     @Override
     public void attach(Pipe pipe) {
+        HelloMessage.greet(options, pipe);
         ids.attach(pipe);
         stopIfEnded();
     }

@@ -63,12 +63,20 @@ final class SocketPipes {
         return true;
     }
 
-    /** Handles every command and wake-up in the mailbox. */
-    void processCommands() {
-        MpscWakeQueue.Node node;
-        while ((node = mailbox.poll()) != null) {
-            handle(node);
+    /**
+     * Handles every command and wake-up in the mailbox.
+     *
+     * @return true if there was any
+     */
+    boolean processCommands() {
+        MpscWakeQueue.Node node = mailbox.poll();
+        if (node == null) {
+            return false;
         }
+        do {
+            handle(node);
+        } while ((node = mailbox.poll()) != null);
+        return true;
     }
 
     private void handle(MpscWakeQueue.Node node) {
