@@ -31,7 +31,13 @@ public enum SocketType {
     /** Extended subscriber ({@code ZMQ_XSUB}). */
     XSUB(10),
     /** Raw TCP ({@code ZMQ_STREAM}). */
-    STREAM(11);
+    STREAM(11),
+    /** Group publisher ({@code ZMQ_RADIO}, draft): sends each message to the DISHes that joined its group. */
+    RADIO(14),
+    /** Group subscriber ({@code ZMQ_DISH}, draft): receives the messages of the groups it joined. */
+    DISH(15),
+    /** Raw UDP datagrams ({@code ZMQ_DGRAM}, draft, udp only): messages are {@code [ip:port][body]}. */
+    DGRAM(18);
 
     private final int value;
 

@@ -136,6 +136,9 @@ class SockArgsParserTest {
     @Test
     void shouldAcceptExactlyTheClassicTypesTheLibrarySupports() {
         for (SocketType type : SocketType.values()) {
+            if (type.value() > SocketType.STREAM.value()) {
+                continue; // the draft types come with the CLI's draft support
+            }
             String name = type.name().toLowerCase(Locale.ROOT);
             assertThat(parse(name, "tcp://h:1").type).isEqualTo(type);
             assertThat(parse(type.name(), "tcp://h:1").type).isEqualTo(type);

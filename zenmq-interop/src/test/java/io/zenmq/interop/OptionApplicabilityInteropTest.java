@@ -39,8 +39,9 @@ class OptionApplicabilityInteropTest {
     @RegisterExtension
     final InteropExtension interop = new InteropExtension();
 
+    /** Draft types: python3-zmq's libzmq (Debian's, without drafts) cannot make them. */
     @ParameterizedTest
-    @EnumSource(SocketType.class)
+    @EnumSource(value = SocketType.class, mode = EnumSource.Mode.EXCLUDE, names = {"RADIO", "DISH", "DGRAM"})
     void shouldAcceptAndRefuseOptionsAsLibzmqDoes(SocketType type) throws IllegalAccessException {
         LibzmqPeer libzmq = interop.peer().socket(type.name());
         Socket zenmq = interop.socket(type);

@@ -43,6 +43,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     private final OptionAccess optionAccess;
     private final EndpointRegistry endpoints;
     private Map<String, byte[]> lastProperties;
+    private byte[] lastGroup;
     private boolean rcvMore;
     private boolean closed;
     private final SocketWatchers watchers;
@@ -226,6 +227,27 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     }
 
     /**
+     * Sends a whole message with a RADIO group ({@code zmq_msg_set_group}).
+     *
+     * @param group the group's bytes, or null for none
+     * @param frames the message
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @return false if the wait timed out
+     */
+    public boolean sendMsg(byte[] group, List<byte[]> frames, long timeoutNanos) {
+        if (group == null) {
+            return sendMsg(frames, timeoutNanos);
+        }
+        checkOpen();
+        pattern.nextGroup(group);
+        try {
+            return sendMsg(frames, timeoutNanos);
+        } finally {
+            pattern.nextGroup(null);
+        }
+    }
+
+    /**
      * Receives one frame.
      *
      * @param timeoutNanos 0 to never wait, -1 to wait forever
@@ -255,6 +277,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
         }
         Pipe from = pattern.lastIn();
         lastProperties = from == null ? null : from.peerProperties();
+        lastGroup = pattern.lastGroup();
         List<byte[]> frames = new ArrayList<>(rcvMore ? 4 : 1);
         frames.add(first);
         while (rcvMore) {
@@ -266,6 +289,33 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     /** @return the properties (unmodifiable) of the connection the last whole message came from, or null */
     public Map<String, byte[]> lastProperties() {
         return lastProperties;
+    }
+
+    /** @return the group (a DISH's) of the last whole message received, or null */
+    public byte[] lastGroup() {
+        return lastGroup;
+    }
+
+    /**
+     * Joins a DISH group.
+     *
+     * @param group 1 to 255 bytes
+     */
+    public void join(byte[] group) {
+        checkOpen();
+        pipes.processCommands();
+        pattern.join(group);
+    }
+
+    /**
+     * Leaves a DISH group.
+     *
+     * @param group 1 to 255 bytes
+     */
+    public void leave(byte[] group) {
+        checkOpen();
+        pipes.processCommands();
+        pattern.leave(group);
     }
 
     /** @return whether the last frame received has more after it */
