@@ -63,6 +63,11 @@ final class Dgram implements Pattern {
                 return false;
             }
         } else if (hasMore) {
+            // the address already queued goes too: the next message starts afresh
+            if (pipe != null) {
+                pipe.rollback();
+            }
+            sendingBody = false;
             throw new ZmqException(ErrorCode.EINVAL, "a DGRAM message is [address][body]: two frames only");
         }
         if (pipe == null) {

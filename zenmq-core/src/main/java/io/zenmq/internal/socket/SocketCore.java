@@ -57,7 +57,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
         this.pipes = new SocketPipes(pattern, mailbox);
         this.inbox = new SocketInbox(this, context.inproc(), waiter, monitor, pipes);
         this.optionAccess = new OptionAccess(this, options, patternOptions, inbox);
-        this.endpoints = new EndpointRegistry(context, inbox, pipes, optionAccess::connectionOptions);
+        this.endpoints = new EndpointRegistry(context, inbox, pipes, optionAccess::connectionOptions, type, options);
     }
 
     /**
