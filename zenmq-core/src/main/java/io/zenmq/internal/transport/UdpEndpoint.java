@@ -194,26 +194,54 @@ public final class UdpEndpoint {
     /**
      * Finds the interface to join a multicast group on: the one given, else the one the routing
      * table sends the group's traffic through (what the kernel picks for libzmq's "any
-     * interface" join).
+     * interface" join), else the first interface up (a non-loopback one first).
      *
      * @return the interface
-     * @throws ZmqException {@link ErrorCode#ENODEV} if no route leads to the group
+     * @throws ZmqException {@link ErrorCode#ENODEV} if no interface is up
      */
     public NetworkInterface joinInterface() {
         if (networkInterface != null) {
             return networkInterface;
         }
+        NetworkInterface routed = routedInterface();
+        if (routed != null) {
+            return routed;
+        }
+        try {
+            // a route without a source address (e.g. "224.0.0.0/4 dev lo"): the first interface up,
+            // preferring one that is not loopback
+            NetworkInterface loopback = null;
+            for (Enumeration<NetworkInterface> it = NetworkInterface.getNetworkInterfaces(); it.hasMoreElements();) {
+                NetworkInterface nic = it.nextElement();
+                if (!nic.isUp()) {
+                    continue;
+                }
+                if (!nic.isLoopback() && nic.supportsMulticast()) {
+                    return nic;
+                }
+                if (nic.isLoopback()) {
+                    loopback = nic;
+                }
+            }
+            if (loopback != null) {
+                return loopback;
+            }
+        } catch (SocketException e) {
+            throw new ZmqException(ErrorCode.ENODEV, "no interface for " + given + ": " + e.getMessage(), e);
+        }
+        throw new ZmqException(ErrorCode.ENODEV, "no interface routes to " + given);
+    }
+
+    /** The interface whose address the routing table picks as the source towards the group, or null. */
+    private NetworkInterface routedInterface() {
         try (DatagramChannel probe = openChannel()) {
             // connecting a datagram socket sends nothing: it only asks the routing table
             probe.connect(new InetSocketAddress(target.getAddress(), target.getPort() == 0 ? 9 : target.getPort()));
             InetAddress local = ((InetSocketAddress) probe.getLocalAddress()).getAddress();
-            NetworkInterface nic = NetworkInterface.getByInetAddress(local);
-            if (nic == null) {
-                throw new ZmqException(ErrorCode.ENODEV, "no interface routes to " + given);
-            }
-            return nic;
+            return local.isAnyLocalAddress() ? null : NetworkInterface.getByInetAddress(local);
         } catch (IOException e) {
-            throw new ZmqException(ErrorCode.ENODEV, "no interface routes to " + given + ": " + e.getMessage(), e);
+            // no route at all: fall back to the interfaces that are up
+            return null;
         }
     }
 

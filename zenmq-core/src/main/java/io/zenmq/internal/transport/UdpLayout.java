@@ -19,7 +19,8 @@ import java.nio.charset.StandardCharsets;
  * </pre>
  *
  * A DGRAM's datagram is the body alone; its address frame is the peer's {@code "ip:port"} as text
- * ({@code "[v6]:port"} for IPv6, which libzmq 4.3 does not have). libzmq sends and reads datagrams
+ * ending in a NUL byte, as libzmq hands it out ({@code "[v6]:port"} for IPv6, which libzmq 4.3 does
+ * not have); a frame sent may end in a NUL or not. libzmq sends and reads datagrams
  * through a buffer of 8192 bytes: a longer datagram arriving is cut to that size. Stateless.
  */
 public final class UdpLayout {
@@ -72,7 +73,7 @@ public final class UdpLayout {
      * Formats a DGRAM peer's address frame.
      *
      * @param address where a datagram came from
-     * @return {@code "a.b.c.d:port"} (or {@code "[v6]:port"}) as ASCII
+     * @return {@code "a.b.c.d:port"} (or {@code "[v6]:port"}) as ASCII, with libzmq's closing NUL
      */
     public static byte[] addressFrame(InetSocketAddress address) {
         InetAddress ip = address.getAddress();
@@ -81,7 +82,7 @@ public final class UdpLayout {
             int scope = literal.indexOf('%');
             literal = "[" + (scope >= 0 ? literal.substring(0, scope) : literal) + "]";
         }
-        return (literal + ":" + address.getPort()).getBytes(StandardCharsets.US_ASCII);
+        return (literal + ":" + address.getPort() + "\0").getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -91,7 +92,8 @@ public final class UdpLayout {
      * @return the address, or null if the frame is not one (libzmq drops such a message)
      */
     public static InetSocketAddress parseAddressFrame(byte[] frame) {
-        String text = new String(frame, StandardCharsets.US_ASCII);
+        int length = frame.length > 0 && frame[frame.length - 1] == 0 ? frame.length - 1 : frame.length;
+        String text = new String(frame, 0, length, StandardCharsets.US_ASCII);
         int colon = text.lastIndexOf(':');
         if (colon <= 0 || colon == text.length() - 1 || text.length() - colon > 6) {
             return null;
