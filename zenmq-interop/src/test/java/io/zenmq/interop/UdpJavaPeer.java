@@ -128,7 +128,7 @@ public final class UdpJavaPeer {
                 int count = 0;
                 long first = 0;
                 long last = 0;
-                while (socket.recvMsg(wait) != null) {
+                while (socket.recvMsg(count == 0 ? Duration.ofSeconds(30) : wait) != null) {
                     last = System.nanoTime();
                     if (count++ == 0) {
                         first = last;

@@ -9,7 +9,8 @@
 //   dsend ADDRESS TEXT     DGRAM: one message [ADDRESS][TEXT]             -> "sent 1"
 //   recv N MILLIS          up to N messages, waiting at most MILLIS for each:
 //                          "msg FIRST BODY" per message (FIRST: group or address), then "done COUNT"
-//   count MILLIS           counts messages until none came for MILLIS      -> "done COUNT SECONDS"
+//   count MILLIS           counts messages (the first awaited up to 30 s) until none came for
+//                          MILLIS -> "done COUNT SECONDS" (SECONDS: first to last message)
 //   echo N MILLIS          DGRAM: replies [address]["echo:" + body] to N messages -> "done COUNT"
 //   join GROUP / leave GROUP                                              -> "ok"
 //   quit
@@ -107,7 +108,7 @@ async function main() {
       let first = 0n;
       let last = 0n;
       for (;;) {
-        const frames = await receiveOne(socket, millis);
+        const frames = await receiveOne(socket, count === 0 ? 30000 : millis);
         if (frames === null) break;
         last = process.hrtime.bigint();
         if (count === 0) first = last;
