@@ -71,6 +71,8 @@ final class SockSession {
                 }
             }
             case XPUB, XSUB -> twoWayRole();
+            // the argument parser refuses the draft types until the CLI supports them
+            case RADIO, DISH, DGRAM -> throw new IllegalStateException("unsupported socket type " + socket.type());
         }
     }
 
