@@ -22,10 +22,11 @@ if [ ! -f "$classes/io/zenmq/interop/UdpJavaPeer.class" ] || [ ! -d "$core/io/ze
     (cd "$root" && mvn -B -q -o test-compile -pl zenmq-interop -am >/dev/null)
 fi
 [ -d "$NODE_PATH/zeromq" ] || { echo "run: npm ci --prefix zenmq-interop/node" >&2; exit 2; }
-cp=$(cd "$root" && mvn -B -q -o dependency:build-classpath -pl zenmq-core -Dmdep.outputFile=/dev/stdout 2>/dev/null)
+# the core's runtime libraries (Bouncy Castle, junixsocket), as bin/zenmq lays them out
+[ -d "$root/zenmq-cli/target/lib" ] || "$root/bin/zenmq" help >/dev/null
 peer() { # IMPL ARGS...
     local impl=$1; shift
-    if [ "$impl" = zenmq ]; then java -cp "$core:$classes:$cp" io.zenmq.interop.UdpJavaPeer "$@"
+    if [ "$impl" = zenmq ]; then java -cp "$core:$classes:$root/zenmq-cli/target/lib/*" io.zenmq.interop.UdpJavaPeer "$@"
     else node "$script" "$@"; fi
 }
 work=$(mktemp -d)

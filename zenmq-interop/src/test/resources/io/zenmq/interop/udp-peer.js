@@ -125,7 +125,8 @@ async function main() {
       console.log("error unknown command " + command);
     }
   }
-  socket.linger = 0;
+  // what a RADIO queued still goes out, as the zenmq peer's context lingers too
+  socket.linger = 1000;
   socket.close();
   process.exit(0);
 }
