@@ -59,9 +59,9 @@ for round in $(seq 1 "$rounds"); do
     done
 done
 echo "# medians: sender receiver sent/s received/s loss%"
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 for pair in "zenmq zenmq" "libzmq libzmq" "zenmq libzmq" "libzmq zenmq"; do
-    grep "^$pair " "$results" | awk -v p="$pair" '
-        { s[NR] = $3; r[NR] = $4; l[NR] = $5 }
-        END { n = asort(s); asort(r); asort(l); m = int((n + 1) / 2);
-              printf "%s %.0f %.0f %.1f\n", p, s[m], r[m], l[m] }'
+    rows=$(grep "^$pair " "$results")
+    echo "$pair $(awk '{ print $3 }' <<< "$rows" | median) $(awk '{ print $4 }' <<< "$rows" | median)" \
+        "$(awk '{ print $5 }' <<< "$rows" | median)"
 done

@@ -141,6 +141,11 @@ public final class UdpSession implements PipeListener, IoObject, IoHandler {
                     channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, endpoint.networkInterface());
                 }
             }
+            if (type == SocketType.RADIO) {
+                // one destination for good: the kernel keeps it, so each send skips the address (an
+                // ICMP "port unreachable" then fails one later send, which loses that datagram only)
+                channel.connect(endpoint.target());
+            }
             UdpSession session = new UdpSession(io, channel, type, endpoint.target());
             Pipe[] ends = Pipe.pair(socket, options.sendHwm(), session, options.receiveHwm());
             session.pipe = ends[1];
@@ -358,7 +363,7 @@ public final class UdpSession implements PipeListener, IoObject, IoHandler {
     /** Sends the prepared datagram; false if the kernel has no room now (waits for OP_WRITE). */
     private boolean sendPending() {
         try {
-            if (channel.send(out, pendingTarget) == 0) {
+            if ((raw ? channel.send(out, pendingTarget) : channel.write(out)) == 0) {
                 updateInterest();
                 return false;
             }
