@@ -113,6 +113,28 @@ class UdpTest extends ContextTest {
     }
 
     @Test
+    void shouldCarryRadioAndDgramOverIpv6Loopback() {
+        Socket dish = ctx.socket(SocketType.DISH);
+        dish.join("g");
+        String bound = dish.bind("udp://[::1]:*");
+        assertThat(bound).startsWith("udp://[::1]:");
+        Socket radio = ctx.socket(SocketType.RADIO);
+        radio.connect(bound);
+        radio.send(new Msg().group("g").add("six"));
+        assertThat(dish.recvMsg(WAIT).string(0)).isEqualTo("six");
+
+        Socket server = ctx.socket(SocketType.DGRAM);
+        String address = server.bind("udp://[::1]:*").substring("udp://".length());
+        Socket client = ctx.socket(SocketType.DGRAM);
+        String clientAddress = client.bind("udp://[::1]:*").substring("udp://".length());
+        client.send(Msg.of(address, "ping"));
+        Msg request = server.recvMsg(WAIT);
+        assertThat(request.string(0)).isEqualTo(clientAddress + "\0");
+        server.send(new Msg().add(request.frame(0)).add("pong"));
+        assertThat(client.recvMsg(WAIT).string(1)).isEqualTo("pong");
+    }
+
+    @Test
     void shouldRefuseDgramMessagesOfTheWrongShape() {
         Socket dgram = ctx.socket(SocketType.DGRAM);
         dgram.bind("udp://127.0.0.1:*");

@@ -273,11 +273,8 @@ public final class UdpEndpoint {
      */
     public String boundText(int port) {
         InetAddress host = multicast ? target.getAddress() : bindAddress.getAddress();
-        String literal = host.getHostAddress();
-        if (host instanceof Inet6Address) {
-            int scope = literal.indexOf('%');
-            literal = "[" + (scope >= 0 ? literal.substring(0, scope) : literal) + "]";
-        }
+        String literal = host instanceof Inet6Address
+                ? "[" + Endpoint.compressIpv6(host.getAddress()) + "]" : host.getHostAddress();
         return "udp://" + (interfacePrefix != null ? interfacePrefix + ";" : "") + literal + ":" + port;
     }
 

@@ -77,11 +77,8 @@ public final class UdpLayout {
      */
     public static byte[] addressFrame(InetSocketAddress address) {
         InetAddress ip = address.getAddress();
-        String literal = ip.getHostAddress();
-        if (ip instanceof Inet6Address) {
-            int scope = literal.indexOf('%');
-            literal = "[" + (scope >= 0 ? literal.substring(0, scope) : literal) + "]";
-        }
+        String literal = ip instanceof Inet6Address
+                ? "[" + Endpoint.compressIpv6(ip.getAddress()) + "]" : ip.getHostAddress();
         return (literal + ":" + address.getPort() + "\0").getBytes(StandardCharsets.US_ASCII);
     }
 
