@@ -37,12 +37,18 @@ public final class Msg {
     private static final int DUMP_BYTES = 64;
     /** ...and at most this many frames. */
     private static final int DUMP_FRAMES = 16;
+    /** Longest RADIO/DISH group in bytes ({@code ZMQ_GROUP_MAX_LENGTH} of libzmq 4.3.3 and later). */
+    private static final int MAX_GROUP = 255;
 
     private final List<byte[]> frames;
     /** The properties of the connection a received message came from; empty otherwise. */
     private Map<String, byte[]> properties = Map.of();
     /** libzmq's uint32 routing id (SERVER, PEER), bit for bit; 0 = none. */
     private int routingId;
+    /** RADIO/DISH group as UTF-8 bytes (1 to 255), or null for none. */
+    private byte[] group;
+    /** {@link #group} decoded, made on first ask. */
+    private String groupText;
 
     /** Creates an empty message. */
     public Msg() {
@@ -251,7 +257,10 @@ public final class Msg {
      * @return the copy
      */
     public Msg duplicate() {
-        return new Msg(new ArrayList<>(frames)).routingId(routingId);
+        Msg copy = new Msg(new ArrayList<>(frames)).routingId(routingId);
+        copy.group = group;
+        copy.groupText = groupText;
+        return copy;
     }
 
     /**
@@ -317,6 +326,68 @@ public final class Msg {
             }
         }
         return text;
+    }
+
+    /**
+     * Returns the RADIO/DISH group of this message: the group a DISH received it in, or the group
+     * a RADIO will send it to.
+     *
+     * @return the group, or null if none was set
+     */
+    public String group() {
+        if (groupText == null && group != null) {
+            groupText = new String(group, StandardCharsets.UTF_8);
+        }
+        return groupText;
+    }
+
+    /**
+     * Sets the group a RADIO sends this message to ({@code zmq_msg_set_group}). The group stays
+     * with the message until changed, also after a send emptied it, so one {@code Msg} can carry
+     * message after message to the same group.
+     *
+     * <pre>{@code
+     * radio.send(new Msg().group("weather").add("sunny"));
+     * }</pre>
+     *
+     * @param group 1 to 255 bytes of UTF-8, or null for none
+     * @return this message
+     * @throws ZmqException {@link ErrorCode#EINVAL} for an empty group or one longer than 255 bytes
+     */
+    public Msg group(String group) {
+        if (group == null) {
+            this.group = null;
+            this.groupText = null;
+            return this;
+        }
+        byte[] bytes = group.getBytes(StandardCharsets.UTF_8);
+        checkGroup(bytes);
+        this.group = bytes;
+        this.groupText = group;
+        return this;
+    }
+
+    /**
+     * Checks a group's length, as {@code zmq_msg_set_group} and {@code zmq_join} do.
+     *
+     * @param group the group's bytes
+     * @throws ZmqException {@link ErrorCode#EINVAL} unless 1 to 255 bytes
+     */
+    static void checkGroup(byte[] group) {
+        if (group.length == 0 || group.length > MAX_GROUP) {
+            throw new ZmqException(ErrorCode.EINVAL, "a group has 1 to " + MAX_GROUP + " bytes, not " + group.length);
+        }
+    }
+
+    /** The group's bytes (not copied), for {@link Socket#send(Msg)}; null for none. */
+    byte[] groupBytes() {
+        return group;
+    }
+
+    /** Sets the group a message was received in (the bytes as they came, not checked). */
+    void setReceivedGroup(byte[] received) {
+        this.group = received;
+        this.groupText = null;
     }
 
     /**

@@ -210,6 +210,33 @@ public final class Socket implements AutoCloseable {
     }
 
     /**
+     * Joins a group on a DISH ({@code zmq_join}): the DISH receives what RADIOs send to it, and
+     * tells its RADIO peers (again after every reconnect).
+     *
+     * @param group 1 to 255 bytes of UTF-8
+     * @return this socket
+     * @throws ZmqException {@link ErrorCode#ENOTSUP} on other types; {@link ErrorCode#EINVAL} for
+     *     a group joined already or of a bad length
+     */
+    public Socket join(String group) {
+        core.join(group.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /**
+     * Leaves a group on a DISH ({@code zmq_leave}).
+     *
+     * @param group 1 to 255 bytes of UTF-8
+     * @return this socket
+     * @throws ZmqException {@link ErrorCode#ENOTSUP} on other types; {@link ErrorCode#EINVAL} for
+     *     a group not joined
+     */
+    public Socket leave(String group) {
+        core.leave(group.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /**
      * Sends a single-frame message (or the last frame of a multipart one), blocking up to
      * {@code SNDTIMEO}.
      *
@@ -290,7 +317,7 @@ public final class Socket implements AutoCloseable {
      * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code SNDTIMEO} expired
      */
     public void send(Msg msg) {
-        if (!core.sendMsg(frames(msg), msg.routingId(), core.sendTimeoutNanos())) {
+        if (!core.sendMsg(msg.groupBytes(), frames(msg), msg.routingId(), core.sendTimeoutNanos())) {
             throw new ZmqException(ErrorCode.EAGAIN, "send timed out");
         }
         msg.clear();
@@ -305,7 +332,7 @@ public final class Socket implements AutoCloseable {
      * @return false if the timeout expired and nothing was sent
      */
     public boolean send(Msg msg, Duration timeout) {
-        boolean sent = core.sendMsg(frames(msg), msg.routingId(), nanos(timeout));
+        boolean sent = core.sendMsg(msg.groupBytes(), frames(msg), msg.routingId(), nanos(timeout));
         if (sent) {
             msg.clear();
         }
@@ -320,7 +347,7 @@ public final class Socket implements AutoCloseable {
      * @return false if the socket would have to wait
      */
     public boolean trySend(Msg msg) {
-        boolean sent = core.sendMsg(frames(msg), msg.routingId(), 0);
+        boolean sent = core.sendMsg(msg.groupBytes(), frames(msg), msg.routingId(), 0);
         if (sent) {
             msg.clear();
         }
@@ -501,6 +528,10 @@ public final class Socket implements AutoCloseable {
         }
         Msg msg = new Msg(received.frames()).routingId(received.routingId());
         msg.setProperties(received.properties());
+        byte[] group = received.group();
+        if (group != null) {
+            msg.setReceivedGroup(group);
+        }
         return msg;
     }
 

@@ -133,6 +133,18 @@ public final class SocketOptions {
      * instead of IPv4 only. IPv6 literals work either way.
      */
     public static final Option<Boolean> IPV6 = flag("ZMQ_IPV6", 42);
+    /**
+     * {@code ZMQ_MULTICAST_HOPS}: the time-to-live of multicast datagrams a udp RADIO or DGRAM
+     * sends; default 1 (the local network).
+     */
+    public static final Option<Integer> MULTICAST_HOPS = new Option<>("ZMQ_MULTICAST_HOPS", 25, Integer.class, 1,
+            v -> v > 0, "at least 1", false);
+    /**
+     * {@code ZMQ_MULTICAST_LOOP}: whether multicast datagrams a udp RADIO or DGRAM sends come back
+     * to receivers on this host; default true.
+     */
+    public static final Option<Boolean> MULTICAST_LOOP = new Option<>("ZMQ_MULTICAST_LOOP", 96, Boolean.class, true,
+            v -> true, "true or false", false);
     /** {@code ZMQ_TCP_KEEPALIVE}: 1 turns SO_KEEPALIVE on, 0 off, -1 (default) leaves the OS default. */
     public static final Option<Integer> TCP_KEEPALIVE = new Option<>("ZMQ_TCP_KEEPALIVE", 34, Integer.class, -1,
             v -> v >= -1 && v <= 1, "-1, 0 or 1", false);

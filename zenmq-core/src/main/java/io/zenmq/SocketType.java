@@ -6,7 +6,7 @@ package io.zenmq;
  *
  * <p>The wire name sent in the ZMTP {@code Socket-Type} property is the constant's name.
  * Every constant is implemented by this release. The types libzmq 4.3 offers as draft API
- * (SERVER, CLIENT, GATHER, SCATTER, PEER, CHANNEL) are {@linkplain #threadSafe() thread-safe}
+ * (SERVER, CLIENT, RADIO, DISH, GATHER, SCATTER, PEER, CHANNEL) are {@linkplain #threadSafe() thread-safe}
  * and carry single-frame messages only.
  */
 public enum SocketType {
@@ -45,7 +45,13 @@ public enum SocketType {
     /** Talks to other PEERs by routing id, and connects with {@code connectPeer} ({@code ZMQ_PEER}, draft). */
     PEER(19, true),
     /** Thread-safe exclusive pair ({@code ZMQ_CHANNEL}, draft). */
-    CHANNEL(20, true);
+    CHANNEL(20, true),
+    /** Group publisher ({@code ZMQ_RADIO}, draft): sends each message to the DISHes that joined its group. */
+    RADIO(14, true),
+    /** Group subscriber ({@code ZMQ_DISH}, draft): receives the messages of the groups it joined. */
+    DISH(15, true),
+    /** Raw UDP datagrams ({@code ZMQ_DGRAM}, draft, udp only): messages are {@code [ip:port][body]}. */
+    DGRAM(18);
 
     private final int value;
     private final boolean threadSafe;

@@ -97,7 +97,7 @@ class DraftSocketTest extends ContextTest {
     void everyDraftTypeShouldBeThreadSafeAndNoClassicOne() {
         assertThat(Set.of(SocketType.values()).stream().filter(SocketType::threadSafe))
                 .containsExactlyInAnyOrder(SocketType.SERVER, SocketType.CLIENT, SocketType.SCATTER,
-                        SocketType.GATHER, SocketType.PEER, SocketType.CHANNEL);
+                        SocketType.GATHER, SocketType.PEER, SocketType.CHANNEL, SocketType.RADIO, SocketType.DISH);
         assertThat(SocketType.SERVER.value()).isEqualTo(12);
         assertThat(SocketType.CLIENT.value()).isEqualTo(13);
         assertThat(SocketType.GATHER.value()).isEqualTo(16);

@@ -34,7 +34,7 @@ class OptionApplicabilityTest {
             Map.entry(SocketOptions.XPUB_VERBOSE, EnumSet.of(SocketType.XPUB, SocketType.PUB)),
             Map.entry(SocketOptions.XPUB_VERBOSER, EnumSet.of(SocketType.XPUB, SocketType.PUB)),
             Map.entry(SocketOptions.XPUB_MANUAL, EnumSet.of(SocketType.XPUB, SocketType.PUB)),
-            Map.entry(SocketOptions.XPUB_NODROP, EnumSet.of(SocketType.XPUB, SocketType.PUB)),
+            Map.entry(SocketOptions.XPUB_NODROP, EnumSet.of(SocketType.XPUB, SocketType.PUB, SocketType.RADIO)),
             Map.entry(SocketOptions.XPUB_WELCOME_MSG, EnumSet.of(SocketType.XPUB, SocketType.PUB)),
             Map.entry(SocketOptions.STREAM_NOTIFY, EnumSet.of(SocketType.STREAM)));
 

@@ -179,6 +179,68 @@ class ThreadSafeSocketTest extends ContextTest {
         assertThat(received).hasSize(total);
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void radioAndDishUsedByEightThreadsShouldDeliverEveryMessageOnceInItsGroup(Transport transport)
+            throws InterruptedException {
+        Socket dish = ctx.socket(SocketType.DISH);
+        Socket radio = ctx.socket(SocketType.RADIO).set(SocketOptions.XPUB_NODROP, true);
+        radio.connect(dish.bind(transport.bindable()));
+        dish.join("b").join("a");
+        // the joins travel in order: once a message to "a" arrives, both reached the RADIO
+        Msg probe;
+        do {
+            radio.send(new Msg().group("a").add("probe"));
+            probe = dish.recvMsg(Duration.ofMillis(20));
+        } while (probe == null);
+        int total = 4_000;
+        Set<String> received = ConcurrentHashMap.newKeySet();
+        Queue<String> wrong = new ConcurrentLinkedQueue<>();
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        AtomicBoolean done = new AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            threads.add(platform(() -> {
+                try {
+                    while (!done.get()) {
+                        Msg msg = dish.recvMsg(Duration.ofMillis(100));
+                        if (msg == null || msg.string(0).equals("probe")) {
+                            continue;
+                        }
+                        String body = msg.string(0);
+                        if (!body.startsWith(msg.group() + "-") || !received.add(body)) {
+                            wrong.add(msg.group() + ":" + body);
+                        }
+                        if (received.size() == total) {
+                            done.set(true);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (int s = 0; s < 4; s++) {
+            String group = s % 2 == 0 ? "a" : "b";
+            String prefix = group + "-" + s + "-";
+            threads.add(platform(() -> {
+                try {
+                    for (int i = 0; i < total / 4; i++) {
+                        radio.send(new Msg().group(group).add(prefix + i));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join(WAIT.toMillis() * 2);
+        }
+        assertThat(failures).isEmpty();
+        assertThat(wrong).isEmpty();
+        assertThat(received).hasSize(total);
+    }
+
     @Test
     void closeShouldWakeEveryBlockedThread() throws InterruptedException {
         Socket gather = ctx.socket(SocketType.GATHER);

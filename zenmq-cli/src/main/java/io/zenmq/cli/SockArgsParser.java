@@ -27,7 +27,7 @@ final class SockArgsParser {
             "--plain-password", "--curve-secret", "--auth-curve", "--curve-serverkey", "--curve-public", "--option");
 
     private static final Set<String> DRAFT_TYPES =
-            Set.of("server", "client", "radio", "dish", "scatter", "gather", "peer", "channel");
+            Set.of("server", "client", "radio", "dish", "scatter", "gather", "peer", "channel", "dgram");
 
     /** Options the library cannot honour yet. */
     private static final Set<String> NOT_YET = Set.of();

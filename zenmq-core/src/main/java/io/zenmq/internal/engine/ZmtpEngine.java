@@ -40,7 +40,8 @@ final class ZmtpEngine extends StreamEngine
     static {
         // the pipe's flags are handed to the connection and back as they are
         if (FrameQueue.FLAG_MORE != ZmtpConnection.MORE || FrameQueue.FLAG_SUBSCRIBE != ZmtpConnection.SUBSCRIBE
-                || FrameQueue.FLAG_CANCEL != ZmtpConnection.CANCEL) {
+                || FrameQueue.FLAG_CANCEL != ZmtpConnection.CANCEL || FrameQueue.FLAG_JOIN != ZmtpConnection.JOIN
+                || FrameQueue.FLAG_LEAVE != ZmtpConnection.LEAVE) {
             throw new ExceptionInInitializerError("pipe and connection frame flags differ");
         }
     }

@@ -71,6 +71,46 @@ public interface Pattern {
     }
 
     /**
+     * Joins a RADIO/DISH group ({@code zmq_join}).
+     *
+     * @param group 1 to 255 bytes, owned by the pattern
+     * @throws ZmqException {@link ErrorCode#ENOTSUP} for types without groups,
+     *     {@link ErrorCode#EINVAL} for a group already joined
+     */
+    default void join(byte[] group) {
+        throw new ZmqException(ErrorCode.ENOTSUP, "only a DISH joins groups");
+    }
+
+    /**
+     * Leaves a RADIO/DISH group ({@code zmq_leave}).
+     *
+     * @param group 1 to 255 bytes
+     * @throws ZmqException {@link ErrorCode#ENOTSUP} for types without groups,
+     *     {@link ErrorCode#EINVAL} for a group not joined
+     */
+    default void leave(byte[] group) {
+        throw new ZmqException(ErrorCode.ENOTSUP, "only a DISH leaves groups");
+    }
+
+    /**
+     * Sets the group the next message sent goes to (a RADIO's {@code zmq_msg_set_group}); types
+     * without groups ignore it, as libzmq does. The socket clears it after the message.
+     *
+     * @param group the group's bytes, or null for none
+     */
+    default void nextGroup(byte[] group) {
+    }
+
+    /**
+     * Returns the group of the message last received (a DISH's).
+     *
+     * @return the group's bytes, or null for types without groups
+     */
+    default byte[] lastGroup() {
+        return null;
+    }
+
+    /**
      * Sends one frame.
      *
      * @param frame the bytes, owned by the pattern from now on if accepted

@@ -57,6 +57,12 @@ public final class Patterns {
                 return new XSub(host);
             case STREAM:
                 return new Stream(host);
+            case RADIO:
+                return new Radio(host, options);
+            case DISH:
+                return new Dish(host);
+            case DGRAM:
+                return new Dgram(host);
             default:
                 throw new ZmqException(ErrorCode.ENOTSUP, "socket type " + type + " is not supported yet");
         }

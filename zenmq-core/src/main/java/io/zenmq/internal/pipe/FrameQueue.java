@@ -32,6 +32,15 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
     public static final int FLAG_CANCEL = 4;
     /** Either subscription flag: the frame is a subscription, not data. */
     public static final int FLAGS_SUBSCRIPTION = FLAG_SUBSCRIBE | FLAG_CANCEL;
+    /**
+     * A DISH joining a group, never delivered as data: the frame's body is the group. The
+     * connection translates it at the wire (a JOIN command).
+     */
+    public static final int FLAG_JOIN = 8;
+    /** Like {@link #FLAG_JOIN}, for a group the DISH leaves (a LEAVE command). */
+    public static final int FLAG_LEAVE = 16;
+    /** Either group flag: the frame is a join or leave, not data. */
+    public static final int FLAGS_GROUP = FLAG_JOIN | FLAG_LEAVE;
     /** The end marker, shared with {@link ConflateQueue}. */
     static final byte[] END = new byte[0];
 

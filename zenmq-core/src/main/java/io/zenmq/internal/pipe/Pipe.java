@@ -22,6 +22,7 @@ public final class Pipe {
     private boolean inEnded;
     private volatile java.util.Map<String, byte[]> peerProperties;
     private byte[] connectRoutingId;
+    private boolean takesAllGroups;
     private final Wake readWake = new Wake(this, true);
     private final Wake writeWake = new Wake(this, false);
 
@@ -244,6 +245,24 @@ public final class Pipe {
      */
     public byte[] connectRoutingId() {
         return connectRoutingId;
+    }
+
+    /**
+     * Marks this end as leading to a receiver that filters groups itself (a udp RADIO's
+     * datagrams go out whatever the group). Set by the socket's thread before the pattern sees
+     * the pipe.
+     */
+    public void setTakesAllGroups() {
+        this.takesAllGroups = true;
+    }
+
+    /**
+     * Tells whether a RADIO sends every message down this pipe, joined or not.
+     *
+     * @return true for a udp sender's pipe
+     */
+    public boolean takesAllGroups() {
+        return takesAllGroups;
     }
 
     /** Publishes the outbound frames written so far. */

@@ -3,17 +3,24 @@ package io.zenmq.internal.socket;
 
 import io.zenmq.ErrorCode;
 import io.zenmq.EventType;
+import io.zenmq.SocketOptions;
+import io.zenmq.SocketType;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.ctx.ContextCore;
 import io.zenmq.internal.engine.ConnectionOptions;
 import io.zenmq.internal.engine.Listener;
 import io.zenmq.internal.engine.Session;
+import io.zenmq.internal.engine.UdpSession;
 import io.zenmq.internal.io.IoThread;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.transport.Endpoint;
+import io.zenmq.internal.transport.UdpEndpoint;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -54,6 +61,23 @@ final class EndpointRegistry {
         }
     }
 
+    /**
+     * A udp endpoint, bound or connected: its session lives as long as the pipe.
+     *
+     * @param given the endpoint as given to bind or connect
+     * @param bound the endpoint as bound, with its real port (as given for a sender)
+     * @param socketEnd this socket's end of the session's pipe
+     * @param wasBound true for bind, false for connect
+     */
+    record Datagrams(String given, String bound, Pipe socketEnd, boolean wasBound) {
+        boolean matches(String endpoint, boolean bind) {
+            return wasBound == bind && (given.equals(endpoint) || bound.equals(endpoint));
+        }
+    }
+
+    /** The socket types that may use udp, and which of them may bind it (libzmq's rules). */
+    private static final Set<SocketType> UDP_TYPES = EnumSet.of(SocketType.RADIO, SocketType.DISH, SocketType.DGRAM);
+
     private final ContextCore context;
     /** What the socket's listeners, sessions and inproc peers see of it. */
     private final SocketInbox socket;
@@ -62,9 +86,16 @@ final class EndpointRegistry {
     private final Supplier<ConnectionOptions> options;
     private final List<Binding> bindings = new ArrayList<>();
     private final List<Connection> connections = new ArrayList<>();
+    private final List<Datagrams> datagrams = new ArrayList<>();
+    /** The socket's option values, for what a udp endpoint reads (multicast hops and loop). */
+    private final OptionValues values;
+    private final SocketType type;
 
-    EndpointRegistry(ContextCore context, SocketInbox socket, SocketPipes pipes, Supplier<ConnectionOptions> options) {
+    EndpointRegistry(ContextCore context, SocketInbox socket, SocketPipes pipes, Supplier<ConnectionOptions> options,
+                     SocketType type, OptionValues values) {
         this.context = context;
+        this.type = type;
+        this.values = values;
         this.socket = socket;
         this.pipes = pipes;
         this.options = options;
@@ -84,6 +115,10 @@ final class EndpointRegistry {
     /** Binds; returns the endpoint as bound. See {@link SocketCore#bind}. */
     String bind(String endpoint) {
         Endpoint parsed = Endpoint.parse(endpoint, true);
+        checkCompatible(parsed, true);
+        if (parsed.transport() == Endpoint.Transport.UDP) {
+            return openUdp(endpoint, parsed, true);
+        }
         if (parsed.transport() == Endpoint.Transport.INPROC) {
             context.inproc().bind(parsed.path(), socket);
             return endpoint;
@@ -110,6 +145,11 @@ final class EndpointRegistry {
      */
     Pipe connect(String endpoint, byte[] routingId) {
         Endpoint parsed = Endpoint.parse(endpoint, false);
+        checkCompatible(parsed, false);
+        if (parsed.transport() == Endpoint.Transport.UDP) {
+            openUdp(endpoint, parsed, false);
+            return null; // udp carries no pipe to route by id (only RADIO and DGRAM connect over it)
+        }
         pipes.nameNextPipes(routingId);
         try {
             if (parsed.transport() == Endpoint.Transport.INPROC) {
@@ -130,8 +170,52 @@ final class EndpointRegistry {
         }
     }
 
+    /**
+     * Refuses a transport the socket type cannot use, as libzmq: udp is for RADIO (connect
+     * only), DISH and DGRAM; a DGRAM has nothing but udp.
+     */
+    private void checkCompatible(Endpoint parsed, boolean bind) {
+        boolean udp = parsed.transport() == Endpoint.Transport.UDP;
+        if (udp ? !UDP_TYPES.contains(type) || (bind && type == SocketType.RADIO) : type == SocketType.DGRAM) {
+            throw new ZmqException(ErrorCode.ENOCOMPATPROTO, parsed.transport().name().toLowerCase(Locale.ROOT)
+                    + " cannot serve a " + type + " socket" + (bind && udp ? " that binds" : ""));
+        }
+    }
+
+    /** Opens a udp endpoint on this thread (errors are the caller's) and starts it on an I/O thread. */
+    private String openUdp(String endpoint, Endpoint parsed, boolean bind) {
+        ConnectionOptions snapshot = options.get();
+        boolean receiver = snapshot.type() != SocketType.RADIO;
+        UdpEndpoint udp = UdpEndpoint.resolve(parsed, bind || receiver, snapshot.ipv6());
+        IoThread io = context.ioThreadFor(parsed);
+        UdpSession.Opened opened = UdpSession.open(io, socket, snapshot, udp,
+                values.get(SocketOptions.MULTICAST_HOPS), values.get(SocketOptions.MULTICAST_LOOP));
+        pipes.adopt(opened.socketEnd());
+        datagrams.add(new Datagrams(endpoint, opened.endpoint(), opened.socketEnd(), bind));
+        io.post(opened.session()::start);
+        return opened.endpoint();
+    }
+
+    /** Ends a udp endpoint's pipe, whose session then closes; false if none matches. */
+    private boolean closeDatagrams(String endpoint, boolean bind) {
+        for (Iterator<Datagrams> it = datagrams.iterator(); it.hasNext();) {
+            Datagrams entry = it.next();
+            if (entry.matches(endpoint, bind)) {
+                it.remove();
+                if (!pipes.end(entry.socketEnd())) {
+                    entry.socketEnd().terminate();
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Unbinds. See {@link SocketCore#unbind}. */
     void unbind(String endpoint) {
+        if (closeDatagrams(endpoint, true)) {
+            return;
+        }
         for (Iterator<Binding> it = bindings.iterator(); it.hasNext();) {
             Binding binding = it.next();
             if (binding.matches(endpoint)) {
@@ -155,7 +239,7 @@ final class EndpointRegistry {
 
     /** Disconnects. See {@link SocketCore#disconnect}. */
     void disconnect(String endpoint) {
-        boolean found = false;
+        boolean found = closeDatagrams(endpoint, false);
         for (Iterator<Connection> it = connections.iterator(); it.hasNext();) {
             Connection connection = it.next();
             if (!connection.endpoint().equals(endpoint)) {
@@ -223,6 +307,7 @@ final class EndpointRegistry {
             }
         }
         connections.clear();
+        datagrams.clear();
     }
 
     /** @return true if the session belongs to a registered IMMEDIATE connection */

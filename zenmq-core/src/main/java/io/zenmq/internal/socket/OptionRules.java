@@ -3,6 +3,7 @@ package io.zenmq.internal.socket;
 
 import static io.zenmq.SocketType.DEALER;
 import static io.zenmq.SocketType.PUB;
+import static io.zenmq.SocketType.RADIO;
 import static io.zenmq.SocketType.REP;
 import static io.zenmq.SocketType.REQ;
 import static io.zenmq.SocketType.ROUTER;
@@ -36,7 +37,7 @@ final class OptionRules {
             Map.entry(SocketOptions.XPUB_VERBOSE, EnumSet.of(XPUB, PUB)),
             Map.entry(SocketOptions.XPUB_VERBOSER, EnumSet.of(XPUB, PUB)),
             Map.entry(SocketOptions.XPUB_MANUAL, EnumSet.of(XPUB, PUB)),
-            Map.entry(SocketOptions.XPUB_NODROP, EnumSet.of(XPUB, PUB)),
+            Map.entry(SocketOptions.XPUB_NODROP, EnumSet.of(XPUB, PUB, RADIO)),
             Map.entry(SocketOptions.XPUB_WELCOME_MSG, EnumSet.of(XPUB, PUB)),
             Map.entry(SocketOptions.STREAM_NOTIFY, EnumSet.of(STREAM)));
 

@@ -71,7 +71,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
         this.pipes = new SocketPipes(pattern, mailbox);
         this.inbox = new SocketInbox(this, context.inproc(), waiter, monitor, pipes);
         this.optionAccess = new OptionAccess(this, options, patternOptions, inbox);
-        this.endpoints = new EndpointRegistry(context, inbox, pipes, optionAccess::connectionOptions);
+        this.endpoints = new EndpointRegistry(context, inbox, pipes, optionAccess::connectionOptions, type, options);
     }
 
     /**
@@ -271,7 +271,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      */
     public boolean send(byte[] frame, boolean more, long timeoutNanos) {
         if (lock != null) {
-            return sendLocked(frame, more, 0, timeoutNanos);
+            return sendLocked(frame, more, 0, null, timeoutNanos);
         }
         checkOpen();
         pipes.processCommands();
@@ -316,17 +316,18 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
         if (lock == null) {
             return sendMsg(frames, timeoutNanos);
         }
-        return sendLocked(frames.get(0), frames.size() > 1, routingId, timeoutNanos);
+        return sendLocked(frames.get(0), frames.size() > 1, routingId, null, timeoutNanos);
     }
 
-    /** The send of a thread-safe socket: one frame, under the lock. */
-    private boolean sendLocked(byte[] frame, boolean more, int routingId, long timeoutNanos) {
+    /** The send of a thread-safe socket: one frame (to a group, for a RADIO), under the lock. */
+    private boolean sendLocked(byte[] frame, boolean more, int routingId, byte[] group, long timeoutNanos) {
         lock.lock();
         try {
             checkOpen();
             if (more) {
                 throw new ZmqException(ErrorCode.EINVAL, type + " sockets send single-frame messages only");
             }
+            pattern.nextGroup(group);
             processCommandsLocked();
             long deadline = Waiter.deadline(timeoutNanos);
             while (!pattern.xsendRouted(frame, routingId)) {
@@ -337,7 +338,34 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
             }
             return true;
         } finally {
+            pattern.nextGroup(null);
             unlockAndWake();
+        }
+    }
+
+    /**
+     * Sends a whole message with a RADIO group ({@code zmq_msg_set_group}) and a routing id
+     * (SERVER, PEER); types without groups or ids ignore them, as libzmq does.
+     *
+     * @param group the group's bytes, or null for none
+     * @param frames the frames, owned by the socket if sent
+     * @param routingId the uint32 routing id, 0 for none
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @return false if the wait timed out
+     */
+    public boolean sendMsg(byte[] group, List<byte[]> frames, int routingId, long timeoutNanos) {
+        if (lock != null) {
+            return sendLocked(frames.get(0), frames.size() > 1, routingId, group, timeoutNanos);
+        }
+        if (group == null) {
+            return sendMsg(frames, timeoutNanos);
+        }
+        checkOpen();
+        pattern.nextGroup(group);
+        try {
+            return sendMsg(frames, timeoutNanos);
+        } finally {
+            pattern.nextGroup(null);
         }
     }
 
@@ -409,8 +437,9 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @param frames the frames, a mutable list owned by the receiver
      * @param properties the properties (unmodifiable) of the connection it came from, or null
      * @param routingId the uint32 routing id of its peer (SERVER, PEER), else 0
+     * @param group the group it was sent to (DISH), else null
      */
-    public record Received(List<byte[]> frames, Map<String, byte[]> properties, int routingId) {
+    public record Received(List<byte[]> frames, Map<String, byte[]> properties, int routingId, byte[] group) {
     }
 
     /**
@@ -430,7 +459,8 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
                 }
                 List<byte[]> frames = new ArrayList<>(1);
                 frames.add(frame);
-                return new Received(frames, propertiesOf(pattern.lastIn()), pattern.lastRoutingId());
+                return new Received(frames, propertiesOf(pattern.lastIn()), pattern.lastRoutingId(),
+                        pattern.lastGroup());
             } finally {
                 unlockAndWake();
             }
@@ -440,16 +470,49 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
             return null;
         }
         Map<String, byte[]> properties = propertiesOf(pattern.lastIn());
+        byte[] group = pattern.lastGroup();
         List<byte[]> frames = new ArrayList<>(rcvMore ? 4 : 1);
         frames.add(first);
         while (rcvMore) {
             frames.add(recv(-1));
         }
-        return new Received(frames, properties, 0);
+        return new Received(frames, properties, 0, group);
     }
 
     private static Map<String, byte[]> propertiesOf(Pipe from) {
         return from == null ? null : from.peerProperties();
+    }
+
+    /**
+     * Joins a DISH group.
+     *
+     * @param group 1 to 255 bytes
+     */
+    public void join(byte[] group) {
+        enter();
+        try {
+            checkOpen();
+            pipes.processCommands();
+            pattern.join(group);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Leaves a DISH group.
+     *
+     * @param group 1 to 255 bytes
+     */
+    public void leave(byte[] group) {
+        enter();
+        try {
+            checkOpen();
+            pipes.processCommands();
+            pattern.leave(group);
+        } finally {
+            exit();
+        }
     }
 
     /** @return whether the last frame received has more after it */

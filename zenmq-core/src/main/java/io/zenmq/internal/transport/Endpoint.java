@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * A parsed endpoint string ({@code tcp://host:port}, {@code ipc:///path}, {@code ipc://@name},
- * {@code inproc://name}).
+ * {@code inproc://name}, {@code udp://[iface;]host:port}).
  *
  * <p>Immutable. Parsing checks syntax only; tcp host names resolve in {@link #resolve()}, which a
  * connecting session calls on every attempt.
@@ -32,7 +32,9 @@ public final class Endpoint {
         /** Unix domain sockets. */
         IPC,
         /** In-process pipes. */
-        INPROC
+        INPROC,
+        /** UDP datagrams (RADIO/DISH, DGRAM); see {@link UdpEndpoint}. */
+        UDP
     }
 
     /** Longest ipc path the kernel accepts (sun_path is 108 bytes including the NUL). */
@@ -85,6 +87,9 @@ public final class Endpoint {
                 return parseIpc(text, address);
             case "inproc":
                 return new Endpoint(text, Transport.INPROC, null, 0, address);
+            case "udp":
+                // resolved with the socket's type and options by UdpEndpoint
+                return new Endpoint(text, Transport.UDP, null, 0, address);
             default:
                 throw new ZmqException(ErrorCode.EPROTONOSUPPORT, "unsupported transport: " + scheme);
         }
@@ -125,7 +130,7 @@ public final class Endpoint {
         return new Endpoint(text, Transport.TCP, host, port, null);
     }
 
-    private static int parsePort(String text, String portText) {
+    static int parsePort(String text, String portText) {
         if (portText.length() > 5 || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw invalid(text, "bad port");
         }
@@ -150,7 +155,7 @@ public final class Endpoint {
         return new Endpoint(text, Transport.IPC, null, 0, path);
     }
 
-    private static ZmqException invalid(String text, String why) {
+    static ZmqException invalid(String text, String why) {
         return new ZmqException(ErrorCode.EINVAL, "invalid endpoint " + text + ": " + why);
     }
 

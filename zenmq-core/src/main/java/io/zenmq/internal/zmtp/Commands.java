@@ -2,6 +2,8 @@
 package io.zenmq.internal.zmtp;
 
 import static io.zenmq.internal.zmtp.ZmtpLayout.CANCEL;
+import static io.zenmq.internal.zmtp.ZmtpLayout.JOIN;
+import static io.zenmq.internal.zmtp.ZmtpLayout.LEAVE;
 import static io.zenmq.internal.zmtp.ZmtpLayout.COMMAND_NAME_LENGTH_LENGTH;
 import static io.zenmq.internal.zmtp.ZmtpLayout.ERROR;
 import static io.zenmq.internal.zmtp.ZmtpLayout.ERROR_REASON_LENGTH_LENGTH;
@@ -235,6 +237,28 @@ public final class Commands {
      */
     public static byte[] cancelBody(byte[] topic) {
         return FrameEncoder.commandBody(CANCEL, topic);
+    }
+
+    // ---- JOIN / LEAVE ------------------------------------------------------------------------------
+
+    /**
+     * Builds a JOIN body (a DISH joining a group).
+     *
+     * @param group the group, copied
+     * @return a new body
+     */
+    public static byte[] joinBody(byte[] group) {
+        return FrameEncoder.commandBody(JOIN, group);
+    }
+
+    /**
+     * Builds a LEAVE body (a DISH leaving a group).
+     *
+     * @param group the group, copied
+     * @return a new body
+     */
+    public static byte[] leaveBody(byte[] group) {
+        return FrameEncoder.commandBody(LEAVE, group);
     }
 
     /**

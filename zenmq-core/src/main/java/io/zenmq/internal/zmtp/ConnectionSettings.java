@@ -22,4 +22,14 @@ public record ConnectionSettings(SocketType type, byte[] routingId, boolean lega
     boolean takesSubscriptions() {
         return type == SocketType.PUB || type == SocketType.XPUB;
     }
+
+    /** Whether the socket takes JOIN/LEAVE from its peers: a RADIO. */
+    boolean takesGroups() {
+        return type == SocketType.RADIO;
+    }
+
+    /** Whether incoming messages must be {@code [group][body]} pairs: a DISH. */
+    boolean receivesGroups() {
+        return type == SocketType.DISH;
+    }
 }

@@ -8,7 +8,8 @@ import java.nio.ByteBuffer;
  * frame by the connection's phase: during the handshake to its {@link HandshakePhase} (commands, or a
  * legacy peer's identity frame); once active, message frames straight to the socket's
  * {@link ZmtpConnection.Inbound}, commands to their handling here: SUBSCRIBE/CANCEL become
- * subscriptions for a publisher, PING is answered with PONG and feeds the heartbeats, ERROR ends
+ * subscriptions for a publisher, JOIN/LEAVE group changes for a RADIO (a DISH checks that messages
+ * come as {@code [group][body]} pairs), PING is answered with PONG and feeds the heartbeats, ERROR ends
  * the connection. After a CURVE handshake frames are unwrapped by the mechanism first. The frame
  * limit is {@link ZmtpConnection#MAX_HANDSHAKE_FRAME} until the connection is active, then the
  * socket's MAXMSGSIZE. The counterpart of {@link FrameWriter}.
@@ -23,6 +24,10 @@ final class FrameReader implements FrameSink {
     private final ZmtpConnection.Inbound inbound;
     private final FrameWriter writer;
     private final Heartbeats heartbeats;
+    /** A DISH checks every message is {@code [group, MORE][body]} (spec patterns.md section 7.2). */
+    private final boolean groupShaped;
+    /** For a DISH: the group frame came, the body is due. */
+    private boolean bodyDue;
     private FrameDecoder decoder;
     /** The peer's protocol, null until its greeting is read. */
     private ZmtpVersion version;
@@ -36,6 +41,7 @@ final class FrameReader implements FrameSink {
         this.inbound = inbound;
         this.writer = writer;
         this.heartbeats = heartbeats;
+        this.groupShaped = settings.receivesGroups();
         this.decoder = new FrameDecoder(handshakeLimit(settings.maxMessageSize()));
     }
 
@@ -83,7 +89,27 @@ final class FrameReader implements FrameSink {
         if (writer.wraps()) {
             return unwrapped(mechanism.decode(body));
         }
+        return data(body, more);
+    }
+
+    /** A message frame for the socket; a DISH's messages must have the RADIO's shape first. */
+    private boolean data(byte[] body, boolean more) throws ProtocolException {
+        if (groupShaped) {
+            checkGroupShape(body, more);
+        }
         return inbound.frame(body, more ? ZmtpConnection.MORE : 0);
+    }
+
+    /** As libzmq's DISH: anything but a group of at most 255 bytes with MORE, then one body, breaks the protocol. */
+    private void checkGroupShape(byte[] body, boolean more) throws ProtocolException {
+        if (!bodyDue && (!more || body.length > ZmtpLayout.MAX_GROUP)) {
+            throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED, "a DISH needs a group frame of at most "
+                    + ZmtpLayout.MAX_GROUP + " bytes with MORE set");
+        }
+        if (bodyDue && more) {
+            throw new ProtocolException(ProtocolErrors.ZMTP_UNSPECIFIED, "a DISH takes single-frame bodies only");
+        }
+        bodyDue = !bodyDue;
     }
 
     @Override
@@ -122,7 +148,7 @@ final class FrameReader implements FrameSink {
         if ((frame.flags() & ZmtpLayout.FLAG_COMMAND) != 0) {
             return activeCommand(frame.frame());
         }
-        return inbound.frame(frame.frame(), (frame.flags() & ZmtpLayout.FLAG_MORE) != 0 ? ZmtpConnection.MORE : 0);
+        return data(frame.frame(), (frame.flags() & ZmtpLayout.FLAG_MORE) != 0);
     }
 
     private boolean activeCommand(byte[] body) throws ProtocolException {
@@ -131,6 +157,12 @@ final class FrameReader implements FrameSink {
         }
         if (Commands.is(body, ZmtpLayout.CANCEL)) {
             return subscriptionReceived(body, ZmtpConnection.CANCEL);
+        }
+        if (Commands.is(body, ZmtpLayout.JOIN)) {
+            return groupCommandReceived(body, ZmtpConnection.JOIN);
+        }
+        if (Commands.is(body, ZmtpLayout.LEAVE)) {
+            return groupCommandReceived(body, ZmtpConnection.LEAVE);
         }
         if (Commands.is(body, ZmtpLayout.PING)) {
             heartbeats.pingReceived(Commands.pingTtl(body));
@@ -149,5 +181,14 @@ final class FrameReader implements FrameSink {
             return true;
         }
         return inbound.frame(Commands.topic(body), flag);
+    }
+
+    /** Only a RADIO takes JOIN/LEAVE; a group longer than libzmq allows is ignored. */
+    private boolean groupCommandReceived(byte[] body, int flag) throws ProtocolException {
+        if (!settings.takesGroups()) {
+            return true;
+        }
+        byte[] group = Commands.topic(body);
+        return group.length > ZmtpLayout.MAX_GROUP || inbound.frame(group, flag);
     }
 }

@@ -113,6 +113,10 @@ final class FrameWriter {
             putSubscription(out, frame, (flags & ZmtpConnection.SUBSCRIBE) != 0);
             return;
         }
+        if ((flags & ZmtpConnection.GROUP_COMMAND) != 0) {
+            putGroupCommand(out, frame, (flags & ZmtpConnection.JOIN) != 0);
+            return;
+        }
         boolean more = (flags & ZmtpConnection.MORE) != 0;
         if (wrapping != null) {
             putWrapped(out, frame, more ? ZmtpLayout.FLAG_MORE : 0);
@@ -145,6 +149,23 @@ final class FrameWriter {
         } else {
             writeDataHeader(out, false, legacy.length);
             carry.put(out, legacy);
+        }
+    }
+
+    /**
+     * A DISH's JOIN or LEAVE: a command for every ZMTP 3.x peer (libzmq sends it to 3.0 peers
+     * too); ZMTP 2.0 and 1.0 have no commands, so an old peer never hears of it.
+     */
+    private void putGroupCommand(ByteBuffer out, byte[] group, boolean join) {
+        if (version.isLegacy()) {
+            return;
+        }
+        byte[] body = join ? Commands.joinBody(group) : Commands.leaveBody(group);
+        if (wrapping != null) {
+            putWrapped(out, body, ZmtpLayout.FLAG_COMMAND);
+        } else {
+            FrameEncoder.writeHeader(out, ZmtpLayout.FLAG_COMMAND, body.length);
+            carry.put(out, body);
         }
     }
 

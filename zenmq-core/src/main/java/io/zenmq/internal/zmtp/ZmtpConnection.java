@@ -35,6 +35,12 @@ public final class ZmtpConnection {
     public static final int CANCEL = 4;
     /** Either subscription flag. */
     public static final int SUBSCRIPTION = SUBSCRIBE | CANCEL;
+    /** Frame flag: a DISH joins the group that is the frame's body (JOIN command). */
+    public static final int JOIN = 8;
+    /** Frame flag: a DISH leaves the group that is the frame's body (LEAVE command). */
+    public static final int LEAVE = 16;
+    /** Either group flag. */
+    public static final int GROUP_COMMAND = JOIN | LEAVE;
     /**
      * Largest frame accepted before the handshake is done: the biggest legitimate command (CURVE
      * INITIATE with metadata) is far smaller, and an unauthenticated peer must not make us buffer

@@ -27,7 +27,7 @@ class EndpointTest {
             assertThatThrownBy(() -> Endpoint.parse(bad, true)).as(bad).isInstanceOfSatisfying(
                     ZmqException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EINVAL));
         }
-        assertThatThrownBy(() -> Endpoint.parse("udp://h:5", true)).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> Endpoint.parse("pgm://eth0;239.1.1.1:5", true)).isInstanceOfSatisfying(
                 ZmqException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EPROTONOSUPPORT));
         assertThatThrownBy(() -> Endpoint.parse("ipc:///" + "a".repeat(200), true)).isInstanceOfSatisfying(
                 ZmqException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ENAMETOOLONG));
