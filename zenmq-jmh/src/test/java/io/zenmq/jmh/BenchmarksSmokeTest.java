@@ -31,6 +31,7 @@ class BenchmarksSmokeTest {
             "io.zenmq.jmh.pipe.PipeBenchmark.pipe",
             "io.zenmq.jmh.socket.PushPullBenchmark.recv",
             "io.zenmq.jmh.socket.ReqRepBenchmark.roundTrip",
+            "io.zenmq.jmh.socket.DraftTypesBenchmark.recv",
             "io.zenmq.jmh.crypto.CurveBenchmark.messageRoundTrip",
             "io.zenmq.jmh.crypto.CurveHandshakeBenchmark.handshake",
             "io.zenmq.jmh.handoff.HandoffBenchmark.roundTrip",
