@@ -34,7 +34,7 @@ class DraftOptionInteropTest {
     final InteropExtension interop = InteropExtension.node();
 
     @ParameterizedTest
-    @EnumSource(value = SocketType.class, names = {"SERVER", "CLIENT", "GATHER", "SCATTER", "PEER", "CHANNEL"})
+    @EnumSource(value = SocketType.class, names = {"SERVER", "CLIENT", "GATHER", "SCATTER", "PEER", "CHANNEL", "RADIO", "DISH", "DGRAM"})
     void shouldAcceptAndRefuseOptionsAsLibzmqDoes(SocketType type) throws IllegalAccessException {
         LibzmqPeer libzmq = interop.peer().socket(type.name());
         Socket zenmq = interop.socket(type);
