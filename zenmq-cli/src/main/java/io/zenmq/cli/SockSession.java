@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -16,15 +17,17 @@ import java.util.concurrent.TimeUnit;
  * Runs one {@code sock} role (cli.md, "sock") on a bound/connected socket. Only the calling
  * thread touches the socket; stdin arrives through a {@link LineReader} queue, whose thread wakes
  * the session's {@link Poller} for each line. Roles that must receive while a line waits to go
- * out (two-way) wait in that poller for whichever comes first. The per-type rules (ROUTER/STREAM peer ids, STREAM notices, XSUB's
- * initial subscriptions) are {@link TypeRules}'. Returning normally is a normal end; a timeout or
- * bad input throws.
+ * out (two-way) wait in that poller for whichever comes first. How lines and messages map onto
+ * each other per type (peer ids, groups, addresses, STREAM notices, XSUB's initial
+ * subscriptions) is the {@link LineShape}'s. Returning normally is a normal end; a timeout or bad
+ * input throws.
  */
 final class SockSession {
     private final Socket socket;
     private final SockArgs args;
     private final TextFormat format;
-    private final TypeRules rules;
+    private final LineShape rules;
+    private final Role role;
     private final PrintStream out;
     private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(256);
     private final BlockingQueue<byte[]> lines;
@@ -41,42 +44,52 @@ final class SockSession {
         this.socket = socket;
         this.args = args;
         this.format = args.textFormat();
-        this.rules = new TypeRules(socket.type(), format, err);
+        this.rules = args.draft != null ? args.draft.shape(format, err, args.hasUdpEndpoint())
+                : new TypeRules(socket.type(), format, err);
+        this.role = Role.of(args);
         this.out = out;
-        this.lines = SockCommand.readsStdin(socket.type(), args.echo) ? LineReader.start(in, poller::wakeup) : null;
+        this.lines = role.readsStdin() ? LineReader.start(in, poller::wakeup) : null;
         this.pacer = new Pacer(args.delayMs, args.intervalMs);
         this.timeoutNanos = args.hasTimeout() ? TimeUnit.MILLISECONDS.toNanos(args.timeoutMs) : -1;
     }
 
-    void run() {
+    /**
+     * Runs the role.
+     *
+     * @param peerIds PEER: the routing ids its connects gave, in command-line order, announced
+     *     first as {@code ID<TAB>} lines; empty for other types
+     */
+    void run(List<Integer> peerIds) {
+        announce(peerIds);
         for (Msg msg : rules.initialMessages(args.subscribeBytes)) {
             rules.send(socket, msg, Option.INFINITE);
         }
-        switch (socket.type()) {
-            case PUSH, PUB -> sendRole();
-            case PULL, SUB -> receiveRole();
-            case REQ -> requestRole();
-            case REP -> {
-                if (args.echo) {
-                    echoRole();
-                } else {
-                    replyRole();
-                }
-            }
-            case PAIR, DEALER, ROUTER, STREAM -> {
-                if (args.echo) {
-                    echoRole();
-                } else {
-                    twoWayRole();
-                }
-            }
-            case XPUB, XSUB -> twoWayRole();
+        switch (role) {
+            case SEND -> sendRole();
+            case RECEIVE -> receiveRole();
+            case REQUEST -> requestRole();
+            case REPLY -> replyRole();
+            case ECHO -> echoRole();
+            case TWO_WAY -> twoWayRole();
+        }
+    }
+
+    /** PEER's {@code ID<TAB>} lines, printed before anything received. */
+    private void announce(List<Integer> peerIds) {
+        LeadingField field = new LeadingField(format);
+        for (int id : peerIds) {
+            lineBuffer.reset();
+            field.print(LeadingField.routingIdText(id), new byte[0], lineBuffer);
+            out.write(lineBuffer.toByteArray(), 0, lineBuffer.size());
         }
     }
 
     private void sendRole() {
         for (byte[] line = nextLine(); line != LineReader.EOF; line = nextLine()) {
             Msg msg = rules.toMsg(line);
+            if (msg == null) {
+                continue;
+            }
             pace();
             socket.send(msg);
             pacer.sent();
@@ -256,7 +269,7 @@ final class SockSession {
             return;
         }
         lineBuffer.reset();
-        format.printLine(msg.frames(), lineBuffer);
+        rules.print(msg, lineBuffer);
         out.write(lineBuffer.toByteArray(), 0, lineBuffer.size());
     }
 

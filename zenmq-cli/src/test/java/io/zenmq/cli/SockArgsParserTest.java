@@ -128,9 +128,26 @@ class SockArgsParserTest {
     @Test
     void shouldRejectDraftTypes() {
         for (String type : List.of("server", "client", "radio", "dish", "scatter", "gather", "peer", "channel")) {
-            assertUsage("socket type " + type + " is not supported yet", type, "tcp://h:1");
+            assertUsage("socket type " + type + " is not supported yet", type, "tcp://h:1", "--join", "g");
         }
         assertUsage("socket type radio is not supported yet", "RADIO", "tcp://h:1");
+    }
+
+    @Test
+    void shouldRequireDishToJoinGroupsOf1To255Bytes() {
+        assertUsage("dish needs at least one --join GROUP", "dish", "tcp://h:1");
+        assertUsage("dish needs at least one --join GROUP", "DISH", "udp://*:5", "-n", "1");
+        assertUsage("option --join: a group must be 1 to 255 bytes, got 0", "dish", "tcp://h:1", "--join", "");
+        assertUsage("got 256", "dish", "tcp://h:1", "--join", "g", "--join", "x".repeat(256));
+    }
+
+    @Test
+    void shouldCheckTheDraftTypesTransports() {
+        assertUsage("dgram works over udp:// only", "dgram", "tcp://*:1");
+        assertUsage("udp:// works with radio, dish and dgram only", "server", "udp://*:1");
+        assertUsage("udp needs an explicit port", "dgram", "udp://*:*");
+        assertUsage("udp needs an explicit port", "dish", "udp://*:0", "--join", "g");
+        assertUsage("dish cannot connect over udp://", "dish", ">udp://127.0.0.1:5", "--join", "g");
     }
 
     @Test

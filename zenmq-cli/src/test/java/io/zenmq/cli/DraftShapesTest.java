@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zenmq.Msg;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The draft types' line shapes, without sockets: lines to messages, messages to lines, warnings. */
+@Timeout(10)
+class DraftShapesTest {
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    private LineShape shape(DraftType type) {
+        return type.shape(TextFormat.standard(), err, false);
+    }
+
+    @Test
+    void shouldSendTheWholeLineAsOneFrameOnDataOnlyTypes() {
+        for (DraftType type : new DraftType[] {DraftType.CLIENT, DraftType.CHANNEL, DraftType.SCATTER,
+            DraftType.GATHER}) {
+            LineShape shape = shape(type);
+            assertThat(shape.toMsg(b("a\tb")).frames()).containsExactly(b("a\tb"));
+            assertThat(shape.toMsg(b("0x0102")).frames()).containsExactly(new byte[] {1, 2});
+            assertThat(shape.toMsg(b("")).frames()).containsExactly(new byte[0]);
+            assertThat(print(shape, Msg.of(b("a\tb")))).isEqualTo("0x610962\n");
+            assertThat(print(shape, Msg.of(b("plain text")))).isEqualTo("plain text\n");
+        }
+        assertThat(errBytes.size()).isZero();
+    }
+
+    @Test
+    void shouldFailOnBadHexDataAsBadInput() {
+        LineShape hex = DraftType.CLIENT.shape(new TextFormat(true, b("\t")), err, false);
+        assertThat(hex.toMsg(b("4142")).frames()).containsExactly(b("AB"));
+        assertThatThrownBy(() -> hex.toMsg(b("41\t42")))
+                .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldAddressDgramMessagesByTheirLeadingField() {
+        LineShape shape = shape(DraftType.DGRAM);
+        assertThat(shape.toMsg(b("127.0.0.1:5555\thi\tthere")).frames())
+                .containsExactly(b("127.0.0.1:5555"), b("hi\tthere"));
+        assertThat(print(shape, Msg.of(b("127.0.0.1:40000"), b("reply")))).isEqualTo("127.0.0.1:40000\treply\n");
+        assertThat(print(shape, Msg.of(b("127.0.0.1:40000"), new byte[] {0}))).isEqualTo("127.0.0.1:40000\t0x00\n");
+        assertThat(errBytes.size()).isZero();
+    }
+
+    @Test
+    void shouldDropDgramLinesWithoutAddressOrTooLongWithOneWarningEach() {
+        LineShape shape = shape(DraftType.DGRAM);
+        assertThat(shape.toMsg(b("no address"))).isNull();
+        assertThat(shape.toMsg(b("127.0.0.1:5\t" + "x".repeat(8192)))).isNotNull();
+        assertThat(shape.toMsg(b("127.0.0.1:5\t" + "x".repeat(8193)))).isNull();
+        assertThat(warnings()).hasSize(2).allMatch(line -> line.startsWith("zenmq: warning: "));
+        assertThat(warnings()[1]).contains("8193 bytes does not fit one 8192-byte datagram");
+    }
+
+    private String[] warnings() {
+        return errBytes.toString(StandardCharsets.UTF_8).split("\n");
+    }
+
+    static String print(LineShape shape, Msg msg) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        shape.print(msg, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
