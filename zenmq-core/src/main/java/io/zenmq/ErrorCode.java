@@ -12,6 +12,8 @@ public enum ErrorCode {
     EINTR(4, "Interrupted system call"),
     /** The operation would block, or its timeout expired. */
     EAGAIN(11, "Resource temporarily unavailable"),
+    /** Bad address: {@code connectPeer} on a socket with {@code ZMQ_IMMEDIATE} set. */
+    EFAULT(14, "Bad address"),
     /** No such device: unknown interface name on bind. */
     ENODEV(19, "No such device"),
     /** Invalid argument: bad endpoint syntax, option or value. */

@@ -41,13 +41,16 @@ public final class Msg {
     private final List<byte[]> frames;
     /** The properties of the connection a received message came from; empty otherwise. */
     private Map<String, byte[]> properties = Map.of();
+    /** libzmq's uint32 routing id (SERVER, PEER), bit for bit; 0 = none. */
+    private int routingId;
 
     /** Creates an empty message. */
     public Msg() {
         this.frames = new ArrayList<>(4);
     }
 
-    private Msg(List<byte[]> frames) {
+    /** Wraps a list of frames without copying it; the list must be mutable if the message is changed. */
+    Msg(List<byte[]> frames) {
         this.frames = frames;
     }
 
@@ -243,12 +246,12 @@ public final class Msg {
     /**
      * Returns a new message with the same frames (the arrays are shared, not copied), for
      * sending the same message more than once: {@link Socket#send(Msg)} empties the message it
-     * sends. Connection properties are not copied.
+     * sends. The routing id is copied; connection properties are not.
      *
      * @return the copy
      */
     public Msg duplicate() {
-        return new Msg(new ArrayList<>(frames));
+        return new Msg(new ArrayList<>(frames)).routingId(routingId);
     }
 
     /**
@@ -316,7 +319,36 @@ public final class Msg {
         return text;
     }
 
-    /** Removes every frame. */
+    /**
+     * Returns the routing id of the peer a message came from (received on a SERVER or PEER) or
+     * goes to (sent from one): libzmq's {@code zmq_msg_routing_id}, a uint32 carried bit for bit
+     * in an {@code int} (print it with {@link Integer#toUnsignedLong(int)}).
+     *
+     * @return the routing id, 0 if none
+     */
+    public int routingId() {
+        return routingId;
+    }
+
+    /**
+     * Sets the routing id a SERVER or PEER sends this message to ({@code zmq_msg_set_routing_id});
+     * other socket types ignore it. A send leaves it in place, so one {@code Msg} can be reused
+     * for many messages to the same peer.
+     *
+     * <pre>{@code
+     * Msg request = server.recvMsg();
+     * server.send(Msg.of("reply").routingId(request.routingId()));
+     * }</pre>
+     *
+     * @param id the peer's routing id, 0 for none
+     * @return this message
+     */
+    public Msg routingId(int id) {
+        this.routingId = id;
+        return this;
+    }
+
+    /** Removes every frame (the routing id stays). */
     public void clear() {
         frames.clear();
     }

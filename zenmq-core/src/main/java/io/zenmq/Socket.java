@@ -20,9 +20,17 @@ import java.util.Set;
  * {@code trySend}/{@code tryRecv} never block. {@code sendMore} sends a frame with more to come
  * (libzmq's {@code ZMQ_SNDMORE}); a multipart message is delivered whole or not at all.
  *
- * <p>Not thread-safe: use a socket from one thread at a time, handing it over with a
- * happens-before edge. A thread blocked in a call can be interrupted: the call throws
- * {@link ErrorCode#EINTR}, the interrupt flag stays set, and the socket stays usable.
+ * <p>Not thread-safe, except the types whose {@link SocketType#threadSafe()} is true (SERVER,
+ * CLIENT, SCATTER, GATHER, PEER, CHANNEL): use a classic socket from one thread at a time, handing
+ * it over with a happens-before edge. A thread-safe socket may be used by many threads at once
+ * (send, receive, poll, options, close) and sends and receives single-frame messages only
+ * ({@code sendMore} and multipart {@link Msg}s fail with {@link ErrorCode#EINVAL}). A thread
+ * blocked in a call can be interrupted: the call throws {@link ErrorCode#EINTR}, the interrupt
+ * flag stays set, and the socket stays usable.
+ *
+ * <p>Routing ids: a SERVER or PEER sets {@link Msg#routingId()} on every message it receives and
+ * sends each message to the peer its routing id names ({@link ErrorCode#EHOSTUNREACH} if no peer
+ * has it, which includes 0 and so every {@code send(byte[])}).
  *
  * <p>Buffer ownership: {@code send(byte[])} copies the bytes; {@link #send(Msg)} takes the
  * message's frames without copying. Every received array belongs to the caller.
@@ -78,6 +86,24 @@ public final class Socket implements AutoCloseable {
      */
     public void connect(String endpoint) {
         core.connect(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /**
+     * Connects a PEER socket and returns the routing id of the new connection at once
+     * ({@code zmq_connect_peer}), so messages can be sent to it before it is made (they queue).
+     *
+     * <pre>{@code
+     * int id = peer.connectPeer("tcp://127.0.0.1:5555");
+     * peer.send(Msg.of("hello").routingId(id));
+     * }</pre>
+     *
+     * @param endpoint e.g. {@code tcp://127.0.0.1:5555}
+     * @return the connection's uint32 routing id (print it with {@link Integer#toUnsignedLong(int)})
+     * @throws ZmqException {@link ErrorCode#ENOTSUP} if this is not a PEER socket,
+     *     {@link ErrorCode#EFAULT} if {@code ZMQ_IMMEDIATE} is set, else as {@link #connect}
+     */
+    public int connectPeer(String endpoint) {
+        return core.connectPeer(Objects.requireNonNull(endpoint, "endpoint"));
     }
 
     /**
@@ -264,7 +290,7 @@ public final class Socket implements AutoCloseable {
      * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code SNDTIMEO} expired
      */
     public void send(Msg msg) {
-        if (!core.sendMsg(frames(msg), core.sendTimeoutNanos())) {
+        if (!core.sendMsg(frames(msg), msg.routingId(), core.sendTimeoutNanos())) {
             throw new ZmqException(ErrorCode.EAGAIN, "send timed out");
         }
         msg.clear();
@@ -279,7 +305,7 @@ public final class Socket implements AutoCloseable {
      * @return false if the timeout expired and nothing was sent
      */
     public boolean send(Msg msg, Duration timeout) {
-        boolean sent = core.sendMsg(frames(msg), nanos(timeout));
+        boolean sent = core.sendMsg(frames(msg), msg.routingId(), nanos(timeout));
         if (sent) {
             msg.clear();
         }
@@ -294,7 +320,7 @@ public final class Socket implements AutoCloseable {
      * @return false if the socket would have to wait
      */
     public boolean trySend(Msg msg) {
-        boolean sent = core.sendMsg(frames(msg), 0);
+        boolean sent = core.sendMsg(frames(msg), msg.routingId(), 0);
         if (sent) {
             msg.clear();
         }
@@ -469,15 +495,12 @@ public final class Socket implements AutoCloseable {
     }
 
     private Msg recvMsgWithin(long timeoutNanos) {
-        List<byte[]> frames = core.recvMsg(timeoutNanos);
-        if (frames == null) {
+        SocketCore.Received received = core.recvMessage(timeoutNanos);
+        if (received == null) {
             return null;
         }
-        Msg msg = new Msg();
-        for (byte[] frame : frames) {
-            msg.add(frame);
-        }
-        msg.setProperties(core.lastProperties());
+        Msg msg = new Msg(received.frames()).routingId(received.routingId());
+        msg.setProperties(received.properties());
         return msg;
     }
 

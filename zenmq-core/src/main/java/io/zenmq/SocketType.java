@@ -5,7 +5,9 @@ package io.zenmq;
  * ZeroMQ socket types, with libzmq's numeric values ({@code ZMQ_PAIR} = 0, ...).
  *
  * <p>The wire name sent in the ZMTP {@code Socket-Type} property is the constant's name.
- * Every constant is implemented by this release.
+ * Every constant is implemented by this release. The types libzmq 4.3 offers as draft API
+ * (SERVER, CLIENT, GATHER, SCATTER, PEER, CHANNEL) are {@linkplain #threadSafe() thread-safe}
+ * and carry single-frame messages only.
  */
 public enum SocketType {
     /** Exclusive pair ({@code ZMQ_PAIR}). */
@@ -31,12 +33,30 @@ public enum SocketType {
     /** Extended subscriber ({@code ZMQ_XSUB}). */
     XSUB(10),
     /** Raw TCP ({@code ZMQ_STREAM}). */
-    STREAM(11);
+    STREAM(11),
+    /** Replies to CLIENTs by the routing id on each message ({@code ZMQ_SERVER}, draft). */
+    SERVER(12, true),
+    /** Load-balances to SERVERs, fair-queues their replies ({@code ZMQ_CLIENT}, draft). */
+    CLIENT(13, true),
+    /** Pipeline receiver for SCATTER ({@code ZMQ_GATHER}, draft). */
+    GATHER(16, true),
+    /** Pipeline sender to GATHERs ({@code ZMQ_SCATTER}, draft). */
+    SCATTER(17, true),
+    /** Talks to other PEERs by routing id, and connects with {@code connectPeer} ({@code ZMQ_PEER}, draft). */
+    PEER(19, true),
+    /** Thread-safe exclusive pair ({@code ZMQ_CHANNEL}, draft). */
+    CHANNEL(20, true);
 
     private final int value;
+    private final boolean threadSafe;
 
     SocketType(int value) {
+        this(value, false);
+    }
+
+    SocketType(int value, boolean threadSafe) {
         this.value = value;
+        this.threadSafe = threadSafe;
     }
 
     /**
@@ -46,5 +66,16 @@ public enum SocketType {
      */
     public int value() {
         return value;
+    }
+
+    /**
+     * Tells whether sockets of this type may be used from many threads at once without external
+     * locking (send, receive, poll, options and close), as libzmq's draft types are. These types
+     * carry single-frame messages only: a multipart send fails with {@link ErrorCode#EINVAL}.
+     *
+     * @return true for the thread-safe types
+     */
+    public boolean threadSafe() {
+        return threadSafe;
     }
 }

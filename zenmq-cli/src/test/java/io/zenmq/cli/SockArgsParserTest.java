@@ -153,6 +153,9 @@ class SockArgsParserTest {
     @Test
     void shouldAcceptExactlyTheClassicTypesTheLibrarySupports() {
         for (SocketType type : SocketType.values()) {
+            if (type.threadSafe()) {
+                continue; // the draft types: shouldRejectDraftTypes, until the CLI has them
+            }
             String name = type.name().toLowerCase(Locale.ROOT);
             assertThat(parse(name, "tcp://h:1").type).isEqualTo(type);
             assertThat(parse(type.name(), "tcp://h:1").type).isEqualTo(type);

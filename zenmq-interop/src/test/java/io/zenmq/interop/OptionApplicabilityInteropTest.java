@@ -39,8 +39,10 @@ class OptionApplicabilityInteropTest {
     @RegisterExtension
     final InteropExtension interop = new InteropExtension();
 
+    // python3-zmq's libzmq 4.3.4 has no draft types (SocketType.threadSafe() ones and DGRAM)
     @ParameterizedTest
-    @EnumSource(SocketType.class)
+    @EnumSource(value = SocketType.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"SERVER", "CLIENT", "GATHER", "SCATTER", "PEER", "CHANNEL"})
     void shouldAcceptAndRefuseOptionsAsLibzmqDoes(SocketType type) throws IllegalAccessException {
         LibzmqPeer libzmq = interop.peer().socket(type.name());
         Socket zenmq = interop.socket(type);

@@ -83,6 +83,40 @@ public interface Pattern {
     }
 
     /**
+     * Sends a single-frame message with a routing id, the way every thread-safe type sends: SERVER
+     * and PEER route by the id, the others ignore it as libzmq does.
+     *
+     * @param frame the bytes, owned by the pattern from now on if accepted
+     * @param routingId the peer's uint32 routing id, 0 for none
+     * @return false if the socket must wait before the message can go (nothing was taken)
+     * @throws ZmqException {@link ErrorCode#EHOSTUNREACH} for a routing id no peer holds (SERVER,
+     *     PEER), or as {@link #xsend}
+     */
+    default boolean xsendRouted(byte[] frame, int routingId) {
+        return xsend(frame, false);
+    }
+
+    /**
+     * Returns the routing id of the peer the last frame came from (SERVER, PEER).
+     *
+     * @return the uint32 id, 0 for types without ids
+     */
+    default int lastRoutingId() {
+        return 0;
+    }
+
+    /**
+     * Returns the routing id a pipe was given (PEER's {@code connectPeer}).
+     *
+     * @param pipe the socket's end of a pipe in routing
+     * @return the uint32 id
+     * @throws ZmqException {@link ErrorCode#ENOTSUP} for types without ids
+     */
+    default int routingIdOf(Pipe pipe) {
+        throw new ZmqException(ErrorCode.ENOTSUP, "this socket type has no routing ids");
+    }
+
+    /**
      * Receives one frame; {@link #xrecvMore()} then tells whether more follow.
      *
      * @return the frame, or null if nothing is ready

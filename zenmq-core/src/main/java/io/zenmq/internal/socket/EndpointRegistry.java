@@ -102,15 +102,20 @@ final class EndpointRegistry {
         return listener.endpoint();
     }
 
-    /** Connects, consuming CONNECT_ROUTING_ID. See {@link SocketCore#connect}. */
-    void connect(String endpoint, byte[] routingId) {
+    /**
+     * Connects, consuming CONNECT_ROUTING_ID. See {@link SocketCore#connect}.
+     *
+     * @return this socket's end of the new pipe, already in routing, or null for an IMMEDIATE
+     *     session (whose pipe comes once it connects)
+     */
+    Pipe connect(String endpoint, byte[] routingId) {
         Endpoint parsed = Endpoint.parse(endpoint, false);
         pipes.nameNextPipes(routingId);
         try {
             if (parsed.transport() == Endpoint.Transport.INPROC) {
                 Pipe end = context.inproc().connect(parsed.path(), socket, socket.sendHwm(), socket.receiveHwm());
                 connections.add(new Connection(endpoint, null, parsed.path(), end));
-                return;
+                return end;
             }
             IoThread io = context.ioThreadFor(parsed);
             Session.Connecting connecting = Session.connect(io, socket, options.get(), parsed);
@@ -119,6 +124,7 @@ final class EndpointRegistry {
             }
             connections.add(new Connection(endpoint, connecting.session(), null, connecting.socketEnd()));
             io.post(connecting.session()::start);
+            return connecting.socketEnd();
         } finally {
             pipes.nameNextPipes(null);
         }

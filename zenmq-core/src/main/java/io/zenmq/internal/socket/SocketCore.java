@@ -18,6 +18,7 @@ import io.zenmq.internal.zap.ZapSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The engine room of a socket, behind the public {@code Socket}: send and receive, with routing
@@ -28,6 +29,13 @@ import java.util.Map;
  * <p>Owner: the application thread using the socket. Other threads (I/O threads, inproc peers,
  * the closing context) reach it only through its {@link SocketInbox}, which posts to the mailbox,
  * wakes the waiting thread, or reads the volatile linger.
+ *
+ * <p>A {@linkplain SocketType#threadSafe() thread-safe} socket has no owner thread: every public
+ * call holds the socket's {@link ReentrantLock}, so one thread at a time is the owner above, and
+ * waits release it ({@link Waiter#awaitUnlocked}). Whoever releases the lock after a call wakes
+ * the threads still waiting, since the call may have taken the wake-up they waited for. These
+ * types send and receive single frames only. The classic types have no lock and pay nothing
+ * for it: their send and receive paths are the lock-free ones.
  */
 public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     private final ContextCore context;
@@ -42,7 +50,8 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     private final SocketPipes pipes;
     private final OptionAccess optionAccess;
     private final EndpointRegistry endpoints;
-    private Map<String, byte[]> lastProperties;
+    /** Held around every call of a thread-safe socket; null for a classic one. */
+    private final ReentrantLock lock;
     private boolean rcvMore;
     private boolean closed;
     private final SocketWatchers watchers;
@@ -51,8 +60,9 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
         this.context = context;
         this.type = type;
         this.pattern = Patterns.create(type, this, patternOptions);
-        this.waiter = new Waiter(mailbox, context.spinNanos(), this::ensureOpen);
-        this.watchers = new SocketWatchers(waiter);
+        this.lock = type.threadSafe() ? new ReentrantLock() : null;
+        this.waiter = new Waiter(mailbox, context.spinNanos(), this::ensureOpen, lock != null);
+        this.watchers = new SocketWatchers(waiter, lock != null);
         this.pipes = new SocketPipes(pattern, mailbox);
         this.inbox = new SocketInbox(this, context.inproc(), waiter, monitor, pipes);
         this.optionAccess = new OptionAccess(this, options, patternOptions, inbox);
@@ -95,8 +105,13 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      *     apply to this socket's type ({@link OptionRules})
      */
     public <T> void setOption(Option<T> option, T value) {
-        checkOpen();
-        optionAccess.set(option, value);
+        enter();
+        try {
+            checkOpen();
+            optionAccess.set(option, value);
+        } finally {
+            exit();
+        }
     }
 
     /**
@@ -109,8 +124,13 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      *     socket's type ({@link OptionRules})
      */
     public <T> T getOption(Option<T> option) {
-        checkOpen();
-        return optionAccess.get(option);
+        enter();
+        try {
+            checkOpen();
+            return optionAccess.get(option);
+        } finally {
+            exit();
+        }
     }
 
     /** @return SNDTIMEO in nanoseconds, -1 for infinite */
@@ -137,10 +157,15 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @return the endpoint actually bound
      */
     public String bind(String endpoint) {
-        checkOpen();
-        String bound = endpoints.bind(endpoint);
-        optionAccess.endpointBound(bound);
-        return bound;
+        enter();
+        try {
+            checkOpen();
+            String bound = endpoints.bind(endpoint);
+            optionAccess.endpointBound(bound);
+            return bound;
+        } finally {
+            exit();
+        }
     }
 
     /**
@@ -149,8 +174,40 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @param endpoint the endpoint string
      */
     public void connect(String endpoint) {
-        checkOpen();
-        endpoints.connect(endpoint, options.takeConnectRoutingId());
+        enter();
+        try {
+            checkOpen();
+            endpoints.connect(endpoint, options.takeConnectRoutingId());
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Connects a PEER socket and returns the routing id of the new pipe at once, as
+     * {@code zmq_connect_peer}: messages sent to it queue until the connection is made.
+     *
+     * @param endpoint the endpoint string
+     * @return the new pipe's uint32 routing id
+     * @throws ZmqException {@link ErrorCode#ENOTSUP} for types other than PEER, {@link
+     *     ErrorCode#EFAULT} with {@code ZMQ_IMMEDIATE} set (the pipe would not exist yet)
+     */
+    public int connectPeer(String endpoint) {
+        enter();
+        try {
+            checkOpen();
+            if (type != SocketType.PEER) {
+                throw new ZmqException(ErrorCode.ENOTSUP, "connectPeer needs a PEER socket, not " + type);
+            }
+            if (options.get(SocketOptions.IMMEDIATE)) {
+                throw new ZmqException(ErrorCode.EFAULT, "connectPeer cannot name a pipe with ZMQ_IMMEDIATE set");
+            }
+            pipes.processCommands();
+            Pipe end = endpoints.connect(endpoint, options.takeConnectRoutingId());
+            return pattern.routingIdOf(end);
+        } finally {
+            exit();
+        }
     }
 
     /**
@@ -161,9 +218,14 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @throws ZmqException {@link ErrorCode#ENOENT} if the socket is not bound there
      */
     public void unbind(String endpoint) {
-        checkOpen();
-        pipes.processCommands();
-        endpoints.unbind(endpoint);
+        enter();
+        try {
+            checkOpen();
+            pipes.processCommands();
+            endpoints.unbind(endpoint);
+        } finally {
+            exit();
+        }
     }
 
     /**
@@ -177,9 +239,14 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @throws ZmqException {@link ErrorCode#ENOENT} if the socket is not connected there
      */
     public void disconnect(String endpoint) {
-        checkOpen();
-        pipes.processCommands();
-        endpoints.disconnect(endpoint);
+        enter();
+        try {
+            checkOpen();
+            pipes.processCommands();
+            endpoints.disconnect(endpoint);
+        } finally {
+            exit();
+        }
     }
 
     /** {@code ZMQ_CONFLATE} set on a type it applies to. */
@@ -198,6 +265,9 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @return false if the wait timed out
      */
     public boolean send(byte[] frame, boolean more, long timeoutNanos) {
+        if (lock != null) {
+            return sendLocked(frame, more, 0, timeoutNanos);
+        }
         checkOpen();
         pipes.processCommands();
         long deadline = Waiter.deadline(timeoutNanos);
@@ -213,6 +283,9 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     /** {@inheritDoc} Waits for the first frame only, as the rest always follows. */
     @Override
     public boolean sendMsg(List<byte[]> frames, long timeoutNanos) {
+        if (lock != null) {
+            return sendMsg(frames, 0, timeoutNanos);
+        }
         int last = frames.size() - 1;
         if (!send(frames.get(0), last > 0, timeoutNanos)) {
             return false;
@@ -226,12 +299,59 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     }
 
     /**
+     * Sends a whole message with a routing id (used by SERVER and PEER, ignored by other types).
+     *
+     * @param frames the frames, owned by the socket if sent
+     * @param routingId the uint32 routing id, 0 for none
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @return false if the wait timed out
+     * @throws ZmqException {@link ErrorCode#EINVAL} for more than one frame on a thread-safe type
+     */
+    public boolean sendMsg(List<byte[]> frames, int routingId, long timeoutNanos) {
+        if (lock == null) {
+            return sendMsg(frames, timeoutNanos);
+        }
+        return sendLocked(frames.get(0), frames.size() > 1, routingId, timeoutNanos);
+    }
+
+    /** The send of a thread-safe socket: one frame, under the lock. */
+    private boolean sendLocked(byte[] frame, boolean more, int routingId, long timeoutNanos) {
+        lock.lock();
+        try {
+            checkOpen();
+            if (more) {
+                throw new ZmqException(ErrorCode.EINVAL, type + " sockets send single-frame messages only");
+            }
+            pipes.processCommands();
+            long deadline = Waiter.deadline(timeoutNanos);
+            while (!pattern.xsendRouted(frame, routingId)) {
+                if (!waiter.awaitUnlocked(timeoutNanos, deadline, lock)) {
+                    return false;
+                }
+                pipes.processCommands();
+            }
+            return true;
+        } finally {
+            unlockAndWake();
+        }
+    }
+
+    /**
      * Receives one frame.
      *
      * @param timeoutNanos 0 to never wait, -1 to wait forever
      * @return the frame, or null if the wait timed out
      */
     public byte[] recv(long timeoutNanos) {
+        if (lock != null) {
+            lock.lock();
+            try {
+                checkOpen();
+                return recvLocked(timeoutNanos);
+            } finally {
+                unlockAndWake();
+            }
+        }
         checkOpen();
         pipes.processCommands();
         long deadline = Waiter.deadline(timeoutNanos);
@@ -246,26 +366,85 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
         return frame;
     }
 
+    /**
+     * The receive of a thread-safe socket, with the lock held: the next single-frame message; a
+     * multipart message from the wire is not for these types and is dropped whole.
+     */
+    private byte[] recvLocked(long timeoutNanos) {
+        pipes.processCommands();
+        long deadline = Waiter.deadline(timeoutNanos);
+        while (true) {
+            byte[] frame = pattern.xrecv();
+            if (frame != null) {
+                if (!pattern.xrecvMore()) {
+                    return frame;
+                }
+                while (pattern.xrecvMore() && pattern.xrecv() != null) {
+                    // the rest of a multipart message, dropped with its first frame
+                }
+                continue;
+            }
+            if (!waiter.awaitUnlocked(timeoutNanos, deadline, lock)) {
+                return null;
+            }
+            pipes.processCommands();
+        }
+    }
+
     /** {@inheritDoc} Receives the rest of a message if its first frames were read already. */
     @Override
     public List<byte[]> recvMsg(long timeoutNanos) {
+        Received message = recvMessage(timeoutNanos);
+        return message == null ? null : message.frames();
+    }
+
+    /**
+     * A whole message as received, with what the socket knows of where it came from.
+     *
+     * @param frames the frames, a mutable list owned by the receiver
+     * @param properties the properties (unmodifiable) of the connection it came from, or null
+     * @param routingId the uint32 routing id of its peer (SERVER, PEER), else 0
+     */
+    public record Received(List<byte[]> frames, Map<String, byte[]> properties, int routingId) {
+    }
+
+    /**
+     * Receives a whole message (the rest of one if its first frames were read already).
+     *
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @return the message, or null if the wait timed out
+     */
+    public Received recvMessage(long timeoutNanos) {
+        if (lock != null) {
+            lock.lock();
+            try {
+                checkOpen();
+                byte[] frame = recvLocked(timeoutNanos);
+                if (frame == null) {
+                    return null;
+                }
+                List<byte[]> frames = new ArrayList<>(1);
+                frames.add(frame);
+                return new Received(frames, propertiesOf(pattern.lastIn()), pattern.lastRoutingId());
+            } finally {
+                unlockAndWake();
+            }
+        }
         byte[] first = recv(timeoutNanos);
         if (first == null) {
             return null;
         }
-        Pipe from = pattern.lastIn();
-        lastProperties = from == null ? null : from.peerProperties();
+        Map<String, byte[]> properties = propertiesOf(pattern.lastIn());
         List<byte[]> frames = new ArrayList<>(rcvMore ? 4 : 1);
         frames.add(first);
         while (rcvMore) {
             frames.add(recv(-1));
         }
-        return frames;
+        return new Received(frames, properties, 0);
     }
 
-    /** @return the properties (unmodifiable) of the connection the last whole message came from, or null */
-    public Map<String, byte[]> lastProperties() {
-        return lastProperties;
+    private static Map<String, byte[]> propertiesOf(Pipe from) {
+        return from == null ? null : from.peerProperties();
     }
 
     /** @return whether the last frame received has more after it */
@@ -279,9 +458,14 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @param topic the prefix
      */
     public void subscribe(byte[] topic) {
-        checkOpen();
-        pipes.processCommands();
-        pattern.subscribe(topic);
+        enter();
+        try {
+            checkOpen();
+            pipes.processCommands();
+            pattern.subscribe(topic);
+        } finally {
+            exit();
+        }
     }
 
     /**
@@ -290,9 +474,14 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @param topic the prefix
      */
     public void unsubscribe(byte[] topic) {
-        checkOpen();
-        pipes.processCommands();
-        pattern.unsubscribe(topic);
+        enter();
+        try {
+            checkOpen();
+            pipes.processCommands();
+            pattern.unsubscribe(topic);
+        } finally {
+            exit();
+        }
     }
 
     // ------------------------------------------------------------------ other threads
@@ -310,8 +499,13 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @param sink the new sink, or null to stop monitoring
      */
     public void monitor(MonitorSink sink) {
-        checkOpen();
-        monitor.attach(sink);
+        enter();
+        try {
+            checkOpen();
+            monitor.attach(sink);
+        } finally {
+            exit();
+        }
     }
 
     /**
@@ -332,8 +526,13 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @return the bit mask
      */
     public int events() {
-        checkOpen();
-        return readiness();
+        enter();
+        try {
+            checkOpen();
+            return readiness();
+        } finally {
+            exit();
+        }
     }
 
     /**
@@ -346,9 +545,14 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @throws ZmqException {@link ErrorCode#ETERM} or {@link ErrorCode#ENOTSOCK}
      */
     public int readiness() {
-        ensureOpen();
-        pipes.processCommands();
-        return (pattern.hasIn() ? SocketOptions.POLLIN : 0) | (pattern.hasOut() ? SocketOptions.POLLOUT : 0);
+        enter();
+        try {
+            ensureOpen();
+            pipes.processCommands();
+            return (pattern.hasIn() ? SocketOptions.POLLIN : 0) | (pattern.hasOut() ? SocketOptions.POLLOUT : 0);
+        } finally {
+            exit();
+        }
     }
 
     /**
@@ -357,7 +561,12 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @param watcher the watcher, not yet added
      */
     public void addWatcher(SocketWatcher watcher) {
-        watchers.add(watcher);
+        enter();
+        try {
+            watchers.add(watcher);
+        } finally {
+            exit();
+        }
     }
 
     /**
@@ -366,10 +575,40 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @param watcher the watcher
      */
     public void removeWatcher(SocketWatcher watcher) {
-        watchers.remove(watcher);
+        enter();
+        try {
+            watchers.remove(watcher);
+        } finally {
+            exit();
+        }
     }
 
     // ------------------------------------------------------------------ closing
+
+    /** Takes a thread-safe socket's lock; nothing for a classic socket. */
+    private void enter() {
+        if (lock != null) {
+            lock.lock();
+        }
+    }
+
+    /** Releases what {@link #enter()} took. */
+    private void exit() {
+        if (lock != null) {
+            unlockAndWake();
+        }
+    }
+
+    /**
+     * Releases a thread-safe socket's lock and wakes the threads waiting on it, since the call
+     * that held it may have handled the wake-up they wait for, or closed the socket.
+     */
+    private void unlockAndWake() {
+        lock.unlock();
+        if (waiter.hasSharedWaiters()) {
+            waiter.wakeShared();
+        }
+    }
 
     /** Throws unless the socket may be used, and tells its pollers (if any) that it is. */
     private void checkOpen() {
@@ -389,6 +628,15 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     /** {@inheritDoc} Does not block; lingering happens on the I/O threads. */
     @Override
     public void close() {
+        enter();
+        try {
+            closeLocked();
+        } finally {
+            exit();
+        }
+    }
+
+    private void closeLocked() {
         if (closed) {
             return;
         }

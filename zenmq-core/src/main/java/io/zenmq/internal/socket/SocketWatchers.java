@@ -9,15 +9,23 @@ import java.util.Arrays;
  * wake-ups from other threads reach them through the {@link Waiter}, to which every change of the
  * set is published.
  *
- * <p>Owner: the socket's application thread (the waiter reads its published copy from any thread).
+ * <p>On a thread-safe socket the calls come from any thread, while a poller may only be touched by
+ * its own: they are then passed on as wake-ups ({@link SocketWatcher#socketWoken()}), which any
+ * thread may send.
+ *
+ * <p>Owner: the socket's application thread, or whoever holds a thread-safe socket's lock (the
+ * waiter reads its published copy from any thread).
  */
 final class SocketWatchers {
     private final Waiter waiter;
+    /** The socket is thread-safe: its calls come from threads other than the poller's. */
+    private final boolean shared;
     /** Null while no poller follows the socket: the common case costs one null check per call. */
     private SocketWatcher[] current;
 
-    SocketWatchers(Waiter waiter) {
+    SocketWatchers(Waiter waiter, boolean shared) {
         this.waiter = waiter;
+        this.shared = shared;
     }
 
     /** Starts telling a watcher; it must not be added yet. */
@@ -48,7 +56,11 @@ final class SocketWatchers {
         SocketWatcher[] told = current;
         if (told != null) {
             for (SocketWatcher watcher : told) {
-                watcher.socketUsed();
+                if (shared) {
+                    watcher.socketWoken();
+                } else {
+                    watcher.socketUsed();
+                }
             }
         }
     }

@@ -4,7 +4,10 @@ package io.zenmq.internal.socket;
 import io.zenmq.ErrorCode;
 import io.zenmq.ZmqException;
 import io.zenmq.internal.queue.MpscWakeQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Parks a socket's thread until its {@link Mailbox} has something, and wakes it when a post makes
@@ -13,7 +16,12 @@ import java.util.concurrent.locks.LockSupport;
  * The same wake-up also reaches the socket's {@link SocketWatcher}s (its pollers), so a poller
  * learns of mail exactly as a blocked receiver would.
  *
- * <p>Owner: the socket's application thread waits; any thread posts or wakes.
+ * <p>A thread-safe socket has many waiting threads instead of one: each waits in {@link
+ * #awaitUnlocked} with the socket's lock released, and every wake-up unparks all of them (each
+ * then retakes the lock and retries; see {@link #wakeShared()} for the other reason to wake them).
+ *
+ * <p>Owner: the socket's application thread waits (any thread holding the lock of a thread-safe
+ * socket); any thread posts or wakes.
  */
 final class Waiter {
     private final Mailbox mailbox;
@@ -22,13 +30,16 @@ final class Waiter {
     /** Throws if the socket may no longer wait (closed, or its context terminating). */
     private final Runnable checkOpen;
     private volatile Thread waiting;
+    /** The threads waiting on a thread-safe socket; null for a classic one. */
+    private final Set<Thread> sharedWaiting;
     /** Told of every wake-up too (pollers following this socket); null if none. */
     private volatile SocketWatcher[] watchers;
 
-    Waiter(Mailbox mailbox, long spinNanos, Runnable checkOpen) {
+    Waiter(Mailbox mailbox, long spinNanos, Runnable checkOpen, boolean shared) {
         this.mailbox = mailbox;
         this.spinNanos = spinNanos;
         this.checkOpen = checkOpen;
+        this.sharedWaiting = shared ? ConcurrentHashMap.newKeySet() : null;
     }
 
     /**
@@ -82,6 +93,68 @@ final class Waiter {
     }
 
     /**
+     * Waits, with the lock of a thread-safe socket released, until the mailbox has something or
+     * another thread used the socket ({@link #wakeShared()}); then takes the lock again. Called
+     * with the lock held once. The waiter is announced before the lock is released, so a thread
+     * that changes the socket under the lock afterwards always finds it to wake.
+     *
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @param deadline from {@link #deadline(long)}
+     * @param lock the socket's lock, held by the caller
+     * @return false if the timeout passed first
+     * @throws ZmqException {@code EINTR} if interrupted, or what the open check throws
+     */
+    boolean awaitUnlocked(long timeoutNanos, long deadline, ReentrantLock lock) {
+        if (timeoutNanos == 0) {
+            return false;
+        }
+        long remaining = timeoutNanos > 0 ? deadline - System.nanoTime() : -1;
+        if (timeoutNanos > 0 && remaining <= 0) {
+            return false;
+        }
+        Thread self = Thread.currentThread();
+        sharedWaiting.add(self);
+        lock.unlock();
+        try {
+            if (mailbox.isEmpty()) {
+                if (remaining < 0) {
+                    LockSupport.park(this);
+                } else {
+                    LockSupport.parkNanos(this, remaining);
+                }
+            }
+        } finally {
+            sharedWaiting.remove(self);
+            lock.lock();
+        }
+        if (self.isInterrupted()) {
+            throw new ZmqException(ErrorCode.EINTR, "interrupted while waiting");
+        }
+        checkOpen.run();
+        return true;
+    }
+
+    /**
+     * Tells whether threads wait on this thread-safe socket.
+     *
+     * @return true if {@link #wakeShared()} has someone to wake
+     */
+    boolean hasSharedWaiters() {
+        return !sharedWaiting.isEmpty();
+    }
+
+    /**
+     * Unparks every thread waiting on a thread-safe socket, after another thread used it: that
+     * thread may have handled the very wake-up a waiter was parked for (and left the message
+     * to it), or closed the socket. Any thread.
+     */
+    void wakeShared() {
+        for (Thread thread : sharedWaiting) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /**
      * Spins for at most {@code spinNanos} (and not past the deadline) while the mailbox is empty.
      * No waiter is announced meanwhile, so posters skip {@code unpark}.
      *
@@ -123,6 +196,9 @@ final class Waiter {
         Thread thread = waiting;
         if (thread != null) {
             LockSupport.unpark(thread);
+        }
+        if (sharedWaiting != null) {
+            wakeShared();
         }
         SocketWatcher[] told = watchers;
         if (told != null) {
