@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq.cli;
 
+import io.zenmq.SocketType;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -30,6 +31,16 @@ enum DraftType {
         this.field = field;
         this.bindsByDefault = bindsByDefault;
         this.echoes = echoes;
+    }
+
+    /** The library's type of this name; null while the library lacks it. */
+    SocketType socketType() {
+        for (SocketType type : SocketType.values()) {
+            if (type.name().equals(name())) {
+                return type;
+            }
+        }
+        return null;
     }
 
     /** The draft type of a lower-case type name; null for any other name. */
@@ -91,7 +102,8 @@ enum DraftType {
         }
         return switch (field) {
             case ADDRESS -> new AddressShape(format, err);
-            case ROUTING_ID, GROUP -> throw new UnsupportedOperationException(lowerName() + " needs the library's draft API");
+            case ROUTING_ID -> new RoutingIdShape(format, err);
+            case GROUP -> throw new UnsupportedOperationException(lowerName() + " needs the library's draft API");
         };
     }
 }

@@ -14,7 +14,7 @@ final class SockArgs {
     static final long UNSET = Long.MIN_VALUE;
 
     String typeName;
-    /** Null for the draft types the library has no constant for yet. */
+    /** The library's type; null for a draft type the library has no constant for yet. */
     SocketType type;
     /** The draft type's CLI rules; null for the classic types. */
     DraftType draft;

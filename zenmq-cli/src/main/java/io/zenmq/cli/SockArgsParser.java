@@ -162,12 +162,12 @@ final class SockArgsParser {
         }
         a.typeName = positional.get(0).toLowerCase(Locale.ROOT);
         a.draft = DraftType.byName(a.typeName);
-        a.type = resolveType(a.typeName, positional.get(0));
+        a.type = a.draft != null ? a.draft.socketType() : resolveType(a.typeName, positional.get(0));
         a.endpoints = Endpoint.parseList(positional.get(1), a.type, a.typeName);
     }
 
     /**
-     * The library's type of a classic type name.
+     * The library's type of a classic type name (the proxy takes classic types only).
      *
      * @return null for a draft type name
      * @throws CliException (usage) for an unknown name

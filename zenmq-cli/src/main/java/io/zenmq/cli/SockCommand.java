@@ -156,6 +156,8 @@ final class SockCommand {
             try {
                 if (endpoint.bind()) {
                     socket.bind(endpoint.address());
+                } else if (args.draft == DraftType.PEER) {
+                    peerIds.add(socket.connectPeer(endpoint.address()));
                 } else {
                     socket.connect(endpoint.address());
                 }

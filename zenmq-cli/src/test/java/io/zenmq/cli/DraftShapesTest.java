@@ -63,6 +63,31 @@ class DraftShapesTest {
         assertThat(warnings()[1]).contains("8193 bytes does not fit one 8192-byte datagram");
     }
 
+    @Test
+    void shouldCarryTheRoutingIdOnServerAndPeerLines() {
+        for (DraftType type : new DraftType[] {DraftType.SERVER, DraftType.PEER}) {
+            LineShape shape = shape(type);
+            Msg msg = shape.toMsg(b("4294967295\ta\tb"));
+            assertThat(msg.routingId()).isEqualTo(-1);
+            assertThat(msg.frames()).containsExactly(b("a\tb"));
+            assertThat(shape.toMsg(b("7\t0x00")).frames()).containsExactly(new byte[] {0});
+            assertThat(print(shape, Msg.of(b("hi")).routingId(Integer.MIN_VALUE))).isEqualTo("2147483648\thi\n");
+            assertThat(print(shape, Msg.of(new byte[0]).routingId(1))).isEqualTo("1\t\n");
+        }
+        assertThat(errBytes.size()).isZero();
+    }
+
+    @Test
+    void shouldDropServerLinesWithoutAValidIdWithOneWarningEach() {
+        LineShape shape = shape(DraftType.SERVER);
+        assertThat(shape.toMsg(b("12"))).isNull();
+        assertThat(shape.toMsg(b("0\tx"))).isNull();
+        assertThat(shape.toMsg(b("id\tx"))).isNull();
+        assertThat(shape.toMsg(b("\tx"))).isNull();
+        assertThat(warnings()).hasSize(4).allMatch(line -> line.startsWith("zenmq: warning: "));
+        assertThat(warnings()[1]).contains("'0' is not a routing id (1 to 4294967295), line dropped");
+    }
+
     private String[] warnings() {
         return errBytes.toString(StandardCharsets.UTF_8).split("\n");
     }
