@@ -103,7 +103,7 @@ enum DraftType {
         return switch (field) {
             case ADDRESS -> new AddressShape(format, err);
             case ROUTING_ID -> new RoutingIdShape(format, err);
-            case GROUP -> throw new UnsupportedOperationException(lowerName() + " needs the library's draft API");
+            case GROUP -> new GroupShape(format, err, udp);
         };
     }
 }

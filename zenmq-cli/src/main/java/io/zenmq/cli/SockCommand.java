@@ -137,6 +137,9 @@ final class SockCommand {
         if (args.xpubVerbose && type == SocketType.XPUB) {
             socket.set(SocketOptions.XPUB_VERBOSE, true);
         }
+        if (type == SocketType.DISH) {
+            args.join.forEach(socket::join);
+        }
         if (type == SocketType.SUB) {
             if (args.subscribeBytes.isEmpty()) {
                 socket.subscribe(new byte[0]);

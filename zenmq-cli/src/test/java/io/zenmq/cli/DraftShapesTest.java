@@ -88,6 +88,39 @@ class DraftShapesTest {
         assertThat(warnings()[1]).contains("'0' is not a routing id (1 to 4294967295), line dropped");
     }
 
+    @Test
+    void shouldCarryTheGroupOnRadioAndDishLines() {
+        for (DraftType type : new DraftType[] {DraftType.RADIO, DraftType.DISH}) {
+            LineShape shape = shape(type);
+            Msg msg = shape.toMsg(b("weather\tsunny\tand warm"));
+            assertThat(msg.group()).isEqualTo("weather");
+            assertThat(msg.frames()).containsExactly(b("sunny\tand warm"));
+            assertThat(shape.toMsg(b("0x67\t0x41")).group()).as("the group is plain text").isEqualTo("0x67");
+            assertThat(print(shape, Msg.of(b("x")).group("g"))).isEqualTo("g\tx\n");
+        }
+        assertThat(errBytes.size()).isZero();
+    }
+
+    @Test
+    void shouldDropRadioLinesWithoutAValidGroupWithOneWarningEach() {
+        LineShape shape = shape(DraftType.RADIO);
+        assertThat(shape.toMsg(b("nogroup"))).isNull();
+        assertThat(shape.toMsg(b("\tempty group"))).isNull();
+        assertThat(shape.toMsg(b("x".repeat(256) + "\tlong group"))).isNull();
+        assertThat(shape.toMsg(b("x".repeat(255) + "\t" + "y".repeat(10_000)))).as("no limit without udp").isNotNull();
+        assertThat(warnings()).hasSize(3).allMatch(line -> line.startsWith("zenmq: warning: "));
+        assertThat(warnings()[2]).contains("got 256");
+    }
+
+    @Test
+    void shouldKeepRadioMessagesToOneDatagramOverUdp() {
+        LineShape shape = DraftType.RADIO.shape(TextFormat.standard(), err, true);
+        assertThat(shape.toMsg(b("gg\t" + "y".repeat(8192 - 3)))).isNotNull();
+        assertThat(shape.toMsg(b("gg\t" + "y".repeat(8192 - 2)))).isNull();
+        assertThat(warnings()).singleElement().asString().startsWith("zenmq: warning: ")
+                .contains("8193 bytes does not fit one 8192-byte datagram");
+    }
+
     private String[] warnings() {
         return errBytes.toString(StandardCharsets.UTF_8).split("\n");
     }

@@ -222,6 +222,56 @@ class SockDraftTypesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "ipc"})
+    void shouldSendLinesToTheirGroupOnRadio(String transport) {
+        try (Socket dish = socket(SocketType.DISH)) {
+            dish.join("g");
+            LiveCli cli = LiveCli.start("sock", "radio", ">" + bind(dish, transport));
+            // RADIO drops what it sends before the DISH's JOIN arrives: send until one gets through
+            Msg first;
+            do {
+                cli.write("g\tfirst");
+                cli.write("other\tskipped");
+                first = dish.recvMsg(GLIMPSE);
+            } while (first == null);
+            assertThat(first.group()).isEqualTo("g");
+            assertThat(s(first.frame(0))).isEqualTo("first");
+            cli.write("no delimiter");
+            cli.write("x".repeat(256) + "\ttoo long a group");
+            cli.write("g\tlast\tone");
+            cli.closeStdin();
+            Msg msg;
+            do {
+                msg = dish.recvMsg(WAIT);
+            } while (s(msg.frame(0)).equals("first"));
+            assertThat(msg.group()).isEqualTo("g");
+            assertThat(s(msg.frame(0))).isEqualTo("last\tone");
+            CliRun result = cli.finish();
+            assertThat(result.status()).isZero();
+            assertThat(result.err().lines()).hasSize(2).allMatch(line -> line.startsWith("zenmq: warning: "));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "ipc"})
+    void shouldPrintTheJoinedGroupsMessagesOnDish(String transport) {
+        try (Socket radio = socket(SocketType.RADIO)) {
+            LiveCli cli = LiveCli.start("sock", "dish", bind(radio, transport), "--join", "g", "--join", "h", "-n", "4");
+            // the joins reach the RADIO at some point: send until the command has its messages
+            CliRun result;
+            do {
+                radio.send(Msg.of(b("one")).group("g"));
+                radio.send(Msg.of(b("not joined")).group("x"));
+                radio.send(Msg.of(new byte[] {'t', '\t', 'b'}).group("h"));
+                result = cli.finishWithin(GLIMPSE);
+            } while (result == null);
+            result.assertOk();
+            assertThat(result.out().lines()).hasSize(4).allMatch(line -> line.equals("g\tone") || line.equals("h\t0x740962"))
+                    .contains("h\t0x740962");
+        }
+    }
+
     private Socket socket(SocketType type) {
         Socket socket = ctx.socket(type);
         socket.set(SocketOptions.LINGER, Duration.ZERO);
