@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * DGRAM lines, {@code ADDRESS<TAB>data}: the message is {@code [address, data]}, the address the
@@ -44,9 +45,12 @@ final class AddressShape implements LineShape {
         return Msg.of(split.field().getBytes(StandardCharsets.UTF_8), split.data());
     }
 
+    /** Prints the sender's address without the NUL that ends it on the wire (as libzmq hands it out). */
     @Override
     public void print(Msg msg, ByteArrayOutputStream out) {
-        field.print(msg.frame(0), msg.frame(1), out);
+        byte[] address = msg.frame(0);
+        int length = address.length > 0 && address[address.length - 1] == 0 ? address.length - 1 : address.length;
+        field.print(Arrays.copyOf(address, length), msg.frame(1), out);
     }
 
     @Override

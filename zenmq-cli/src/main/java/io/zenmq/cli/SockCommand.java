@@ -138,7 +138,8 @@ final class SockCommand {
             socket.set(SocketOptions.XPUB_VERBOSE, true);
         }
         if (type == SocketType.DISH) {
-            args.join.forEach(socket::join);
+            // a repeated --join is one group (the library refuses joining a group twice)
+            args.join.stream().distinct().forEach(socket::join);
         }
         if (type == SocketType.SUB) {
             if (args.subscribeBytes.isEmpty()) {

@@ -50,6 +50,8 @@ class DraftShapesTest {
                 .containsExactly(b("127.0.0.1:5555"), b("hi\tthere"));
         assertThat(print(shape, Msg.of(b("127.0.0.1:40000"), b("reply")))).isEqualTo("127.0.0.1:40000\treply\n");
         assertThat(print(shape, Msg.of(b("127.0.0.1:40000"), new byte[] {0}))).isEqualTo("127.0.0.1:40000\t0x00\n");
+        assertThat(print(shape, Msg.of(b("127.0.0.1:40000\0"), b("nul-ended"))))
+                .as("libzmq ends the address frame in a NUL").isEqualTo("127.0.0.1:40000\tnul-ended\n");
         assertThat(errBytes.size()).isZero();
     }
 

@@ -257,7 +257,8 @@ class SockDraftTypesTest {
     @ValueSource(strings = {"tcp", "ipc"})
     void shouldPrintTheJoinedGroupsMessagesOnDish(String transport) {
         try (Socket radio = socket(SocketType.RADIO)) {
-            LiveCli cli = LiveCli.start("sock", "dish", bind(radio, transport), "--join", "g", "--join", "h", "-n", "4");
+            LiveCli cli = LiveCli.start("sock", "dish", bind(radio, transport), "--join", "g", "--join", "h", "--join", "g",
+                    "-n", "4");
             // the joins reach the RADIO at some point: send until the command has its messages
             CliRun result;
             do {
