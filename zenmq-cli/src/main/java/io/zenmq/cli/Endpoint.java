@@ -136,7 +136,7 @@ record Endpoint(boolean bind, String address) {
             address = rest.substring(semicolon + 1);
         }
         int colon = address.lastIndexOf(':');
-        if (colon < 0 || address.startsWith("[") && colon < address.indexOf(']')) {
+        if (colon < 0 || (address.startsWith("[") && colon < address.indexOf(']'))) {
             throw CliException.usage("malformed endpoint '" + item + "': udp needs HOST:PORT");
         }
         checkHost(address.substring(0, colon), bind, item);

@@ -40,8 +40,23 @@ final class LeadingField {
         }
     }
 
-    /** One input line, split. */
-    record Line(String field, byte[] data) {
+    /** One input line, split: the field as text and the decoded data (owned by the caller). */
+    static final class Line {
+        private final String field;
+        private final byte[] data;
+
+        Line(String field, byte[] data) {
+            this.field = field;
+            this.data = data;
+        }
+
+        String field() {
+            return field;
+        }
+
+        byte[] data() {
+            return data;
+        }
     }
 
     private final TextFormat format;
