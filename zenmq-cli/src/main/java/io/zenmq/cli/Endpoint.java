@@ -18,23 +18,29 @@ record Endpoint(boolean bind, String address) {
     private static final Set<SocketType> BINDING_TYPES =
             EnumSet.of(SocketType.REP, SocketType.ROUTER, SocketType.PUB, SocketType.XPUB, SocketType.PULL);
 
-    /** Draft type names (SERVER, RADIO) that bind by default too. */
-    private static final Set<String> BINDING_DRAFT_NAMES = Set.of("server", "radio");
+    private static final String UDP = "udp://";
 
     /**
-     * Parses a comma-separated list for a socket type.
+     * Parses a comma-separated list for a socket type, including the draft types' transport rules:
+     * udp:// for RADIO, DISH and DGRAM only, DGRAM over udp:// only, a DISH binds and a RADIO
+     * connects over udp.
      *
-     * @param typeName lower-case type name, for the draft types the library does not know yet
-     * @throws CliException (usage) for an empty list or a malformed item
+     * @param typeName lower-case type name, which tells the draft types apart
+     * @throws CliException (usage) for an empty list, a malformed item or a transport the type
+     *     does not take
      */
     static List<Endpoint> parseList(String list, SocketType type, String typeName) {
-        boolean bindByDefault = type != null ? BINDING_TYPES.contains(type) : BINDING_DRAFT_NAMES.contains(typeName);
+        DraftType draft = DraftType.byName(typeName);
         if (list.isEmpty()) {
             throw CliException.usage("empty endpoint list");
         }
         List<Endpoint> endpoints = new ArrayList<>();
         for (String item : list.split(",", -1)) {
-            endpoints.add(parseItem(item, bindByDefault));
+            boolean udp = isUdp(item.startsWith("@") || item.startsWith(">") ? item.substring(1) : item);
+            boolean bindByDefault = draft != null ? draft.bindsByDefault(udp) : type != null && BINDING_TYPES.contains(type);
+            Endpoint endpoint = parseItem(item, bindByDefault);
+            checkTransportFits(endpoint, draft, typeName, item);
+            endpoints.add(endpoint);
         }
         return List.copyOf(endpoints);
     }
@@ -53,6 +59,31 @@ record Endpoint(boolean bind, String address) {
         return new Endpoint(bind, address);
     }
 
+    /** True for a udp:// endpoint. */
+    boolean isUdp() {
+        return isUdp(address);
+    }
+
+    private static boolean isUdp(String address) {
+        return address.regionMatches(true, 0, UDP, 0, UDP.length());
+    }
+
+    private static void checkTransportFits(Endpoint endpoint, DraftType draft, String typeName, String item) {
+        if (!endpoint.isUdp()) {
+            if (draft != null && draft.udpOnly()) {
+                throw CliException.usage("endpoint '" + item + "': " + typeName + " works over udp:// only");
+            }
+            return;
+        }
+        if (draft == null || !draft.takesUdp()) {
+            throw CliException.usage("endpoint '" + item + "': udp:// works with radio, dish and dgram only");
+        }
+        if (!draft.udpDirectionAllowed(endpoint.bind())) {
+            throw CliException.usage("endpoint '" + item + "': " + typeName + " cannot "
+                    + (endpoint.bind() ? "bind" : "connect") + " over udp:// (a dish binds, a radio connects)");
+        }
+    }
+
     private static void checkAddress(String address, boolean bind, String item) {
         int sep = address.indexOf("://");
         if (sep <= 0) {
@@ -69,7 +100,8 @@ record Endpoint(boolean bind, String address) {
             }
             case "inproc" -> throw CliException.usage(
                     "endpoint '" + item + "': inproc:// works within one process only");
-            case "udp", "pgm", "epgm" -> throw CliException.usage(
+            case "udp" -> checkUdp(rest, bind, item);
+            case "pgm", "epgm" -> throw CliException.usage(
                     "endpoint '" + item + "': transport " + transport + " is not supported yet");
             default -> throw CliException.usage("endpoint '" + item + "': unknown transport " + transport);
         }
@@ -89,6 +121,33 @@ record Endpoint(boolean bind, String address) {
             }
             return;
         }
+        checkPort(port, item);
+    }
+
+    /**
+     * {@code HOST:PORT}, {@code *:PORT} (bind) or {@code IFACE;GROUP:PORT}: the port explicit,
+     * 1 to 65535, as udp has no ephemeral-port report.
+     */
+    private static void checkUdp(String rest, boolean bind, String item) {
+        int semicolon = rest.indexOf(';');
+        String address = rest;
+        if (semicolon >= 0) {
+            checkHost(rest.substring(0, semicolon), true, item);
+            address = rest.substring(semicolon + 1);
+        }
+        int colon = address.lastIndexOf(':');
+        if (colon < 0 || (address.startsWith("[") && colon < address.indexOf(']'))) {
+            throw CliException.usage("malformed endpoint '" + item + "': udp needs HOST:PORT");
+        }
+        checkHost(address.substring(0, colon), bind, item);
+        String port = address.substring(colon + 1);
+        if (port.equals("*") || port.equals("0")) {
+            throw CliException.usage("endpoint '" + item + "': udp needs an explicit port (1 to 65535)");
+        }
+        checkPort(port, item);
+    }
+
+    private static void checkPort(String port, String item) {
         if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')
                 || Integer.parseInt(port) > 65535 || Integer.parseInt(port) == 0) {
             throw CliException.usage("malformed endpoint '" + item + "': bad port '" + port + "'");

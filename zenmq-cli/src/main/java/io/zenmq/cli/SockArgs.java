@@ -14,8 +14,10 @@ final class SockArgs {
     static final long UNSET = Long.MIN_VALUE;
 
     String typeName;
-    /** Null for the draft types the library has no constant for yet. */
+    /** The library's type; null for a draft type the library has no constant for yet. */
     SocketType type;
+    /** The draft type's CLI rules; null for the classic types. */
+    DraftType draft;
     List<Endpoint> endpoints = List.of();
 
     String delim = "\t";
@@ -67,6 +69,11 @@ final class SockArgs {
 
     boolean hasCount() {
         return count != UNSET;
+    }
+
+    /** True if any endpoint is udp:// (RADIO then checks that each message fits a datagram). */
+    boolean hasUdpEndpoint() {
+        return endpoints.stream().anyMatch(Endpoint::isUdp);
     }
 
     boolean hasTimeout() {

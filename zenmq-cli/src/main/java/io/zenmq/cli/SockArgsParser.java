@@ -26,9 +26,6 @@ final class SockArgsParser {
             "--reconnect-ivl", "--heartbeat-ivl", "--heartbeat-timeout", "--maxmsgsize", "--auth", "--plain-user",
             "--plain-password", "--curve-secret", "--auth-curve", "--curve-serverkey", "--curve-public", "--option");
 
-    private static final Set<String> DRAFT_TYPES =
-            Set.of("server", "client", "radio", "dish", "scatter", "gather", "peer", "channel", "dgram");
-
     /** Options the library cannot honour yet. */
     private static final Set<String> NOT_YET = Set.of();
 
@@ -72,6 +69,7 @@ final class SockArgsParser {
         }
         applyPositional(a, positional);
         checkValues(a);
+        checkJoin(a);
         SecurityArgs.check(a);
         checkSupported(a);
         return a;
@@ -163,12 +161,19 @@ final class SockArgsParser {
             throw CliException.usage("sock: unexpected argument '" + positional.get(2) + "'");
         }
         a.typeName = positional.get(0).toLowerCase(Locale.ROOT);
-        a.type = resolveType(a.typeName, positional.get(0));
+        a.draft = DraftType.byName(a.typeName);
+        a.type = a.draft != null ? a.draft.socketType() : resolveType(a.typeName, positional.get(0));
         a.endpoints = Endpoint.parseList(positional.get(1), a.type, a.typeName);
     }
 
+    /**
+     * The library's type of a classic type name (the proxy takes classic types only).
+     *
+     * @return null for a draft type name
+     * @throws CliException (usage) for an unknown name
+     */
     static SocketType resolveType(String lower, String given) {
-        if (DRAFT_TYPES.contains(lower)) {
+        if (DraftType.byName(lower) != null) {
             return null;
         }
         for (SocketType t : SocketType.values()) {
@@ -194,6 +199,23 @@ final class SockArgsParser {
         }
         for (String option : a.options) {
             a.socketOptions.add(SocketOptionArg.parse(option, a.textFormat()));
+        }
+    }
+
+    /** DISH needs at least one group to join, each 1 to 255 bytes; other types ignore --join. */
+    private static void checkJoin(SockArgs a) {
+        if (a.draft != DraftType.DISH) {
+            return;
+        }
+        if (a.join.isEmpty()) {
+            throw CliException.usage("dish needs at least one --join GROUP");
+        }
+        for (String group : a.join) {
+            try {
+                LeadingField.checkGroup(group);
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("option --join: " + e.getMessage());
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import io.zenmq.ZmqException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -46,8 +47,8 @@ final class SockCommand {
                 if (args.monitor || refusal != null) {
                     monitor = startMonitor(socket, args.monitor ? err : null, refusal);
                 }
-                attach(socket, args);
-                runSession(new SockSession(socket, args, in, out, err), refusal);
+                List<Integer> peerIds = attach(socket, args);
+                runSession(new SockSession(socket, args, in, out, err), peerIds, refusal);
                 normalEnd = true;
             } finally {
                 out.flush();
@@ -59,9 +60,9 @@ final class SockCommand {
     }
 
     /** Runs the role; a server's refusal of our credentials ends it as a failure (exit 1). */
-    private static void runSession(SockSession session, Refusal refusal) {
+    private static void runSession(SockSession session, List<Integer> peerIds, Refusal refusal) {
         try {
-            session.run();
+            session.run(peerIds);
         } catch (RuntimeException e) {
             // the interrupt that ended the wait, if a refusal caused it, is reported as the refusal
             throwIfRefused(refusal);
@@ -96,7 +97,7 @@ final class SockCommand {
     }
 
     private static void configure(Socket socket, SockArgs args) {
-        if (args.identityBytes != null) {
+        if (args.identityBytes != null && args.draft == null) {
             socket.set(SocketOptions.ROUTING_ID, args.identityBytes);
         }
         if (args.sndhwm != SockArgs.UNSET) {
@@ -136,6 +137,10 @@ final class SockCommand {
         if (args.xpubVerbose && type == SocketType.XPUB) {
             socket.set(SocketOptions.XPUB_VERBOSE, true);
         }
+        if (type == SocketType.DISH) {
+            // a repeated --join is one group (the library refuses joining a group twice)
+            args.join.stream().distinct().forEach(socket::join);
+        }
         if (type == SocketType.SUB) {
             if (args.subscribeBytes.isEmpty()) {
                 socket.subscribe(new byte[0]);
@@ -144,11 +149,19 @@ final class SockCommand {
         }
     }
 
-    private static void attach(Socket socket, SockArgs args) {
+    /**
+     * Binds and connects in command-line order.
+     *
+     * @return PEER: the routing id each connect gave, in that order; otherwise empty
+     */
+    private static List<Integer> attach(Socket socket, SockArgs args) {
+        List<Integer> peerIds = new ArrayList<>();
         for (Endpoint endpoint : args.endpoints) {
             try {
                 if (endpoint.bind()) {
                     socket.bind(endpoint.address());
+                } else if (args.draft == DraftType.PEER) {
+                    peerIds.add(socket.connectPeer(endpoint.address()));
                 } else {
                     socket.connect(endpoint.address());
                 }
@@ -156,6 +169,7 @@ final class SockCommand {
                 throw CliException.attachFailed(endpoint.bind(), endpoint.address(), e);
             }
         }
+        return peerIds;
     }
 
     /**
@@ -206,14 +220,5 @@ final class SockCommand {
 
     static Duration millis(long ms) {
         return ms < 0 ? Option.INFINITE : Duration.ofMillis(ms);
-    }
-
-    /** True for the types whose role reads stdin (cli.md's roles table). */
-    static boolean readsStdin(SocketType type, boolean echo) {
-        return switch (type) {
-            case PULL, SUB -> false;
-            case REP, PAIR, DEALER, ROUTER, STREAM -> !echo;
-            default -> true;
-        };
     }
 }

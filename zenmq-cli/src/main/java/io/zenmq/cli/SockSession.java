@@ -26,7 +26,7 @@ final class SockSession {
     private final Socket socket;
     private final SockArgs args;
     private final TextFormat format;
-    private final LineShape rules;
+    private final LineShape shape;
     private final Role role;
     private final PrintStream out;
     private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(256);
@@ -44,7 +44,7 @@ final class SockSession {
         this.socket = socket;
         this.args = args;
         this.format = args.textFormat();
-        this.rules = args.draft != null ? args.draft.shape(format, err, args.hasUdpEndpoint())
+        this.shape = args.draft != null ? args.draft.shape(format, err, args.hasUdpEndpoint())
                 : new TypeRules(socket.type(), format, err);
         this.role = Role.of(args);
         this.out = out;
@@ -61,8 +61,8 @@ final class SockSession {
      */
     void run(List<Integer> peerIds) {
         announce(peerIds);
-        for (Msg msg : rules.initialMessages(args.subscribeBytes)) {
-            rules.send(socket, msg, Option.INFINITE);
+        for (Msg msg : shape.initialMessages(args.subscribeBytes)) {
+            shape.send(socket, msg, Option.INFINITE);
         }
         switch (role) {
             case SEND -> sendRole();
@@ -86,7 +86,7 @@ final class SockSession {
 
     private void sendRole() {
         for (byte[] line = nextLine(); line != LineReader.EOF; line = nextLine()) {
-            Msg msg = rules.toMsg(line);
+            Msg msg = shape.toMsg(line);
             if (msg == null) {
                 continue;
             }
@@ -110,7 +110,7 @@ final class SockSession {
             if (line == LineReader.EOF) {
                 return;
             }
-            Msg msg = rules.toMsg(line);
+            Msg msg = shape.toMsg(line);
             pace();
             long deadline = nextDeadline();
             if (!socket.send(msg, timeoutNanos < 0 ? Option.INFINITE : left(deadline))) {
@@ -130,7 +130,7 @@ final class SockSession {
             if (line == LineReader.EOF) {
                 return;
             }
-            Msg reply = rules.toMsg(line);
+            Msg reply = shape.toMsg(line);
             pace();
             socket.send(reply);
             pacer.sent();
@@ -145,9 +145,9 @@ final class SockSession {
         while (!countReached()) {
             Msg msg = receive(deadline);
             deadline = nextDeadline();
-            if (accept(msg) && !rules.trySend(socket, msg)) {
+            if (accept(msg) && !shape.trySend(socket, msg)) {
                 flush();
-                rules.send(socket, msg, Option.INFINITE);
+                shape.send(socket, msg, Option.INFINITE);
             }
         }
     }
@@ -172,11 +172,11 @@ final class SockSession {
                     stdinOpen = false;
                     endBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(args.lingerMs);
                 } else if (line != null) {
-                    pending = rules.toMsg(line);
+                    pending = shape.toMsg(line);
                 }
             }
             boolean paced = pending != null && pacer.remainingNanos() > 0;
-            boolean sent = pending != null && !paced && rules.trySend(socket, pending);
+            boolean sent = pending != null && !paced && shape.trySend(socket, pending);
             if (sent) {
                 pending = null;
                 pacer.sent();
@@ -257,7 +257,7 @@ final class SockSession {
      */
     private boolean accept(Msg msg) {
         print(msg);
-        if (rules.isNotice(msg)) {
+        if (shape.isNotice(msg)) {
             return false;
         }
         received++;
@@ -269,7 +269,7 @@ final class SockSession {
             return;
         }
         lineBuffer.reset();
-        rules.print(msg, lineBuffer);
+        shape.print(msg, lineBuffer);
         out.write(lineBuffer.toByteArray(), 0, lineBuffer.size());
     }
 

@@ -98,7 +98,8 @@ final class TextFormat {
         return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
     }
 
-    private void printFrame(byte[] frame, ByteArrayOutputStream out) {
+    /** Appends one frame as it prints (no delimiter, no LF): the draft types' data. */
+    void printFrame(byte[] frame, ByteArrayOutputStream out) {
         if (hex) {
             writeHex(frame, out);
         } else if (printsAsText(frame)) {
@@ -108,6 +109,21 @@ final class TextFormat {
             out.write('x');
             writeHex(frame, out);
         }
+    }
+
+    /** Appends the delimiter. */
+    void printDelimiter(ByteArrayOutputStream out) {
+        out.write(delimiter, 0, delimiter.length);
+    }
+
+    /** Where the first delimiter of {@code line} starts; -1 if it has none. */
+    int firstDelimiter(byte[] line) {
+        return indexOf(line, 0);
+    }
+
+    /** The delimiter's length in bytes. */
+    int delimiterLength() {
+        return delimiter.length;
     }
 
     boolean printsAsText(byte[] frame) {

@@ -6,6 +6,7 @@ import io.zenmq.Msg;
 import io.zenmq.Socket;
 import io.zenmq.SocketType;
 import io.zenmq.ZmqException;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +17,10 @@ import java.util.List;
  * input line becomes a message (ROUTER and STREAM address a peer with the first frame, STREAM
  * takes the rest of the line as raw data), which received messages are STREAM connection notices,
  * what an unroutable ROUTER line does, and what XSUB sends before the first line. Everything else
- * (REQ's envelope, SUB's filter) the library does. Used by the session's thread only.
+ * (REQ's envelope, SUB's filter) the library does. The {@link LineShape} of every classic type.
+ * Used by the session's thread only.
  */
-final class TypeRules {
+final class TypeRules implements LineShape {
     /** XSUB's subscribe command byte: the first byte of a subscription message (RFC 29). */
     private static final byte SUBSCRIBE = 1;
 
@@ -39,12 +41,13 @@ final class TypeRules {
      *     STREAM, which names a peer but carries nothing for it
      * @throws CliException (failure) for bad {@code --format hex} input
      */
-    Msg toMsg(byte[] line) {
+    @Override
+    public Msg toMsg(byte[] line) {
         List<byte[]> frames;
         try {
             frames = type == SocketType.STREAM ? format.parseLine(line, 2) : format.parseLine(line);
         } catch (IllegalArgumentException e) {
-            throw CliException.failure("bad input line: " + e.getMessage());
+            throw LineShape.badInput(e);
         }
         if (frames.size() < 2 && addressesPeer()) {
             return null;
@@ -54,14 +57,16 @@ final class TypeRules {
         return msg;
     }
 
-    /** True for a STREAM connect or disconnect notice ({@code [id, empty]}): printed only. */
-    boolean isNotice(Msg msg) {
-        return type == SocketType.STREAM && msg.size() == 2 && msg.frame(1).length == 0;
+    /** Every frame, joined by the delimiter. */
+    @Override
+    public void print(Msg msg, ByteArrayOutputStream out) {
+        format.printLine(msg.frames(), out);
     }
 
-    /** Sends without waiting; see {@link #send(Socket, Msg, Duration)}. */
-    boolean trySend(Socket socket, Msg msg) {
-        return send(socket, msg, Duration.ZERO);
+    /** True for a STREAM connect or disconnect notice ({@code [id, empty]}): printed only. */
+    @Override
+    public boolean isNotice(Msg msg) {
+        return type == SocketType.STREAM && msg.size() == 2 && msg.frame(1).length == 0;
     }
 
     /**
@@ -71,7 +76,8 @@ final class TypeRules {
      *     id (the library says so under {@code --router-mandatory} only; then one stderr warning);
      *     false if the timeout expired first
      */
-    boolean send(Socket socket, Msg msg, Duration timeout) {
+    @Override
+    public boolean send(Socket socket, Msg msg, Duration timeout) {
         byte[] first = msg.frame(0);
         try {
             return socket.send(msg, timeout);
@@ -79,8 +85,8 @@ final class TypeRules {
             if (type != SocketType.ROUTER || e.code() != ErrorCode.EHOSTUNREACH) {
                 throw e;
             }
-            err.println("zenmq: warning: no peer " + format.formatLine(List.of(first)) + ", line dropped ("
-                    + e.code().text() + ")");
+            LineShape.warn(err, "no peer " + format.formatLine(List.of(first)) + ", line dropped (" + e.code().text()
+                    + ")");
             return true;
         }
     }
@@ -90,7 +96,8 @@ final class TypeRules {
      * per {@code --subscribe} prefix, or {@code 0x01} alone (everything) if none; nothing for
      * other types.
      */
-    List<Msg> initialMessages(List<byte[]> prefixes) {
+    @Override
+    public List<Msg> initialMessages(List<byte[]> prefixes) {
         List<Msg> messages = new ArrayList<>();
         if (type != SocketType.XSUB) {
             return messages;

@@ -12,21 +12,28 @@ final class Usage {
             usage: zenmq sock TYPE ENDPOINTS [OPTIONS]
               one socket: stdin lines out, received messages to stdout
 
-            types: pair pub sub req rep dealer router pull push xpub xsub stream
-              (the draft types server client radio dish scatter gather peer channel dgram exit 2:
-              not supported yet)
+            types: pair pub sub req rep dealer router pull push xpub xsub stream, and the draft
+              types server client radio dish scatter gather peer channel dgram
             roles: pub, push send stdin lines; sub, pull print messages; pair, dealer, router, xpub,
               xsub, stream do both; req sends a line and prints its reply; rep prints a request and
-              answers with the next line; --echo on rep, router, dealer, pair, stream sends each
-              message back
+              answers with the next line; --echo on rep, router, dealer, pair, stream, server,
+              client, peer, channel sends each message back
             per type: router prints the sender's id as the first frame and sends a line to the peer
               its first frame names; stream messages are ID<TAB>DATA, ID<TAB> alone announces a new or
               closed connection (and, as input, closes it); xsub sends 0x01+prefix per --subscribe
               (0x01 if none) and stdin lines unchanged; xpub prints the subscriptions it gets
+            draft types: one data frame per message; a line is not split, except that server and
+              peer lines start with ID<TAB> (the peer's routing id, 1 to 4294967295), radio and dish
+              lines with GROUP<TAB> (1 to 255 bytes), dgram lines with ADDRESS<TAB> (HOST:PORT);
+              client, channel, scatter, gather lines are data only. radio, scatter send; dish, gather
+              receive; the others do both. dish needs --join GROUP. peer first prints ID<TAB> for
+              each endpoint it connects to. A line that cannot go out is dropped with a warning
 
             endpoints: comma-separated; @ADDR binds, >ADDR connects, a bare ADDR binds for rep, router,
-              pub, xpub and pull and connects otherwise. ADDR: tcp://HOST:PORT (bind: HOST may be *, PORT * or 0),
-              ipc://PATH, ipc://@name
+              pub, xpub, pull, server, radio, gather, dgram and connects otherwise (over udp: binds
+              for dish, dgram). ADDR: tcp://HOST:PORT (bind: HOST may be *, PORT * or 0), ipc://PATH,
+              ipc://@name; radio, dish, dgram: udp://HOST:PORT, udp://*:PORT (bind),
+              udp://[IFACE;]GROUP:PORT (multicast); udp needs an explicit port; dgram is udp only
 
             message text: one line per message, frames separated by TAB (--delim); a frame written as
               0x plus an even number of hex digits stands for those bytes; frames that are not
@@ -37,8 +44,10 @@ final class Usage {
               --format text|hex      hex: every frame is plain hex
               -n, --count N          end after N messages received (req: replies, rep: answers)
               -q, --quiet            do not print received messages
-              --echo                 rep, router, dealer, pair, stream: send every message back
+              --echo                 rep, router, dealer, pair, stream, server, client, peer,
+                                     channel: send every message back
               -s, --subscribe P      sub, xsub: topic prefix, repeatable (default: everything)
+              --join GROUP           dish: group to join (1 to 255 bytes), repeatable, required
               --timeout MS           exit 3 after MS without a message
               --delay MS             wait before the first send
               --interval MS          pause between sends

@@ -100,6 +100,16 @@ final class LiveCli implements AutoCloseable {
         }
     }
 
+    /** The next printed line, without its LF, or null if none is printed within {@code wait}. */
+    String nextLineWithin(Duration wait) {
+        try {
+            return stdout.lines.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The next line printed on stderr, without its LF; fails after a while without one. */
     String nextErrLine() {
         try {

@@ -32,7 +32,7 @@ class MainTest {
 
     @Test
     void shouldReportSockUsageErrorsOnOneLine() {
-        CliRun.run("", "sock", "radio", "tcp://*:1").assertFailure(2, "zenmq: socket type radio is not supported yet");
+        CliRun.run("", "sock", "dish", "tcp://h:1").assertFailure(2, "zenmq: dish needs at least one --join GROUP");
         CliRun.run("", "sock", "push", "udp://1.2.3.4:5").assertFailure(2, "zenmq: endpoint");
     }
 
