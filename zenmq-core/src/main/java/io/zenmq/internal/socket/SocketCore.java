@@ -327,10 +327,10 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
             if (more) {
                 throw new ZmqException(ErrorCode.EINVAL, type + " sockets send single-frame messages only");
             }
-            pattern.nextGroup(group);
             processCommandsLocked();
             long deadline = Waiter.deadline(timeoutNanos);
-            while (!pattern.xsendRouted(frame, routingId)) {
+            // the group is set again before each try: another thread may have sent while this one waited
+            while (!sendGrouped(frame, routingId, group)) {
                 if (!waiter.awaitUnlocked(timeoutNanos, deadline, lock)) {
                     return false;
                 }
@@ -338,8 +338,16 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
             }
             return true;
         } finally {
-            pattern.nextGroup(null);
             unlockAndWake();
+        }
+    }
+
+    private boolean sendGrouped(byte[] frame, int routingId, byte[] group) {
+        pattern.nextGroup(group);
+        try {
+            return pattern.xsendRouted(frame, routingId);
+        } finally {
+            pattern.nextGroup(null);
         }
     }
 
