@@ -34,11 +34,12 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * role=send|recv|echo|req  type=PUSH|PULL|...  bind=EP | connect=EP
  * send: count= rate=msgs/s producer= epoch= min= max= multipart=every sndtimeoMs= big=bytes bigAt=seq
+ *       bigEvery=n waitGo=1 (sends only after "go")
  * recv: count= progress= slowMicros= expect=P:E:N,...
  * req:  count= window= replyTimeoutMs=
  * any:  sndhwm= rcvhwm= hbIvlMs= hbTimeoutMs= hbTtlMs= reconnectMs= reconnectMaxMs= lingerMs=
  *       maxSeconds= (the process ends itself after this)
- * stdin: stop | probe
+ * stdin: stop | probe | go
  * stdout: READY ep | EVENT ms TYPE value | SENT n | SENDING-BIG seq | SENT-DONE n eagain=k maxSendMicros=m
  *         | RECV n | VERDICT {json} | RES resources | BYE
  * </pre>
@@ -52,6 +53,7 @@ public final class PeerMain {
 
     private final Map<String, String> args;
     private volatile boolean stop;
+    private volatile boolean go;
 
     private PeerMain(Map<String, String> args) {
         this.args = args;
@@ -155,6 +157,8 @@ public final class PeerMain {
             while ((line = in.readLine()) != null) {
                 if ("probe".equals(line.trim())) {
                     say("RES " + Probe.self());
+                } else if ("go".equals(line.trim())) {
+                    go = true;
                 } else if ("stop".equals(line.trim())) {
                     stop = true;
                 }
@@ -190,16 +194,20 @@ public final class PeerMain {
         int max = (int) num("max", 200);
         long sndtimeo = num("sndtimeoMs", -1);
         long bigAt = num("bigAt", -1);
+        long bigEvery = num("bigEvery", 0);
         int big = (int) num("big", 0);
         long progress = num("progress", Math.max(1, count / 20));
         SplittableRandom random = new SplittableRandom(num("seed", 1));
+        while (num("waitGo", 0) == 1 && !go && !stop) {
+            LockSupport.parkNanos(1_000_000);
+        }
         long eagain = 0;
         long maxSend = 0;
         long sent = 0;
         long start = System.nanoTime();
         for (long seq = 0; seq < count && !stop; seq++) {
             byte[][] parts;
-            if (seq == bigAt) {
+            if (seq == bigAt || bigEvery > 0 && seq % bigEvery == bigEvery - 1) {
                 parts = new byte[][] {Stamp.part(producer, epoch, seq, 0, 2, 16),
                     Stamp.part(producer, epoch, seq, 1, 2, big)};
                 say("SENDING-BIG " + seq);
