@@ -77,6 +77,26 @@ public final class Stamp {
         return message;
     }
 
+    /**
+     * Writes the send time into the first 8 filler bytes (and fixes the crc), for latency.
+     *
+     * @param part a part from {@link #part} with at least 8 filler bytes
+     * @param nanos {@code System.nanoTime()} at sending (one clock for all processes on Linux)
+     */
+    public static void stampTime(byte[] part, long nanos) {
+        ByteBuffer b = ByteBuffer.wrap(part);
+        b.putLong(HEADER, nanos);
+        b.putInt(20, crc(part));
+    }
+
+    /**
+     * @param part a received part
+     * @return the send time {@link #stampTime} wrote, or -1 if the part is too short
+     */
+    public static long sentAt(byte[] part) {
+        return part.length >= HEADER + 8 ? ByteBuffer.wrap(part).getLong(HEADER) : -1;
+    }
+
     static int crc(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, 20);

@@ -35,11 +35,13 @@ import java.util.concurrent.locks.LockSupport;
  * role=send|recv|echo|req  type=PUSH|PULL|...  bind=EP | connect=EP
  * send: count= rate=msgs/s producer= epoch= min= max= multipart=every sndtimeoMs= big=bytes bigAt=seq
  *       bigEvery=n waitGo=1 (sends only after "go")
- * recv: count= progress= slowMicros= expect=P:E:N,...
+ * recv: count= progress= slowMicros= expect=P:E:N,... latency=1 (senders stamp their send time)
  * req:  count= window= replyTimeoutMs=
+ * many: (a ROUTER) count= DEALERs of its own connect to it and say hello; reports how many arrived
  * any:  sndhwm= rcvhwm= hbIvlMs= hbTimeoutMs= hbTtlMs= reconnectMs= reconnectMaxMs= lingerMs=
  *       maxSeconds= (the process ends itself after this)
- * stdin: stop | probe | go
+ * stdin: stop | probe | go | snapshot (a receiver prints its verdict so far and the latencies
+ *        since the last snapshot)
  * stdout: READY ep | EVENT ms TYPE value | SENT n | SENDING-BIG seq | SENT-DONE n eagain=k maxSendMicros=m
  *         | RECV n | VERDICT {json} | RES resources | BYE
  * </pre>
@@ -54,6 +56,8 @@ public final class PeerMain {
     private final Map<String, String> args;
     private volatile boolean stop;
     private volatile boolean go;
+    private volatile boolean snapshot;
+    private final Latencies latencies = new Latencies();
 
     private PeerMain(Map<String, String> args) {
         this.args = args;
@@ -117,6 +121,7 @@ public final class PeerMain {
                 case "recv" -> receive(s, type == SocketType.ROUTER);
                 case "echo" -> echo(s, type);
                 case "req" -> request(s);
+                case "many" -> many(ctx, s);
                 default -> throw new IllegalArgumentException("role " + args.get("role"));
             }
             awaitStop();
@@ -157,6 +162,8 @@ public final class PeerMain {
             while ((line = in.readLine()) != null) {
                 if ("probe".equals(line.trim())) {
                     say("RES " + Probe.self());
+                } else if ("snapshot".equals(line.trim())) {
+                    snapshot = true;
                 } else if ("go".equals(line.trim())) {
                     go = true;
                 } else if ("stop".equals(line.trim())) {
@@ -197,6 +204,11 @@ public final class PeerMain {
         long bigEvery = num("bigEvery", 0);
         int big = (int) num("big", 0);
         long progress = num("progress", Math.max(1, count / 20));
+        boolean stampTimes = num("latency", 0) == 1;
+        if (stampTimes) {
+            min = Math.max(min, Stamp.HEADER + 8);
+            max = Math.max(max, min);
+        }
         SplittableRandom random = new SplittableRandom(num("seed", 1));
         while (num("waitGo", 0) == 1 && !go && !stop) {
             LockSupport.parkNanos(1_000_000);
@@ -222,6 +234,9 @@ public final class PeerMain {
                 }
             }
             long t0 = System.nanoTime();
+            if (stampTimes) {
+                Stamp.stampTime(parts[0], t0);
+            }
             try {
                 if (sndtimeo >= 0) {
                     while (!s.send(Msg.of(parts), Duration.ofMillis(sndtimeo))) {
@@ -250,6 +265,7 @@ public final class PeerMain {
         long count = num("count", Long.MAX_VALUE);
         long progress = num("progress", 1000);
         long slow = num("slowMicros", 0);
+        boolean latency = num("latency", 0) == 1;
         SeqChecker checker = new SeqChecker();
         String expect = args.get("expect");
         if (expect != null) {
@@ -262,6 +278,10 @@ public final class PeerMain {
         while (received < count && !stop) {
             Msg m = s.recvMsg(POLL);
             if (m == null) {
+                if (snapshot) {
+                    snapshot = false;
+                    say("SNAPSHOT received=" + received + " " + checker.verdict().toJson() + " " + latencies.drain());
+                }
                 continue;
             }
             List<byte[]> frames = m.frames();
@@ -269,6 +289,16 @@ public final class PeerMain {
             byte[][] parts = frames.subList(skip, frames.size()).toArray(new byte[0][]);
             checker.accept(parts, parts.length);
             received++;
+            if (latency && parts.length > 0) {
+                long sent = Stamp.sentAt(parts[0]);
+                if (sent > 0) {
+                    latencies.record(System.nanoTime() - sent);
+                }
+            }
+            if (snapshot) {
+                snapshot = false;
+                say("SNAPSHOT received=" + received + " " + checker.verdict().toJson() + " " + latencies.drain());
+            }
             if (received % progress == 0) {
                 say("RECV " + received);
             }
@@ -292,6 +322,38 @@ public final class PeerMain {
                 say("ECHOED " + echoed);
             }
         }
+    }
+
+    /**
+     * Connects {@code count} DEALERs of this process to its own ROUTER and counts the hellos that
+     * arrive: run under a low {@code ulimit -n}, it shows what the limit does to zenmq.
+     */
+    private void many(Context ctx, Socket router) {
+        long count = num("count", 1000);
+        String ep = router.get(SocketOptions.LAST_ENDPOINT);
+        List<Socket> dealers = new java.util.ArrayList<>();
+        String error = "none";
+        try {
+            for (int i = 0; i < count; i++) {
+                Socket d = ctx.socket(SocketType.DEALER);
+                dealers.add(d);
+                d.connect(ep);
+                d.send("hello");
+            }
+        } catch (ZmqException e) {
+            error = e.code().name();
+        }
+        long arrived = 0;
+        while (router.recvMsg(Duration.ofSeconds(3)) != null) {
+            arrived++;
+        }
+        say("MANY sockets=" + dealers.size() + " arrived=" + arrived + " error=" + error);
+        long t0 = System.nanoTime();
+        for (Socket d : dealers) {
+            d.set(SocketOptions.LINGER, Duration.ZERO);
+            d.close();
+        }
+        say("CLOSED-ALL ms=" + (System.nanoTime() - t0) / 1_000_000);
     }
 
     private void request(Socket s) {

@@ -81,9 +81,14 @@ final class LocalSender implements AutoCloseable {
         return sent;
     }
 
-    @Override
-    public void close() {
+    /** Stops sending and waits for the thread to end (it closes the socket). */
+    void stop() {
         stop = true;
         finish(Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

@@ -167,7 +167,7 @@ class ProcessFaultsTest {
                     assertThat(ms).as("reconnect after restart " + i).isLessThanOrEqualTo(ivlMax.toMillis() + 1000);
                 }
                 current.await("RECV ", 3, LONG);
-                sender.close();
+                sender.stop();
                 current.command("stop");
                 Verdict v = current.verdict(LONG);
                 v.assertClean(1, Long.MAX_VALUE); // what reached the dead consumers is not seen here
@@ -193,8 +193,9 @@ class ProcessFaultsTest {
 
     /**
      * Pauses the consuming child for 3 s in the middle of a stream. Without heartbeats PUSH
-     * blocks at the HWM and nothing is lost; with heartbeats (500 ms, timeout 2 s) this side
-     * drops the connection, reconnects after the resume and loses at most what was in flight.
+     * blocks at the HWM and nothing is lost; with heartbeats (500 ms, timeout 1.5 s, so a silent
+     * peer is caught within 2 s) this side drops the connection, reconnects after the resume and
+     * loses at most what was in flight.
      */
     private void pausedConsumer(boolean freezer, boolean heartbeats) {
         int rounds = Scale.pick(1, 5);
@@ -204,7 +205,7 @@ class ProcessFaultsTest {
         try (Context ctx = Context.create(); Cgroup group = freezer ? Cgroup.create("freezer") : null) {
             PeerProcess pull = child("pull-" + freezer + "-" + heartbeats, "role=recv", "type=PULL",
                     "bind=tcp://127.0.0.1:*", "progress=" + rate / 2,
-                    heartbeats ? "hbIvlMs=500" : "hbIvlMs=0", heartbeats ? "hbTimeoutMs=2000" : "hbTimeoutMs=0");
+                    heartbeats ? "hbIvlMs=500" : "hbIvlMs=0", heartbeats ? "hbTimeoutMs=1500" : "hbTimeoutMs=0");
             String ep = pull.await("READY ", LONG).substring(6);
             if (group != null) {
                 group.add(pull.pid());
@@ -212,9 +213,19 @@ class ProcessFaultsTest {
             Socket push = ctx.socket(SocketType.PUSH);
             if (heartbeats) {
                 push.set(SocketOptions.HEARTBEAT_IVL, Duration.ofMillis(500));
-                push.set(SocketOptions.HEARTBEAT_TIMEOUT, Duration.ofSeconds(2));
+                push.set(SocketOptions.HEARTBEAT_TIMEOUT, Duration.ofMillis(1500));
             }
             SocketMonitor monitor = push.monitor(EnumSet.of(EventType.DISCONNECTED, EventType.HANDSHAKE_SUCCEEDED));
+            List<SocketEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread collector = new Thread(() -> {
+                while (!monitor.isFinished()) {
+                    SocketEvent e = monitor.next(Duration.ofMillis(100));
+                    if (e != null) {
+                        events.add(e);
+                    }
+                }
+            }, "event-collector");
+            collector.start();
             push.connect(ep);
             long sent;
             try (LocalSender sender = new LocalSender(push, 1, 0, count, rate)) {
@@ -237,9 +248,10 @@ class ProcessFaultsTest {
             Await.until("the consumer to drain", LONG, () -> quiet(pull));
             pull.command("stop");
             Verdict v = pull.verdict(LONG);
-            List<SocketEvent> events = new ArrayList<>();
-            for (SocketEvent e = monitor.tryNext(); e != null; e = monitor.tryNext()) {
-                events.add(e);
+            try {
+                collector.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             monitor.close();
             long disconnects = events.stream().filter(e -> e.type() == EventType.DISCONNECTED).count();
