@@ -91,10 +91,12 @@ class LoadTest {
     }
 
     /**
-     * L6, second half: a child JVM under {@code ulimit -n 1024} opens 1,500 connections to itself.
-     * Below the limit everything works; at it zenmq reports the failure (a ZmqException or a
-     * retried connect) and goes on: the process keeps serving what it has, closes everything
-     * quickly and exits normally, with no stack trace printed.
+     * L6, second half: a child JVM under {@code ulimit -n 1024} opens 1,500 connections to itself
+     * (3,000 descriptors). Connects past the limit fail and are retried, accepts fail and are
+     * retried (as in libzmq, the connecting half can starve the accepting half: how many hellos
+     * get through is not asserted); nothing throws, nothing prints a stack trace, the I/O thread
+     * survives: once the DEALERs are closed the ROUTER serves a newcomer, and the process exits
+     * normally.
      */
     @Test
     void pastTheFdLimitACleanErrorAndNoHang() throws IOException {
@@ -102,14 +104,15 @@ class LoadTest {
                 "role=many", "type=ROUTER", "bind=tcp://127.0.0.1:*", "count=1500", "maxSeconds=120");
         String many = p.await("MANY ", LONG);
         String closed = p.await("CLOSED-ALL ", LONG);
+        String after = p.await("AFTER ", LONG);
         p.command("stop");
         int exit = p.waitFor(Duration.ofSeconds(30));
         String err = Files.readString(logDir.resolve("many.err"), StandardCharsets.UTF_8);
-        System.out.println("L6 past the limit: " + many + "; " + closed + "; exit " + exit + "; stderr: "
-                + err.lines().limit(5).toList());
-        long arrived = Long.parseLong(many.replaceAll(".*arrived=(\\d+).*", "$1"));
-        assertThat(arrived).as("hellos that got through below the limit").isBetween(100L, 1499L);
+        System.out.println("L6 past the limit: " + many + "; " + closed + "; " + after + "; exit " + exit
+                + "; stderr: " + err.lines().limit(5).toList());
+        assertThat(many).as("no exception from connect or send").contains("error=none");
         assertThat(Long.parseLong(closed.replaceAll(".*ms=(\\d+).*", "$1"))).as("close all, ms").isLessThan(10_000L);
+        assertThat(after).as("the ROUTER serves a newcomer once descriptors are back").isEqualTo("AFTER ok");
         assertThat(exit).as("exit code").isZero();
         assertThat(err).as("stderr").doesNotContain("\tat ");
     }

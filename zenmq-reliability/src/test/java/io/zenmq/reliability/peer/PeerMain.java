@@ -354,6 +354,18 @@ public final class PeerMain {
             d.close();
         }
         say("CLOSED-ALL ms=" + (System.nanoTime() - t0) / 1_000_000);
+        // the descriptors are back: the ROUTER must serve a newcomer (its I/O thread survived)
+        try (Socket late = ctx.socket(SocketType.DEALER)) {
+            late.set(SocketOptions.LINGER, Duration.ZERO);
+            late.connect(ep);
+            late.send("late");
+            Msg m;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            do {
+                m = router.recvMsg(Duration.ofSeconds(1));
+            } while ((m == null || !"late".equals(m.string(m.size() - 1))) && System.nanoTime() - deadline < 0);
+            say("AFTER " + (m != null && "late".equals(m.string(m.size() - 1)) ? "ok" : "deaf"));
+        }
     }
 
     private void request(Socket s) {

@@ -60,7 +60,7 @@ public final class PeerProcess implements AutoCloseable {
         cmd.add("-Xss512k");
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ClassPathJars.classPath(logDir.getParent() == null ? logDir : logDir.getParent()));
         cmd.add(PeerMain.class.getName());
         cmd.addAll(List.of(args));
         try {
