@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+/** The oracle itself: each kind of fault in a history is named, and only that one. */
 class SeqCheckerTest {
     private final SplittableRandom random = new SplittableRandom(7);
 

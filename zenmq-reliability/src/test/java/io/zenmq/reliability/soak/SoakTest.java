@@ -86,11 +86,12 @@ class SoakTest {
                 hold(RECOVERY);
                 pull.command("snapshot");
                 String snap = pull.await("SNAPSHOT ", ++snapshots, LONG);
+                int pushProbes = push.linesStarting("RES ").size(); // counted before asking: the answer may be quick
                 pull.command("probe");
                 push.command("probe");
                 probes++;
                 String pullRes = pull.await("RES ", probes, LONG);
-                String pushRes = push.await("RES ", push.linesStarting("RES ").size() + 1, LONG);
+                String pushRes = push.await("RES ", pushProbes + 1, LONG);
                 long received = Long.parseLong(snap.replaceAll(".*received=(\\d+).*", "$1"));
                 Verdict v = Verdict.fromJson(snap.substring(snap.indexOf('{'), snap.indexOf('}') + 1));
                 rows.add(String.format("| %d | %d | %s | %d | %s | %d/%d/%d/%d/%d | %s | %s | %s |", n,
