@@ -28,7 +28,7 @@ class SeqCheckerTest {
         }
         c.expect(1, 0, 100);
         Verdict v = c.verdict();
-        assertThat(v).isEqualTo(new Verdict(200, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(v).isEqualTo(new Verdict(200, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         v.assertClean(0, 0);
     }
 
@@ -88,6 +88,22 @@ class SeqCheckerTest {
     }
 
     @Test
+    void olderMessagesAfterAReconnectAreLateNotReordered() {
+        SeqChecker c = new SeqChecker();
+        feed(c, msg(1, 0, 0));
+        feed(c, msg(1, 0, 3)); // the new connection's first message, read before...
+        c.reconnected();
+        feed(c, msg(1, 0, 1)); // ...what the old one left in the queue
+        feed(c, msg(1, 0, 2));
+        Verdict v = c.verdict();
+        assertThat(v.reordered()).isZero();
+        assertThat(v.late()).isEqualTo(2);
+        assertThat(v.lost()).isZero();
+        assertThat(v.gaps()).isZero();
+        v.assertClean(0, 0);
+    }
+
+    @Test
     void epochsAreSeparateStreams() {
         SeqChecker c = new SeqChecker();
         feed(c, msg(1, 0, 0));
@@ -98,7 +114,7 @@ class SeqCheckerTest {
 
     @Test
     void theVerdictSurvivesItsJsonLine() {
-        Verdict v = new Verdict(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        Verdict v = new Verdict(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         assertThat(Verdict.fromJson(v.toJson())).isEqualTo(v);
     }
 }

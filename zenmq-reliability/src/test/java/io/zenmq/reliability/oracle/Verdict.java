@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
  * @param maxGap the longest run
  * @param duplicated messages received twice
  * @param unexpected messages nobody sent
- * @param reordered messages received after a later one
+ * @param reordered messages received after a later one, with no reconnect in between
+ * @param late messages received after a later one once the receiver had reconnected (allowed)
  * @param torn messages whose parts do not belong together
  * @param corrupt parts whose checksum fails
  */
 public record Verdict(long received, long lost, long gaps, long maxGap, long duplicated, long unexpected,
-        long reordered, long torn, long corrupt) {
+        long reordered, long late, long torn, long corrupt) {
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":(-?\\d+)");
 
     /** @return the verdict as one JSON object on one line */
@@ -43,7 +44,7 @@ public record Verdict(long received, long lost, long gaps, long maxGap, long dup
             f.put(m.group(1), Long.parseLong(m.group(2)));
         }
         return new Verdict(f.get("received"), f.get("lost"), f.get("gaps"), f.get("maxGap"), f.get("duplicated"),
-                f.get("unexpected"), f.get("reordered"), f.get("torn"), f.get("corrupt"));
+                f.get("unexpected"), f.get("reordered"), f.getOrDefault("late", 0L), f.get("torn"), f.get("corrupt"));
     }
 
     /**
@@ -72,6 +73,7 @@ public record Verdict(long received, long lost, long gaps, long maxGap, long dup
         f.put("duplicated", duplicated);
         f.put("unexpected", unexpected);
         f.put("reordered", reordered);
+        f.put("late", late);
         f.put("torn", torn);
         f.put("corrupt", corrupt);
         return f;

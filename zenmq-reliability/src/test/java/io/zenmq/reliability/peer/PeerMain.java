@@ -57,6 +57,9 @@ public final class PeerMain {
     private volatile boolean stop;
     private volatile boolean go;
     private volatile boolean snapshot;
+    /** Connection changes the monitor saw (DISCONNECTED, or a handshake after the first). */
+    private static final java.util.concurrent.atomic.AtomicLong RECONNECTS = new java.util.concurrent.atomic.AtomicLong();
+    private static boolean firstHandshake = true;
     private final Latencies latencies = new Latencies();
 
     private PeerMain(Map<String, String> args) {
@@ -180,6 +183,13 @@ public final class PeerMain {
         while (!monitor.isFinished()) {
             SocketEvent e = monitor.next(Duration.ofSeconds(1));
             if (e != null) {
+                if (e.type() == EventType.DISCONNECTED
+                        || e.type() == EventType.HANDSHAKE_SUCCEEDED && !firstHandshake) {
+                    RECONNECTS.incrementAndGet();
+                }
+                if (e.type() == EventType.HANDSHAKE_SUCCEEDED) {
+                    firstHandshake = false;
+                }
                 say("EVENT " + System.nanoTime() / 1_000_000 + " " + e.type() + " " + e.value());
             }
         }
@@ -287,6 +297,9 @@ public final class PeerMain {
             List<byte[]> frames = m.frames();
             int skip = router ? 1 : 0;
             byte[][] parts = frames.subList(skip, frames.size()).toArray(new byte[0][]);
+            if (RECONNECTS.get() > 0) {
+                checker.reconnected();
+            }
             checker.accept(parts, parts.length);
             received++;
             if (latency && parts.length > 0) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The soak (never in CI; {@code reliability/soak.sh} runs it): a PUSH→PULL stream with
- * heartbeats through the lab for {@code zenmq.soak.minutes} (default 10), while a seeded nemesis
+ * heartbeats (500 ms / 3 s: generous, since a loaded machine starves niced peers) through the lab for {@code zenmq.soak.minutes} (default 10), while a seeded nemesis
  * applies one fault after another. After each fault (and its recovery time) one row: messages
  * moved, loss in that fault, what the oracle found, one-way latency percentiles, and both peers'
  * fds, threads and heap. The table goes to stdout and {@code target/soak/}.
@@ -58,21 +58,22 @@ class SoakTest {
         Privileges.requireNetLab();
         logDir = Path.of("target", "soak", "logs-" + seed);
         List<String> rows = new ArrayList<>();
-        String head = "| # | t (s) | fault | moved | lost in fault | dup/unexp/reord/torn/corrupt | "
+        String head = "| # | t (s) | fault | moved | lost in fault | late | dup/unexp/reord/torn/corrupt | "
                 + "latency p50 / p99 / p99.9 / max (ms) | receiver fds/threads/heap MiB | sender fds/threads/heap MiB |";
         rows.add(head);
-        rows.add("|---|---|---|---|---|---|---|---|---|");
+        rows.add("|---|---|---|---|---|---|---|---|---|---|");
         System.out.println("soak: seed " + seed + ", " + total + ", " + rate + " msg/s");
         long start = System.nanoTime();
         lab = NetLab.up(Path.of("target", "netlab").toAbsolutePath());
         try {
-            String[] hb = {"hbIvlMs=200", "hbTimeoutMs=1000", "reconnectMs=100", "reconnectMaxMs=500", "latency=1",
+            String[] hb = {"hbIvlMs=500", "hbTimeoutMs=3000", "reconnectMs=100", "reconnectMaxMs=500", "latency=1",
                 "maxSeconds=" + (total.toSeconds() + 600)};
             PeerProcess pull = start(Side.B, "pull", with(hb, "role=recv", "type=PULL",
                     "bind=tcp://" + NetLab.ip(Side.B) + ":*", "progress=100000"));
             endpoint = pull.await("READY ", LONG).substring(6);
             startSender(hb, rate);
             long lastLost = 0;
+            long lastLate = 0;
             long lastReceived = 0;
             int snapshots = 0;
             int probes = 0;
@@ -94,13 +95,14 @@ class SoakTest {
                 String pushRes = push.await("RES ", pushProbes + 1, LONG);
                 long received = Long.parseLong(snap.replaceAll(".*received=(\\d+).*", "$1"));
                 Verdict v = Verdict.fromJson(snap.substring(snap.indexOf('{'), snap.indexOf('}') + 1));
-                rows.add(String.format("| %d | %d | %s | %d | %s | %d/%d/%d/%d/%d | %s | %s | %s |", n,
+                rows.add(String.format("| %d | %d | %s | %d | %s | %d | %d/%d/%d/%d/%d | %s | %s | %s |", n,
                         (System.nanoTime() - start) / 1_000_000_000L, fault, received - lastReceived,
                         fault.startsWith("sigkill") ? "n/a (killed)" : Long.toString(v.lost() - lastLost),
-                        v.duplicated(), v.unexpected(), v.reordered(), v.torn(), v.corrupt(), latency(snap),
+                        v.late() - lastLate, v.duplicated(), v.unexpected(), v.reordered(), v.torn(), v.corrupt(), latency(snap),
                         resources(pullRes), resources(pushRes)));
                 System.out.println(rows.get(rows.size() - 1));
                 lastLost = v.lost();
+                lastLate = v.late();
                 lastReceived = received;
                 assertThat(v.duplicated() + v.unexpected() + v.reordered() + v.torn() + v.corrupt())
                         .as("oracle after fault %d (%s), seed %d", n, fault, seed).isZero();
