@@ -75,7 +75,7 @@ class LeakTest {
                 }
             }
             Resources after = settled(base);
-            System.out.printf("L1: %d cycles; baseline %s; after %s; first 1000 %d ms, last 1000 %d ms%n", cycles,
+            System.out.printf(java.util.Locale.ROOT, "L1: %d cycles; baseline %s; after %s; first 1000 %d ms, last 1000 %d ms%n", cycles,
                     base, after, firstThousand / 1_000_000, lastThousand / 1_000_000);
             assertThat(after.threads()).isLessThanOrEqualTo(base.threads());
             assertThat(after.heapBytes() - base.heapBytes()).isLessThan(2L << 20);
@@ -135,7 +135,7 @@ class LeakTest {
             for (SocketEvent e = monitor.tryNext(); e != null; e = monitor.tryNext()) {
                 retries++;
             }
-            System.out.printf("L2: fds before %d, during %d..%d, %d retries in %s%n", before, min, max,
+            System.out.printf(java.util.Locale.ROOT, "L2: fds before %d, during %d..%d, %d retries in %s%n", before, min, max,
                     retries + monitor.dropped(), run);
             assertThat(retries + monitor.dropped()).as("retries").isGreaterThan(10);
             assertThat(max - min).as("fd spread while retrying").isLessThanOrEqualTo(2);

@@ -83,7 +83,7 @@ class LoadTest {
                 heard++;
             }
             int fds = Leaks.openFds();
-            System.out.printf("L6: %d connections, fds %d -> %d%n", wanted, fdBase, fds);
+            System.out.printf(java.util.Locale.ROOT, "L6: %d connections, fds %d -> %d%n", wanted, fdBase, fds);
             assertThat(fds - fdBase).isGreaterThanOrEqualTo(2 * wanted);
             for (Socket d : dealers) {
                 d.close();

@@ -200,7 +200,7 @@ class NetFaultsTest {
             lab.silence(Side.B, false);
             long pushUp = push.awaitEvent("HANDSHAKE_SUCCEEDED", i + 1, LONG) - back;
             long pullUp = pull.awaitEvent("HANDSHAKE_SUCCEEDED", i + 1, LONG) - back;
-            System.out.printf("R5 round %d: DISCONNECTED after %d ms (push) %d ms (pull); handshake %d/%d ms"
+            System.out.printf(java.util.Locale.ROOT, "R5 round %d: DISCONNECTED after %d ms (push) %d ms (pull); handshake %d/%d ms"
                     + " after the silence%n", i, pushDown, pullDown, pushUp, pullUp);
             // HEARTBEAT_IVL + HEARTBEAT_TIMEOUT = 1.2 s at most after the last input, plus scheduling
             assertThat(pushDown).as("push side notices").isBetween(700L, 1500L);
@@ -252,7 +252,7 @@ class NetFaultsTest {
             // from the sender's own DISCONNECTED to its next handshake, both stamped by the child
             long down = push.awaitEvent("DISCONNECTED", i, LONG);
             long up = push.awaitEvent("HANDSHAKE_SUCCEEDED", i + 1, LONG) - down;
-            System.out.printf("R7 reset %d: handshake again %d ms after DISCONNECTED%n", i, up);
+            System.out.printf(java.util.Locale.ROOT, "R7 reset %d: handshake again %d ms after DISCONNECTED%n", i, up);
             assertThat(up).as("reconnect").isLessThanOrEqualTo(1000L);
         }
         push.await("SENT-DONE ", LONG);

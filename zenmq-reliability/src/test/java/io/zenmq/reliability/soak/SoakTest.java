@@ -95,7 +95,7 @@ class SoakTest {
                 String pushRes = push.await("RES ", pushProbes + 1, LONG);
                 long received = Long.parseLong(snap.replaceAll(".*received=(\\d+).*", "$1"));
                 Verdict v = Verdict.fromJson(snap.substring(snap.indexOf('{'), snap.indexOf('}') + 1));
-                rows.add(String.format("| %d | %d | %s | %d | %s | %d | %d/%d/%d/%d/%d | %s | %s | %s |", n,
+                rows.add(String.format(java.util.Locale.ROOT, "| %d | %d | %s | %d | %s | %d | %d/%d/%d/%d/%d | %s | %s | %s |", n,
                         (System.nanoTime() - start) / 1_000_000_000L, fault, received - lastReceived,
                         fault.startsWith("sigkill") ? "n/a (killed)" : Long.toString(v.lost() - lastLost),
                         v.late() - lastLate, v.duplicated(), v.unexpected(), v.reordered(), v.torn(), v.corrupt(), latency(snap),
