@@ -31,6 +31,10 @@ import java.util.function.Consumer;
 public final class IoThread {
     private static final System.Logger LOG = System.getLogger(IoThread.class.getName());
 
+    static {
+        openJdkLastingDescriptors();
+    }
+
     private final Selector selector;
     /**
      * Whether the selector is not the JDK's (junixsocket's, for abstract ipc names). Such a
@@ -84,6 +88,22 @@ public final class IoThread {
         this.thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Makes the JDK open, now, the descriptors it keeps for good once the first channel is made or
+     * closed (its dispatcher's pre-close socket pair). Left to happen lazily, the first close after
+     * the process ran out of descriptors (ulimit -n) failed with an ExceptionInInitializerError
+     * that ended the I/O thread and left every socket deaf; made here, that close just works.
+     */
+    private static void openJdkLastingDescriptors() {
+        try {
+            java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+            pipe.sink().close();
+            pipe.source().close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not prepare the JDK's descriptors", e);
+        }
     }
 
     /**

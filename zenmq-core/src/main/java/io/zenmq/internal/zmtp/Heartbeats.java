@@ -43,9 +43,16 @@ final class Heartbeats {
         }
     }
 
-    /** Bytes arrived from the peer. */
+    /**
+     * Bytes arrived from the peer: proof of life, which also ends a running PING timeout, so that
+     * the next PING arms a fresh one (as libzmq cancels its timeout timer on input). Without this,
+     * a timeout armed before the answer kept running and the next one was armed only when it
+     * ran out: a peer that stopped right after answering was caught up to twice the timeout
+     * late instead of within one interval plus the timeout.
+     */
     void inputSeen(long now) {
         lastInput = now;
+        awaitingInput = false;
     }
 
     /** The peer sent a PING: if it carries a TTL, expect traffic within it (counted from its batch). */

@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: MPL-2.0
+package io.zenmq.reliability.net;
+
+import static io.zenmq.reliability.net.LabPeers.endpoint;
+import static io.zenmq.reliability.net.LabPeers.port;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zenmq.reliability.Scale;
+import io.zenmq.reliability.lab.NetLab;
+import io.zenmq.reliability.lab.NetLab.Side;
+import io.zenmq.reliability.lab.Privileges;
+import io.zenmq.reliability.oracle.Verdict;
+import io.zenmq.reliability.peer.PeerProcess;
+import io.zenmq.testing.Await;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Real kernel TCP between two namespaces under loss, delay, reordering, cuts, silence, resets and
+ * a slow link (plan R1, R3, R4, R5, R7, R9). Senders run in namespace a, receivers bind in b;
+ * every receiver checks its history with the oracle and reports one verdict.
+ */
+@Tag("netns")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class NetFaultsTest {
+    private static final Duration LONG = Duration.ofMinutes(3);
+    /** What one disconnect may lose: both HWMs plus what the kernel's socket buffers hold. */
+    private static final long LOSS_BOUND = 1000 + 1000 + 100_000;
+
+    private static NetLab lab;
+    private LabPeers peers;
+
+    @BeforeAll
+    static void up() {
+        Privileges.requireNetLab();
+        lab = NetLab.up(Path.of("target", "netlab").toAbsolutePath());
+    }
+
+    @AfterAll
+    static void down() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @BeforeEach
+    void peers(TestInfo info) {
+        peers = new LabPeers(lab, Path.of("target", "reliability-logs", info.getTestMethod().orElseThrow().getName()));
+    }
+
+    @AfterEach
+    void clean() {
+        peers.close();
+        lab.clear();
+    }
+
+    private static String bindB() {
+        return "bind=tcp://" + NetLab.ip(Side.B) + ":*";
+    }
+
+    /** R1: PUSH→PULL through 50 ± 10 ms, 5 % loss: TCP repairs it all, nothing reaches the oracle wrong. */
+    @Test
+    void pushPullThroughLossDelayAndReordering() {
+        long count = Scale.pick(200_000L, 1_000_000L);
+        lab.impair(Side.B, 50, 10, 5, 42);
+        PeerProcess pull = peers.start(Side.B, "pull", "role=recv", "type=PULL", bindB(), "count=" + count,
+                "expect=1:0:" + count, "progress=" + count / 10);
+        PeerProcess push = peers.start(Side.A, "push", "role=send", "type=PUSH", "connect=" + endpoint(pull),
+                "count=" + count, "min=1", "max=200", "multipart=10");
+        Verdict v = pull.verdict(LONG);
+        v.assertClean(0, 0);
+        assertThat(v.received()).isEqualTo(count);
+        assertThat(pull.events("DISCONNECTED") + push.events("DISCONNECTED")).isZero();
+    }
+
+    /** R1/R2 for DEALER↔ROUTER: pipelined requests through the same link, replies matched one to one. */
+    @Test
+    void dealerRouterThroughLossDelayAndReordering() {
+        long count = Scale.pick(20_000L, 100_000L);
+        lab.impair(Side.B, 50, 10, 5, 43);
+        PeerProcess router = peers.start(Side.B, "router", "role=echo", "type=ROUTER", bindB());
+        PeerProcess dealer = peers.start(Side.A, "dealer", "role=req", "type=DEALER", "connect=" + endpoint(router),
+                "count=" + count, "window=200");
+        Verdict v = dealer.verdict(LONG);
+        v.assertClean(0, 0);
+        assertThat(v.received()).isEqualTo(count);
+        assertThat(dealer.events("DISCONNECTED") + router.events("DISCONNECTED")).isZero();
+    }
+
+    /** R2's REQ/REP leg: lock-step round trips through the impaired link, each reply the right one. */
+    @Test
+    void reqRepThroughLossDelayAndReordering() {
+        long count = Scale.pick(40L, 2_000L);
+        lab.impair(Side.B, 50, 10, 5, 44);
+        PeerProcess rep = peers.start(Side.B, "rep", "role=echo", "type=REP", bindB());
+        PeerProcess req = peers.start(Side.A, "req", "role=req", "type=REQ", "connect=" + endpoint(rep),
+                "count=" + count, "window=1");
+        Verdict v = req.verdict(LONG);
+        v.assertClean(0, 0);
+        assertThat(v.received()).isEqualTo(count);
+    }
+
+    /** R3: PUB→SUB through the same link: whatever a SUB gets is an increasing, whole subsequence. */
+    @Test
+    void pubSubThroughLossDelayAndReordering() {
+        long count = Scale.pick(100_000L, 1_000_000L);
+        lab.impair(Side.B, 50, 10, 5, 45);
+        PeerProcess pub = peers.start(Side.A, "pub", "role=send", "type=PUB", "bind=tcp://" + NetLab.ip(Side.A) + ":*",
+                "sndhwm=10000", "count=" + count, "waitGo=1");
+        PeerProcess sub = peers.start(Side.B, "sub", "role=recv", "type=SUB", "connect=" + endpoint(pub),
+                "progress=" + count / 10);
+        sub.awaitEvent("HANDSHAKE_SUCCEEDED", 1, LONG);
+        pub.awaitEvent("HANDSHAKE_SUCCEEDED", 1, LONG);
+        pub.command("go");
+        pub.await("SENT-DONE ", LONG);
+        Await.until("the SUB to get the last message or go quiet", LONG, () -> quietFor(sub, Duration.ofSeconds(3)));
+        sub.command("stop");
+        Verdict v = sub.verdict(LONG);
+        v.assertClean(Long.MAX_VALUE, Long.MAX_VALUE); // PUB may drop; order and wholeness hold
+        assertThat(v.received()).isPositive();
+    }
+
+    private static long lastCount(PeerProcess p, String prefix) {
+        var lines = p.linesStarting(prefix);
+        return lines.isEmpty() ? 0 : Long.parseLong(lines.get(lines.size() - 1).split(" ")[1]);
+    }
+
+    private static boolean quietFor(PeerProcess p, Duration quiet) {
+        long before = p.linesStarting("RECV ").size();
+        LockSupport.parkNanos(quiet.toNanos());
+        return p.linesStarting("RECV ").size() == before;
+    }
+
+    /** R4: the link cut for 3 s, several times, under a 20k msg/s stream: TCP rides through, 0 lost. */
+    @Test
+    void pushPullRidesThroughLinkCuts() {
+        int cuts = Scale.pick(3, 10);
+        long rate = 20_000;
+        long count = rate * (cuts * 5L + 2);
+        PeerProcess pull = peers.start(Side.B, "pull", "role=recv", "type=PULL", bindB(), "count=" + count,
+                "expect=1:0:" + count, "progress=" + rate / 2);
+        PeerProcess push = peers.start(Side.A, "push", "role=send", "type=PUSH", "connect=" + endpoint(pull),
+                "count=" + count, "rate=" + rate, "progress=" + rate / 2);
+        for (int i = 1; i <= cuts; i++) {
+            pull.await("RECV ", i * 10, LONG); // i x 5 s of traffic
+            lab.cut();
+            hold(Duration.ofSeconds(3));
+            lab.restore();
+        }
+        Verdict v = pull.verdict(LONG);
+        v.assertClean(0, 0);
+        assertThat(v.received()).isEqualTo(count);
+        assertThat(push.events("HANDSHAKE_SUCCEEDED")).isEqualTo(1);
+        assertThat(pull.events("HANDSHAKE_SUCCEEDED")).isEqualTo(1);
+        assertThat(push.events("DISCONNECTED") + pull.events("DISCONNECTED")).isZero();
+    }
+
+    /** Keeps a fault in place for a while: the fault's length, not a wait for something to happen. */
+    private static void hold(Duration d) {
+        long end = System.nanoTime() + d.toNanos();
+        for (long left = d.toNanos(); left > 0; left = end - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    /**
+     * R5: b goes silent (drops everything) while a streams: with heartbeats (200 ms, timeout 1 s)
+     * both sides see DISCONNECTED within 1.5 s; after the silence ends they shake hands again
+     * within 2 s; loss only across the disconnect, bounded.
+     */
+    @Test
+    void silentPeerIsCaughtByHeartbeatsOnBothSides() {
+        int rounds = Scale.pick(3, 20);
+        Duration silence = Duration.ofSeconds(Scale.pick(3, 30));
+        long rate = 2_000;
+        String[] hb = {"hbIvlMs=200", "hbTimeoutMs=1000", "reconnectMs=100", "reconnectMaxMs=500"};
+        PeerProcess pull = peers.start(Side.B, "pull", with(hb, "role=recv", "type=PULL", bindB(),
+                "progress=" + rate / 2));
+        PeerProcess push = peers.start(Side.A, "push", with(hb, "role=send", "type=PUSH",
+                "connect=" + endpoint(pull), "count=100000000", "rate=" + rate, "progress=" + rate / 2));
+        pull.await("RECV ", 2, LONG);
+        for (int i = 1; i <= rounds; i++) {
+            lab.silence(Side.B, true);
+            // taken once the rules are in: starting four iptables processes takes a while here
+            long silencedAt = System.nanoTime() / 1_000_000;
+            long pushDown = push.awaitEvent("DISCONNECTED", i, LONG) - silencedAt;
+            long pullDown = pull.awaitEvent("DISCONNECTED", i, LONG) - silencedAt;
+            hold(silence.minusMillis(System.nanoTime() / 1_000_000 - silencedAt));
+            long back = System.nanoTime() / 1_000_000;
+            lab.silence(Side.B, false);
+            long pushUp = push.awaitEvent("HANDSHAKE_SUCCEEDED", i + 1, LONG) - back;
+            long pullUp = pull.awaitEvent("HANDSHAKE_SUCCEEDED", i + 1, LONG) - back;
+            System.out.printf(java.util.Locale.ROOT, "R5 round %d: DISCONNECTED after %d ms (push) %d ms (pull); handshake %d/%d ms"
+                    + " after the silence%n", i, pushDown, pullDown, pushUp, pullUp);
+            // HEARTBEAT_IVL + HEARTBEAT_TIMEOUT = 1.2 s at most after the last input, plus scheduling
+            assertThat(pushDown).as("push side notices").isBetween(700L, 1500L);
+            assertThat(pullDown).as("pull side notices").isBetween(700L, 1500L);
+            assertThat(Math.max(pushUp, pullUp)).as("back within 2 s").isLessThanOrEqualTo(2000L);
+            long received = lastCount(pull, "RECV ");
+            pull.await("RECV ", (int) (received / (rate / 2)) + 2, LONG); // traffic flows again
+        }
+        push.command("stop");
+        String done = push.await("SENT-DONE ", LONG);
+        long sent = Long.parseLong(done.split(" ")[1]);
+        Await.until("the PULL to drain", LONG, () -> quietFor(pull, Duration.ofSeconds(2)));
+        pull.command("stop");
+        Verdict v = pull.verdict(LONG);
+        v.assertClean(rounds, LOSS_BOUND);
+        assertThat(v.received() + v.lost()).isLessThanOrEqualTo(sent);
+    }
+
+    private static String[] with(String[] common, String... args) {
+        String[] all = new String[common.length + args.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(common, 0, all, args.length, common.length);
+        return all;
+    }
+
+    /**
+     * R7: a connection reset (RST) while a 16 MiB two-part message is on the wire: the part that
+     * arrived is never delivered, the sender reconnects within 1 s, the stream goes on.
+     */
+    @Test
+    void resetMidLargeMessageNeverDeliversAPart() {
+        int resets = Scale.pick(5, 100);
+        lab.rate(Side.A, "100mbit");
+        long bigEvery = 20;
+        long count = bigEvery * (resets + 1);
+        PeerProcess pull = peers.start(Side.B, "pull", "role=recv", "type=PULL", bindB(), "count=" + count,
+                "progress=1");
+        String ep = endpoint(pull);
+        PeerProcess push = peers.start(Side.A, "push", "role=send", "type=PUSH", "connect=" + ep,
+                "count=" + count, "rate=10", "bigEvery=" + bigEvery, "big=" + (16 << 20), "reconnectMs=100",
+                "progress=1");
+        int port = port(ep);
+        for (int i = 1; i <= resets; i++) {
+            push.await("SENDING-BIG ", i, LONG);
+            long base = lab.bytesReceived(Side.B, port);
+            Await.until("4 MiB of the big message to arrive", LONG,
+                    () -> lab.bytesReceived(Side.B, port) - base > 4 << 20);
+            assertThat(lab.reset(port)).isNotBlank();
+            // from the sender's own DISCONNECTED to its next handshake, both stamped by the child
+            long down = push.awaitEvent("DISCONNECTED", i, LONG);
+            long up = push.awaitEvent("HANDSHAKE_SUCCEEDED", i + 1, LONG) - down;
+            System.out.printf(java.util.Locale.ROOT, "R7 reset %d: handshake again %d ms after DISCONNECTED%n", i, up);
+            assertThat(up).as("reconnect").isLessThanOrEqualTo(1000L);
+        }
+        push.await("SENT-DONE ", LONG);
+        Await.until("the PULL to drain", LONG, () -> quietFor(pull, Duration.ofSeconds(2)));
+        pull.command("stop");
+        Verdict v = pull.verdict(LONG);
+        v.assertClean(resets, bigEvery);
+        assertThat(v.lost()).isGreaterThanOrEqualTo(resets); // each big message cut short is gone
+    }
+
+    /**
+     * R9: a 1 Mbit/s link. PUSH with SNDTIMEO meets its HWM and gets EAGAIN (send returns false),
+     * loses nothing and keeps a flat heap; PUB never blocks, it drops.
+     */
+    @Test
+    void slowLinkGivesEagainToPushAndNeverBlocksPub() {
+        lab.rate(Side.A, "1mbit");
+        long count = Scale.pick(3_000L, 30_000L);
+        PeerProcess pull = peers.start(Side.B, "pull", "role=recv", "type=PULL", bindB(), "rcvhwm=100",
+                "count=" + count, "expect=1:0:" + count, "progress=" + count / 10);
+        PeerProcess push = peers.start(Side.A, "push", "role=send", "type=PUSH", "connect=" + endpoint(pull),
+                "sndhwm=100", "sndtimeoMs=50", "count=" + count, "min=1000", "max=1000", "multipart=0",
+                "progress=" + count / 10);
+        push.await("SENT ", 2, LONG);
+        push.command("probe");
+        long heapEarly = heap(push.await("RES ", LONG));
+        String done = push.await("SENT-DONE ", LONG);
+        push.command("probe");
+        long heapLate = heap(push.await("RES ", 2, LONG));
+        Verdict v = pull.verdict(LONG);
+        v.assertClean(0, 0);
+        assertThat(eagain(done)).as("EAGAIN at HWM").isPositive();
+        assertThat(heapLate - heapEarly).as("producer heap growth").isLessThan(2L << 20);
+
+        PeerProcess pub = peers.start(Side.A, "pub", "role=send", "type=PUB", "bind=tcp://" + NetLab.ip(Side.A) + ":*",
+                "sndhwm=100", "count=" + count * 10, "min=1000", "max=1000", "multipart=0", "waitGo=1");
+        PeerProcess sub = peers.start(Side.B, "sub", "role=recv", "type=SUB", "connect=" + endpoint(pub),
+                "progress=100");
+        sub.awaitEvent("HANDSHAKE_SUCCEEDED", 1, LONG);
+        pub.awaitEvent("HANDSHAKE_SUCCEEDED", 1, LONG);
+        pub.command("go");
+        String pubDone = pub.await("SENT-DONE ", LONG);
+        sub.command("stop");
+        Verdict sv = sub.verdict(LONG);
+        sv.assertClean(Long.MAX_VALUE, Long.MAX_VALUE);
+        assertThat(sv.received()).as("the slow SUB got a subsequence").isPositive().isLessThan(count * 10);
+        assertThat(Long.parseLong(pubDone.replaceAll(".*maxSendMicros=(\\d+).*", "$1"))).as("longest PUB send, us")
+                .isLessThan(250_000L);
+    }
+
+    private static long heap(String res) {
+        return Long.parseLong(res.replaceAll(".*heapKiB=(\\d+).*", "$1")) << 10;
+    }
+
+    private static long eagain(String done) {
+        return Long.parseLong(done.replaceAll(".*eagain=(\\d+).*", "$1"));
+    }
+}
