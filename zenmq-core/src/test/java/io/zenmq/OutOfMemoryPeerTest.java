@@ -70,8 +70,8 @@ class OutOfMemoryPeerTest {
             push.send(new Msg().add(big));
             long start = System.nanoTime();
             assertThat(child.expect("RECEIVED ")).isEqualTo((mib << 20) + " xxxxxxxxxxxxxxxx");
-            System.out.printf("received %d MiB under -Xmx%s in %d ms%n", mib, heap,
-                    Duration.ofNanos(System.nanoTime() - start).toMillis());
+            System.out.println("received " + mib + " MiB under -Xmx" + heap + " in "
+                    + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
             assertThat(child.exitCode(WAIT)).isZero();
         }
     }
