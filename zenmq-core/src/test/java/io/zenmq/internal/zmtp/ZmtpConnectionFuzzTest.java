@@ -39,15 +39,21 @@ class ZmtpConnectionFuzzTest {
     }
 
     /** The test's choices, read from the input's first bytes. */
+    /**
+     * The test's choices, read from the input's first bytes. {@code zapAt}: the stream offset at which
+     * the ZAP handler's answer arrives (if asked by then; else after the whole stream), so that its
+     * timing is part of the input and the same however the bytes are cut.
+     */
     record Setup(String mechanism, boolean victimIsServer, int honestPrefix, ZapReply zapAnswer, long maxMessageSize,
-                 boolean zapDomain) {
+                 boolean zapDomain, int zapAt) {
     }
 
     @FuzzTest(maxDuration = "60s")
     void hostilePeer(FuzzedDataProvider data) {
         Setup setup = new Setup(MECHANISMS[data.consumeInt(0, 2)], data.consumeBoolean(), data.consumeInt(0, 2),
                 ZAP_ANSWERS[data.consumeInt(0, ZAP_ANSWERS.length - 1)],
-                MAX_MESSAGE_SIZES[data.consumeInt(0, MAX_MESSAGE_SIZES.length - 1)], data.consumeBoolean());
+                MAX_MESSAGE_SIZES[data.consumeInt(0, MAX_MESSAGE_SIZES.length - 1)], data.consumeBoolean(),
+                data.consumeInt(0, 4096));
         long chunkSeed = data.consumeLong();
         byte[] stream = data.consumeRemainingAsBytes();
 
@@ -64,7 +70,8 @@ class ZmtpConnectionFuzzTest {
         ConnectionHarness[] peers = pair(setup);
         ConnectionHarness victim = setup.victimIsServer() ? peers[1] : peers[0];
         ConnectionHarness honest = setup.victimIsServer() ? peers[0] : peers[1];
-        victim.zapAnswer = setup.zapAnswer();
+        // the victim's ZAP handler answers only at zapAt (or at the end), never at a chunk boundary
+        victim.zapAnswer = null;
         honest.zapAnswer = ZAP_ANSWERS[0];
         victim.start();
         if (setup.honestPrefix() > 0) {
@@ -77,19 +84,37 @@ class ZmtpConnectionFuzzTest {
             }
         }
         int offset = 0;
+        boolean zapTimeCame = false;
         while (offset < stream.length && victim.connection.readsOn()) {
+            if (!zapTimeCame && offset >= setup.zapAt()) {
+                zapTimeCame = true;
+                answerZapIfAsked(victim, setup.zapAnswer());
+            }
             int n = splits == null ? 1 : 1 + splits.nextInt(Math.min(512, stream.length - offset));
+            if (offset < setup.zapAt()) {
+                n = Math.min(n, setup.zapAt() - offset);
+            }
             victim.feed(Arrays.copyOfRange(stream, offset, offset + n));
             victim.output();
             offset += n;
         }
-        // what a full queue or a pending ZAP reply left unread is decoded once they are settled
-        for (int i = 0; i < 4 && victim.unreadBytes() > 0 && victim.connection.readsOn(); i++) {
+        // then the answer (if it is ever given), and what a pending reply left unread is decoded
+        victim.zapAnswer = setup.zapAnswer();
+        for (int i = 0; i < 4 && victim.connection.readsOn(); i++) {
             victim.drain(Integer.MAX_VALUE);
             victim.output();
         }
         return new Outcome(victim.connection.status(), victim.connection.protocolError(),
                 new ArrayList<>(victim.received), new ArrayList<>(victim.events));
+    }
+
+    /** The handler's answer arrives now if a request is waiting; otherwise it comes at the end. */
+    private static void answerZapIfAsked(ConnectionHarness victim, ZapReply answer) {
+        if (victim.events.stream().anyMatch(e -> e.startsWith("zap "))) {
+            victim.zapAnswer = answer;
+            victim.drain(Integer.MAX_VALUE);
+            victim.output();
+        }
     }
 
     private static byte[] greetingOnly(byte[] honestOutput) {
