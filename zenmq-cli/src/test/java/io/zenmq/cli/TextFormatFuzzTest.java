@@ -50,11 +50,14 @@ class TextFormatFuzzTest {
         }
     }
 
-    /** Text or hex mode, with TAB or a fuzzed delimiter (no LF: a line ends there). */
+    /**
+     * Text or hex mode, with TAB or a fuzzed delimiter (no LF: a line ends there; the constructor
+     * refuses delimiters made only of hex characters).
+     */
     private static TextFormat format(FuzzedDataProvider data) {
         boolean hex = data.consumeBoolean();
         byte[] delimiter = data.consumeBoolean() ? new byte[] {'\t'} : data.consumeBytes(data.consumeInt(1, 3));
-        if (delimiter.length == 0 || contains(delimiter, (byte) '\n')) {
+        if (!TextFormat.isUsableDelimiter(delimiter) || contains(delimiter, (byte) '\n')) {
             delimiter = new byte[] {'\t'};
         }
         return new TextFormat(hex, delimiter);

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * Child JVM main: a PULL socket bound on loopback that prints {@code ENDPOINT <endpoint>}, then, for
- * each message it receives (up to the count given as first argument, 30 s at most each),
+ * each message it receives (up to the count given as first argument; the second, optional, is the
+ * longest wait for each in seconds, 30 by default),
  * {@code RECEIVED <size> <first 16 bytes as text>}, and exits. Run in a small heap by the
  * out-of-memory tests (see {@link ChildJvm}).
  */
@@ -25,12 +26,13 @@ public final class SmallHeapPull {
      */
     public static void main(String[] args) {
         int count = Integer.parseInt(args[0]);
+        Duration wait = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 30);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Context ctx = Context.create()) {
             Socket pull = ctx.socket(SocketType.PULL);
             out.println("ENDPOINT " + pull.bind("tcp://127.0.0.1:*"));
             for (int i = 0; i < count; i++) {
-                byte[] message = pull.recv(Duration.ofSeconds(30));
+                byte[] message = pull.recv(wait);
                 if (message == null) {
                     out.println("TIMEOUT");
                     return;
