@@ -7,8 +7,9 @@
 #
 # TARGET is Class#method of a @FuzzTest; SECONDS defaults to 600. The growing corpus stays in
 # <module>/.cifuzz-corpus/<class>/<method>/ between runs; a finding stops the run, fails it, and
-# leaves its input as <module>/crash-<sha1>. Copy that file into the class's
-# src/test/resources/.../<Class>Inputs/<method>/ folder: from then on every `mvn verify` replays it.
+# leaves its input as crash-<sha1> in the module folder or in the class's
+# src/test/resources/.../<Class>Inputs/<method>/ folder. Keep it in that folder under a name that
+# says what it found (git ignores crash-*): from then on every `mvn verify` replays it.
 # Runs at nice 19 with one target per JVM (Jazzer fuzzes one target per JVM). Offline Maven (-o)
 # unless FUZZ_ONLINE=1. Extra Maven arguments can go in FUZZ_MAVEN_ARGS.
 set -euo pipefail
@@ -27,7 +28,7 @@ targets=(
 )
 
 if [[ $# -lt 1 || $1 == -h || $1 == --help ]]; then
-  sed -n '3,13p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '3,14p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 if [[ $1 == --list ]]; then
