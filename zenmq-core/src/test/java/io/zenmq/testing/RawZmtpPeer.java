@@ -70,6 +70,21 @@ public final class RawZmtpPeer implements AutoCloseable {
     }
 
     /**
+     * Writes bytes a hostile test expects the other side to refuse: a close (even a reset) that
+     * comes while they are written is not an error.
+     *
+     * @param bytes what to write
+     * @return this peer
+     */
+    public RawZmtpPeer sendUnlessClosed(byte[] bytes) {
+        try {
+            return send(bytes);
+        } catch (IOException closedMeanwhile) {
+            return this;
+        }
+    }
+
+    /**
      * Reads exactly {@code n} bytes.
      *
      * @param n how many
