@@ -92,6 +92,9 @@ class SocketBehaviourTest extends ContextTest {
         assertThat(codeOf(() -> pull.bind("tcp://127.0.0.1:70000"))).isEqualTo(ErrorCode.EINVAL);
         assertThat(codeOf(() -> pull.bind("nope://x"))).isEqualTo(ErrorCode.EPROTONOSUPPORT);
         assertThat(codeOf(() -> pull.connect("tcp://127.0.0.1:*"))).isEqualTo(ErrorCode.EINVAL);
+        // a host that is no name at all is refused at connect, as libzmq does
+        assertThat(codeOf(() -> pull.connect("tcp://\u00ff:5555"))).isEqualTo(ErrorCode.EINVAL);
+        assertThat(codeOf(() -> pull.connect("tcp://bad host:5555"))).isEqualTo(ErrorCode.EINVAL);
         String endpoint = pull.bind("tcp://127.0.0.1:*");
         assertThat(endpoint).matches("tcp://127\\.0\\.0\\.1:\\d+");
         assertThat(pull.get(SocketOptions.LAST_ENDPOINT)).isEqualTo(endpoint);

@@ -95,6 +95,10 @@ final class SockArgsParser {
                 if (v.isEmpty()) {
                     throw CliException.usage("option --delim: the delimiter must not be empty");
                 }
+                if (!TextFormat.isUsableDelimiter(v.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                    throw CliException.usage("option --delim: the delimiter needs a character other than"
+                            + " 0-9, a-f, A-F and x, or printed hex frames could not be read back");
+                }
                 a.delim = v;
             }
             case "--format" -> a.hexFormat = parseFormat(v);

@@ -21,8 +21,9 @@ final class TextFormat {
     private final byte[] delimiter;
 
     TextFormat(boolean hex, byte[] delimiter) {
-        if (delimiter.length == 0) {
-            throw new IllegalArgumentException("empty delimiter");
+        if (!isUsableDelimiter(delimiter)) {
+            throw new IllegalArgumentException("a delimiter must not be empty and needs a byte other than"
+                    + " 0-9, a-f, A-F and x");
         }
         this.hex = hex;
         this.delimiter = delimiter.clone();
@@ -127,7 +128,41 @@ final class TextFormat {
     }
 
     boolean printsAsText(byte[] frame) {
-        return isPrintableUtf8(frame) && indexOf(frame, 0) < 0 && !isHexForm(frame, 0, frame.length);
+        return isPrintableUtf8(frame) && indexOf(frame, 0) < 0 && !isHexForm(frame, 0, frame.length)
+                && !endsWithDelimiterStart(frame);
+    }
+
+    /**
+     * Whether a delimiter keeps printed lines readable: not empty, and with a byte that hex output
+     * never has, so no {@code 0x}+hex frame can contain it or run into it (fuzzing found "x").
+     */
+    static boolean isUsableDelimiter(byte[] delimiter) {
+        for (byte b : delimiter) {
+            if (!(b == 'x' || hexValue(b) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the frame followed by the delimiter would show a delimiter before the real one (frame
+     * {@code a,} with delimiter {@code ,,} reads back as {@code a} and {@code ,...}): such a frame
+     * prints in hex.
+     */
+    private boolean endsWithDelimiterStart(byte[] frame) {
+        for (int start = Math.max(0, frame.length - delimiter.length + 1); start < frame.length; start++) {
+            boolean matches = true;
+            for (int k = 0; k < delimiter.length && matches; k++) {
+                int at = start + k;
+                byte b = at < frame.length ? frame[at] : delimiter[at - frame.length];
+                matches = b == delimiter[k];
+            }
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Finds the delimiter in {@code bytes} at or after {@code from}; -1 if absent. */

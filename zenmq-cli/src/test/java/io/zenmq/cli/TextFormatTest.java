@@ -205,4 +205,24 @@ class TextFormatTest {
         }
         return text.codePoints().noneMatch(c -> c < 0x20 || c >= 0x7f && c <= 0x9f);
     }
+
+    @Test
+    void shouldRefuseDelimitersMadeOnlyOfCharactersHexOutputUses() {
+        for (String bad : List.of("x", "0", "0x", "ab", "F00")) {
+            assertThatThrownBy(() -> new TextFormat(false, b(bad)))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(new TextFormat(false, b("x,")).parseLine(b("a"))).hasSize(1);
+    }
+
+    @Test
+    void shouldPrintInHexAFrameWhoseEndRunsIntoTheDelimiter() {
+        TextFormat commas = new TextFormat(false, b(",,"));
+        List<byte[]> frames = List.of(b("a,"), b("b"));
+
+        String line = commas.formatLine(frames);
+
+        assertThat(line).isEqualTo("0x612c,,b");
+        assertThat(commas.parseLine(b(line))).containsExactly(b("a,"), b("b"));
+    }
 }

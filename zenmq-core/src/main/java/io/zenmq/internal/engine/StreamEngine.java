@@ -109,7 +109,10 @@ abstract class StreamEngine implements Engine, IoHandler {
 
     @Override
     public final void failed(Throwable error) {
-        LOG.log(System.Logger.Level.ERROR, "connection failed unexpectedly", error);
+        // whatever one peer provoked (an OutOfMemoryError included) closes its connection only;
+        // a single line by default, the stack trace only at DEBUG
+        LOG.log(System.Logger.Level.WARNING, () -> "connection closed after an unexpected error: " + error);
+        LOG.log(System.Logger.Level.DEBUG, "connection failed unexpectedly", error);
         lost(0);
     }
 

@@ -277,9 +277,19 @@ public final class IoThread {
     private static void run(Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "task failed on I/O thread", e);
+        } catch (Throwable e) {
+            // one task's failure (even an OutOfMemoryError) must not end the loop of every connection
+            survived("task", e);
         }
+    }
+
+    /**
+     * Notes a failure the loop survived: one line at WARNING, the stack trace only at DEBUG, so
+     * whatever a peer provokes never prints a stack trace by default.
+     */
+    private static void survived(String what, Throwable e) {
+        LOG.log(System.Logger.Level.WARNING, () -> what + " failed on I/O thread: " + e);
+        LOG.log(System.Logger.Level.DEBUG, what + " failed on I/O thread", e);
     }
 
     /** Runs due timers; returns the nanos until the next one, or -1 if none. */
@@ -297,8 +307,8 @@ public final class IoThread {
             timers.poll();
             try {
                 next.action.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "timer failed on I/O thread", e);
+            } catch (Throwable e) {
+                survived("timer", e);
             }
         }
         return -1;
@@ -370,8 +380,13 @@ public final class IoThread {
         }
         try {
             handler.ready(key);
-        } catch (RuntimeException e) {
-            handler.failed(e);
+        } catch (Throwable e) {
+            // the handler (one connection or listener) ends; the loop and every other one go on
+            try {
+                handler.failed(e);
+            } catch (Throwable again) {
+                survived("closing a failed handler", again);
+            }
         }
     }
 

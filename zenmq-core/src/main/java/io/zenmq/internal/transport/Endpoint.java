@@ -127,7 +127,56 @@ public final class Endpoint {
         if (!forBind && (port == 0 || host.equals("*"))) {
             throw invalid(text, "connect needs a host and a port from 1 to 65535");
         }
+        if (!forBind && !isHostSyntax(host)) {
+            // libzmq's resolver refuses such a name at connect with EINVAL; never hand it to DNS
+            throw invalid(text, "not a host name or address");
+        }
         return new Endpoint(text, Transport.TCP, host, port, null);
+    }
+
+    /**
+     * Whether a connect host is well formed: an IPv6 literal (hex digits, colons, dots, an optional
+     * {@code %zone}), or a DNS name or IPv4 literal (ASCII letters, digits, '-', '_' and dots, labels
+     * of 1 to 63 characters, at most 253 in all, one trailing dot allowed).
+     */
+    static boolean isHostSyntax(String host) {
+        if (host.indexOf(':') >= 0) {
+            int zone = host.indexOf('%');
+            String address = zone < 0 ? host : host.substring(0, zone);
+            return !address.isEmpty() && address.chars().allMatch(Endpoint::isIpv6Char)
+                    && (zone < 0 || isZone(host.substring(zone + 1)));
+        }
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (name.isEmpty() || name.length() > 253) {
+            return false;
+        }
+        int label = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                if (label == 0) {
+                    return false;
+                }
+                label = 0;
+            } else if (isNameChar(c) && ++label <= 63) {
+                continue;
+            } else {
+                return false;
+            }
+        }
+        return label > 0;
+    }
+
+    private static boolean isIpv6Char(int c) {
+        return c == ':' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static boolean isZone(String zone) {
+        return !zone.isEmpty() && zone.length() <= 64 && zone.chars().allMatch(c -> isNameChar((char) c));
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 
     static int parsePort(String text, String portText) {

@@ -15,7 +15,7 @@ import static io.zenmq.internal.zmtp.ZmtpLayout.SHORT_SIZE_LENGTH;
 import static io.zenmq.internal.zmtp.ZmtpLayout.SIZE_OFFSET;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * Incremental decoder of ZMTP 3.x and 2.0 frames (spec/zmtp.md section 4; 2.0 is the same layout and
@@ -28,10 +28,13 @@ import java.util.Arrays;
  * complete: top bit set, above the maximum message size, or too big for a Java array is a
  * {@link ProtocolException} ({@link ProtocolErrors#ZENMQ_MESSAGE_TOO_LARGE}) before any body byte.
  *
- * <p>Memory: an announced size never causes allocation beyond what has arrived plus a constant. Bodies
- * up to 64 KiB, or wholly present in the input, are allocated at their
- * exact size; larger ones grow (at least doubling) as bytes arrive. The delivered array is always exactly
- * the body size.
+ * <p>Memory: a header alone allocates nothing. When the first byte of a body arrives, the body is
+ * allocated once at its announced size (already checked against the maximum message size) and filled
+ * as bytes arrive, never grown by copying, so a frame of N bytes needs N bytes of heap, not 1.5-2 N
+ * (libzmq's decoder allocates at the header in the same way). The delivered array is that very array.
+ * If the heap cannot hold it, the {@link OutOfMemoryError} becomes a {@link ProtocolException}
+ * ({@link ProtocolErrors#ZENMQ_OUT_OF_MEMORY}), so only this peer's connection ends, as libzmq closes
+ * a connection whose decoder fails with ENOMEM.
  */
 public final class FrameDecoder {
     /** Outcome of one {@link #decode} call. */
@@ -42,10 +45,15 @@ public final class FrameDecoder {
         STOPPED
     }
 
-    /** Bodies up to this size are allocated at once when their header completes. */
+    /**
+     * Bodies up to this size are decoded on the fast path when wholly present; a larger body is
+     * allocated at its announced size when its first byte arrives.
+     */
     static final int EAGER_ALLOCATION_LIMIT = 64 * 1024;
 
     private static final byte[] EMPTY = new byte[0];
+    /** How bodies are allocated unless a test injects a failing allocator. */
+    private static final IntFunction<byte[]> HEAP = byte[]::new;
     private static final int STATE_FLAGS = 0;
     private static final int STATE_SIZE = 1;
     private static final int STATE_BODY = 2;
@@ -56,6 +64,8 @@ public final class FrameDecoder {
     private long maxMessageSize;
     /** ZMTP 1.0 layout: length (counting the flags byte) first, then flags. */
     private final boolean zmtp10;
+    /** Allocates a body at its announced size. */
+    private final IntFunction<byte[]> allocator;
 
     private int state = STATE_FLAGS;
     private int flags;
@@ -76,8 +86,14 @@ public final class FrameDecoder {
     }
 
     private FrameDecoder(long maxMessageSize, boolean zmtp10) {
+        this(maxMessageSize, zmtp10, HEAP);
+    }
+
+    /** For tests: a decoder whose bodies come from {@code allocator} (e.g. one that runs out of memory). */
+    FrameDecoder(long maxMessageSize, boolean zmtp10, IntFunction<byte[]> allocator) {
         this.maxMessageSize = maxMessageSize;
         this.zmtp10 = zmtp10;
+        this.allocator = allocator;
     }
 
     /**
@@ -230,25 +246,31 @@ public final class FrameDecoder {
     }
 
     /** Copies body bytes from {@code in}; returns true once the body is complete. */
-    private boolean readBody(ByteBuffer in) {
-        while (filled < bodySize) {
-            int available = in.remaining();
-            if (available == 0) {
-                return false;
-            }
-            if (body == null) {
-                body = new byte[bodySize <= EAGER_ALLOCATION_LIMIT
-                        ? bodySize
-                        : Math.min(bodySize, Math.max(EAGER_ALLOCATION_LIMIT, available))];
-            } else if (filled == body.length) {
-                long wanted = Math.max(2L * body.length, (long) filled + available);
-                body = Arrays.copyOf(body, (int) Math.min(bodySize, wanted));
-            }
-            int n = Math.min(available, body.length - filled);
-            in.get(body, filled, n);
-            filled += n;
+    private boolean readBody(ByteBuffer in) throws ProtocolException {
+        if (filled == bodySize) {
+            return true;
         }
-        return true;
+        int available = in.remaining();
+        if (available == 0) {
+            return false;
+        }
+        if (body == null) {
+            body = allocate(bodySize);
+        }
+        int n = Math.min(available, bodySize - filled);
+        in.get(body, filled, n);
+        filled += n;
+        return filled == bodySize;
+    }
+
+    /** The body's one allocation; a heap too small for it ends this connection only. */
+    private byte[] allocate(int n) throws ProtocolException {
+        try {
+            return allocator.apply(n);
+        } catch (OutOfMemoryError e) {
+            throw new ProtocolException(ProtocolErrors.ZENMQ_OUT_OF_MEMORY,
+                    "no heap for a frame of " + n + " bytes: " + e.getMessage());
+        }
     }
 
     private static boolean deliver(int f, byte[] b, FrameSink sink) throws ProtocolException {

@@ -98,7 +98,16 @@ public final class Metadata {
             if (end - pos < valueLength) {
                 throw invalid("truncated value of property " + name);
             }
-            props.put(name, Arrays.copyOfRange(buf, pos, pos + valueLength));
+            byte[] value = Arrays.copyOfRange(buf, pos, pos + valueLength);
+            if (name.equalsIgnoreCase(ZmtpLayout.PROPERTY_SOCKET_TYPE)) {
+                // libzmq checks every Socket-Type it reads: a peer must not name a compatible type
+                // after (or before) an incompatible one and be taken at its last word
+                byte[] earlier = get(props, ZmtpLayout.PROPERTY_SOCKET_TYPE);
+                if (earlier != null && !Arrays.equals(earlier, value)) {
+                    throw invalid("conflicting Socket-Type properties");
+                }
+            }
+            props.put(name, value);
             pos += valueLength;
         }
         return props;

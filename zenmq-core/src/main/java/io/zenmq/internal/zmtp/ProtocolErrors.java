@@ -52,6 +52,11 @@ public final class ProtocolErrors {
      * EMSGSIZE), above what a Java array can hold, or with the top bit of the 64-bit size set.
      */
     public static final int ZENMQ_MESSAGE_TOO_LARGE = 0x10000100;
+    /**
+     * zenmq: the heap could not hold a frame's body (libzmq's decoder fails with ENOMEM); the
+     * connection ends, the rest of the process goes on.
+     */
+    public static final int ZENMQ_OUT_OF_MEMORY = 0x10000101;
 
     private ProtocolErrors() {
     }
@@ -79,6 +84,7 @@ public final class ProtocolErrors {
             case ZMTP_CRYPTOGRAPHIC: return "ZMTP_CRYPTOGRAPHIC";
             case ZMTP_MECHANISM_MISMATCH: return "ZMTP_MECHANISM_MISMATCH";
             case ZENMQ_MESSAGE_TOO_LARGE: return "ZENMQ_MESSAGE_TOO_LARGE";
+            case ZENMQ_OUT_OF_MEMORY: return "ZENMQ_OUT_OF_MEMORY";
             case ZAP_UNSPECIFIED: return "ZAP_UNSPECIFIED";
             case ZAP_MALFORMED_REPLY: return "ZAP_MALFORMED_REPLY";
             case ZAP_BAD_REQUEST_ID: return "ZAP_BAD_REQUEST_ID";

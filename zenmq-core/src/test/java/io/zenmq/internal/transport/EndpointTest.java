@@ -34,6 +34,21 @@ class EndpointTest {
     }
 
     @Test
+    void shouldRejectAConnectHostThatIsNotANameOrAnAddressAsLibzmqDoes() {
+        for (String bad : new String[] {"tcp://ho\u00ffst:5", "tcp://\u00ff:5", "tcp://a b:5", "tcp://a..b:5",
+                "tcp://.a:5", "tcp://a/b:5", "tcp://" + "a".repeat(64) + ".com:5", "tcp://" + "a.".repeat(127) + "ab:5",
+                "tcp://[::1%]:5", "tcp://[::g]:5", "tcp://ho\u0000st:5", "tcp://h\tost:5", "tcp://127.0.0.1;h\u00ff:5"}) {
+            assertThatThrownBy(() -> Endpoint.parse(bad, false)).as(bad).isInstanceOfSatisfying(
+                    ZmqException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EINVAL));
+        }
+        for (String good : new String[] {"tcp://localhost:5", "tcp://localhost.:5", "tcp://my-host_1.example.org:5",
+                "tcp://127.0.0.1:5", "tcp://[::1]:5", "tcp://[fe80::1%lo]:5", "tcp://[::ffff:127.0.0.1]:5",
+                "tcp://" + "a".repeat(63) + ".com:5", "tcp://127.0.0.1:0;localhost:5"}) {
+            assertThat(Endpoint.parse(good, false).transport()).as(good).isEqualTo(Endpoint.Transport.TCP);
+        }
+    }
+
+    @Test
     void shouldAcceptWildcardsForBindOnly() {
         assertThat(Endpoint.parse("tcp://*:*", true).transport()).isEqualTo(Endpoint.Transport.TCP);
         assertThatThrownBy(() -> Endpoint.parse("tcp://*:5555", false)).isInstanceOf(ZmqException.class);

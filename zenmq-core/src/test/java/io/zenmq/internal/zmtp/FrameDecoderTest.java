@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zenmq.internal.zmtp.FrameDecoder.Status;
 import io.zenmq.internal.zmtp.RecordingSink.Frame;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -170,33 +172,73 @@ class FrameDecoderTest {
     }
 
     @Test
-    void shouldNotAllocateAnnouncedSizeOfHugeFrameFedTenBytes() throws ProtocolException {
-        feed(bytes(longHeader(0, 100_000_000L), new byte[10]));
+    void shouldAllocateNothingForAHeaderWhoseBodyHasNotBegun() throws ProtocolException {
+        feed(longHeader(0, 100_000_000L));
 
-        assertThat(decoder.bufferCapacity()).isLessThanOrEqualTo(FrameDecoder.EAGER_ALLOCATION_LIMIT);
+        assertThat(decoder.bufferCapacity()).isZero();
         assertThat(sink.frames).isEmpty();
     }
 
     @Test
-    void shouldGrowLargeBodyOnlyAsBytesArrive() throws ProtocolException {
+    void shouldAllocateTheAnnouncedSizeOnceWhenTheBodyBegins() throws ProtocolException {
+        List<Integer> allocations = new ArrayList<>();
+        FrameDecoder counting = new FrameDecoder(-1, false, n -> {
+            allocations.add(n);
+            return new byte[n];
+        });
+        counting.decode(ByteBuffer.wrap(bytes(longHeader(0, 1_000_000L), new byte[10])), sink);
+
+        assertThat(counting.bufferCapacity()).isEqualTo(1_000_000);
+        assertThat(allocations).containsExactly(1_000_000);
+        assertThat(sink.frames).isEmpty();
+    }
+
+    @Test
+    void shouldFillOneBodyArrayAsBytesArriveWithoutGrowingIt() throws ProtocolException {
         int size = 1_000_000;
         byte[] body = new byte[size];
         new Random(1).nextBytes(body);
-        feed(longHeader(0, size));
-        assertThat(decoder.bufferCapacity()).isZero();
+        List<byte[]> allocated = new ArrayList<>();
+        FrameDecoder counting = new FrameDecoder(-1, false, n -> {
+            byte[] b = new byte[n];
+            allocated.add(b);
+            return b;
+        });
+        counting.decode(ByteBuffer.wrap(longHeader(0, size)), sink);
+        assertThat(counting.bufferCapacity()).isZero();
 
         int chunk = 10_000;
         for (int received = 0; received < size; received += chunk) {
-            feed(Arrays.copyOfRange(body, received, received + chunk));
-            long arrived = received + chunk;
-            if (arrived < size) {
-                assertThat((long) decoder.bufferCapacity())
-                        .isLessThanOrEqualTo(Math.max(2 * arrived, FrameDecoder.EAGER_ALLOCATION_LIMIT));
+            counting.decode(ByteBuffer.wrap(Arrays.copyOfRange(body, received, received + chunk)), sink);
+            if (received + chunk < size) {
+                assertThat(counting.bufferCapacity()).isEqualTo(size);
             }
         }
 
         assertThat(sink.frames).containsExactly(Frame.data(body, false));
-        assertThat(sink.frames.get(0).body).hasSize(size);
+        assertThat(allocated).hasSize(1);
+        assertThat(sink.frames.get(0).body).isSameAs(allocated.get(0));
+    }
+
+    @Test
+    void shouldTurnOutOfMemoryForABodyIntoAProtocolErrorOfThisConnection() {
+        FrameDecoder starved = new FrameDecoder(-1, false, n -> {
+            throw new OutOfMemoryError("Java heap space (test)");
+        });
+
+        assertProtocolError(ProtocolErrors.ZENMQ_OUT_OF_MEMORY,
+                () -> starved.decode(ByteBuffer.wrap(bytes(longHeader(0, 300_000_000L), new byte[1])), sink));
+        assertThat(sink.frames).isEmpty();
+    }
+
+    @Test
+    void shouldTurnOutOfMemoryIntoAProtocolErrorForZmtp10FramesToo() {
+        FrameDecoder starved = new FrameDecoder(-1, true, n -> {
+            throw new OutOfMemoryError("Java heap space (test)");
+        });
+        ByteBuffer wire = ByteBuffer.allocate(11).put((byte) 0xFF).putLong(1_000_001L).put((byte) 0).put((byte) 7);
+
+        assertProtocolError(ProtocolErrors.ZENMQ_OUT_OF_MEMORY, () -> starved.decode(wire.flip(), sink));
     }
 
     @Test

@@ -71,6 +71,16 @@ class MetadataTest {
     }
 
     @Test
+    void shouldRejectConflictingSocketTypesButTakeARepeatedOne() throws ProtocolException {
+        byte[] conflicting = bytes(11, "Socket-Type", 0, 0, 0, 4, "PULL", 11, "socket-type", 0, 0, 0, 4, "PUSH");
+        assertProtocolError(ProtocolErrors.ZMTP_INVALID_METADATA,
+                () -> Metadata.decode(conflicting, 0, conflicting.length));
+
+        byte[] repeated = bytes(11, "Socket-Type", 0, 0, 0, 4, "PUSH", 11, "Socket-Type", 0, 0, 0, 4, "PUSH");
+        assertThat(Metadata.get(Metadata.decode(repeated, 0, repeated.length), "Socket-Type")).isEqualTo(ascii("PUSH"));
+    }
+
+    @Test
     void shouldDecodeEmptyMetadata() throws ProtocolException {
         assertThat(Metadata.decode(new byte[0], 0, 0)).isEmpty();
     }
