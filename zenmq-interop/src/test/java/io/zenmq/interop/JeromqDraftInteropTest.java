@@ -22,7 +22,7 @@ import org.zeromq.ZMQ;
 /**
  * zenmq's draft types against JeroMQ 0.6.0 over tcp, with either side binding: PEER and CHANNEL
  * (which libzmq's npm binding does not offer) and a second opinion on SERVER/CLIENT and
- * SCATTER/GATHER. JeroMQ runs in this JVM, so nothing is skipped.
+ * SCATTER/GATHER and RADIO/DISH. JeroMQ runs in this JVM, so nothing is skipped.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class JeromqDraftInteropTest {
@@ -56,6 +56,11 @@ class JeromqDraftInteropTest {
         socket.setReceiveTimeOut(PATIENCE_MS);
         socket.setSendTimeOut(PATIENCE_MS);
         socket.setLinger(0);
+        // JeroMQ 0.6.0 now and then never starts its greeting on a connection it dialled (seen on
+        // the wire in about 5 % of fresh connections: TCP established, zenmq's signature sent,
+        // nothing from JeroMQ; JeroMQ to JeroMQ it does not show). A short handshake interval makes
+        // JeroMQ drop such a connection and dial again, with its queued messages kept.
+        socket.setHandshakeIvl(300);
         return socket;
     }
 
@@ -170,5 +175,62 @@ class JeromqDraftInteropTest {
             assertThat(back.string(0)).isEqualTo("hello from jeromq");
             assertThat(back.routingId()).isEqualTo(id);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void zenmqRadioShouldReachJeromqDishInItsGroupsOnly(Side side) {
+        Socket radio = zenmq(SocketType.RADIO);
+        ZMQ.Socket dish = jeromq(org.zeromq.SocketType.DISH);
+        assertThat(dish.join("weather")).isTrue();
+        wire(side, radio, dish);
+        // the JOIN crosses the connection after the handshake: send until one message arrives
+        dish.setReceiveTimeOut(20);
+        zmq.Msg first;
+        do {
+            radio.send(new Msg().group("weather").add("probe"));
+            first = dish.recvMsg(0);
+        } while (first == null);
+        dish.setReceiveTimeOut(PATIENCE_MS);
+        assertThat(first.getGroup()).isEqualTo("weather");
+
+        radio.send(new Msg().group("sports").add("not joined"));
+        radio.send(new Msg().group("weather").add("sunny"));
+        zmq.Msg next = recv(dish);
+        while (new String(next.data(), java.nio.charset.StandardCharsets.UTF_8).equals("probe")) {
+            next = recv(dish);
+        }
+        assertThat(next.getGroup()).isEqualTo("weather");
+        assertThat(next.data()).isEqualTo(utf8("sunny"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void jeromqRadioShouldReachZenmqDishInItsGroupsOnly(Side side) {
+        ZMQ.Socket radio = jeromq(org.zeromq.SocketType.RADIO);
+        Socket dish = zenmq(SocketType.DISH);
+        dish.join("weather");
+        wire(side, dish, radio);
+        Msg first;
+        do {
+            zmq.Msg probe = new zmq.Msg(utf8("probe"));
+            probe.setGroup("weather");
+            assertThat(radio.sendMsg(probe, 0)).isTrue();
+            first = dish.recvMsg(Duration.ofMillis(20));
+        } while (first == null);
+        assertThat(first.group()).isEqualTo("weather");
+
+        zmq.Msg other = new zmq.Msg(utf8("not joined"));
+        other.setGroup("sports");
+        assertThat(radio.sendMsg(other, 0)).isTrue();
+        zmq.Msg sunny = new zmq.Msg(utf8("sunny"));
+        sunny.setGroup("weather");
+        assertThat(radio.sendMsg(sunny, 0)).isTrue();
+        Msg next = dish.recvMsg(PATIENCE);
+        while (next.string(0).equals("probe")) {
+            next = dish.recvMsg(PATIENCE);
+        }
+        assertThat(next.group()).isEqualTo("weather");
+        assertThat(next.string(0)).isEqualTo("sunny");
     }
 }
