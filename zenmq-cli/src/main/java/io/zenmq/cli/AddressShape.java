@@ -2,11 +2,9 @@
 package io.zenmq.cli;
 
 import io.zenmq.Msg;
-import io.zenmq.Socket;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -15,46 +13,21 @@ import java.util.Arrays;
  * without the delimiter, or data too long for one datagram, is dropped with a warning.
  * Used by the session's thread only.
  */
-final class AddressShape implements LineShape {
-    private final LeadingField field;
-    private final PrintStream err;
-
+final class AddressShape extends LeadingFieldShape {
     AddressShape(TextFormat format, PrintStream err) {
-        this.field = new LeadingField(format);
-        this.err = err;
+        super(format, err, "ADDRESS");
     }
 
     @Override
-    public Msg toMsg(byte[] line) {
-        LeadingField.Line split;
-        try {
-            split = field.split(line);
-        } catch (IllegalArgumentException e) {
-            throw LineShape.badInput(e);
-        }
-        if (split == null) {
-            LineShape.warn(err, "line without ADDRESS and delimiter, dropped");
-            return null;
-        }
-        try {
-            LeadingField.checkDatagram(split.data().length);
-        } catch (IllegalArgumentException e) {
-            LineShape.warn(err, e.getMessage() + ", dropped");
-            return null;
-        }
+    Msg toMsg(LeadingField.Line split) {
+        LeadingField.checkDatagram(split.data().length);
         return Msg.of(split.field().getBytes(StandardCharsets.UTF_8), split.data());
     }
 
-    /** Prints the sender's address without the NUL that ends it on the wire (as libzmq hands it out). */
     @Override
     public void print(Msg msg, ByteArrayOutputStream out) {
         byte[] address = msg.frame(0);
         int length = address.length > 0 && address[address.length - 1] == 0 ? address.length - 1 : address.length;
         field.print(Arrays.copyOf(address, length), msg.frame(1), out);
-    }
-
-    @Override
-    public boolean send(Socket socket, Msg msg, Duration timeout) {
-        return socket.send(msg, timeout);
     }
 }

@@ -14,35 +14,14 @@ import java.time.Duration;
  * or came from. A line without the delimiter, an ID that is not 1 to 4294967295, or one that no
  * connected peer has, is dropped with a warning. Used by the session's thread only.
  */
-final class RoutingIdShape implements LineShape {
-    private final LeadingField field;
-    private final PrintStream err;
-
+final class RoutingIdShape extends LeadingFieldShape {
     RoutingIdShape(TextFormat format, PrintStream err) {
-        this.field = new LeadingField(format);
-        this.err = err;
+        super(format, err, "ID");
     }
 
     @Override
-    public Msg toMsg(byte[] line) {
-        LeadingField.Line split;
-        try {
-            split = field.split(line);
-        } catch (IllegalArgumentException e) {
-            throw LineShape.badInput(e);
-        }
-        if (split == null) {
-            LineShape.warn(err, "line without ID and delimiter, dropped");
-            return null;
-        }
-        int id;
-        try {
-            id = LeadingField.routingId(split.field());
-        } catch (IllegalArgumentException e) {
-            LineShape.warn(err, e.getMessage() + ", line dropped");
-            return null;
-        }
-        return Msg.of(split.data()).routingId(id);
+    Msg toMsg(LeadingField.Line split) {
+        return Msg.of(split.data()).routingId(LeadingField.routingId(split.field()));
     }
 
     @Override
