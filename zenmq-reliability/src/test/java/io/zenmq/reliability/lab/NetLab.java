@@ -202,6 +202,21 @@ public final class NetLab implements AutoCloseable {
     }
 
     /**
+     * Sets a namespaced sysctl inside one side (the host's value is not touched), e.g. a low
+     * {@code net.ipv4.tcp_retries2} so that the kernel gives up on a silent peer in seconds.
+     *
+     * @param side where
+     * @param key the sysctl's name
+     * @param value the new value
+     * @return the value it had before, for putting it back
+     */
+    public String sysctl(Side side, String key, String value) {
+        String before = inNs(side, "sysctl", "-n", key).trim();
+        inNs(side, "sysctl", "-q", "-w", key + "=" + value);
+        return before;
+    }
+
+    /**
      * Aborts (RST) every established TCP connection on a port, seen from side a.
      *
      * @param port the port

@@ -130,6 +130,29 @@ class NetFaultsTest {
         assertThat(v.received()).isPositive();
     }
 
+    /**
+     * R3 with XPUB_NODROP: the publisher (an XPUB, SNDHWM 10,000, waiting for the subscription
+     * before its first message) gets EAGAIN where a PUB would drop, and the SUB behind the
+     * impaired link loses nothing.
+     */
+    @Test
+    void xpubNodropLosesNothingThroughLossDelayAndReordering() {
+        long count = Scale.pick(100_000L, 1_000_000L);
+        lab.impair(Side.B, 50, 10, 5, 46);
+        PeerProcess pub = peers.start(Side.A, "xpub", "role=send", "type=XPUB",
+                "bind=tcp://" + NetLab.ip(Side.A) + ":*", "sndhwm=10000", "nodrop=1", "sndtimeoMs=10", "waitSub=1",
+                "count=" + count, "progress=" + count / 10);
+        PeerProcess sub = peers.start(Side.B, "sub", "role=recv", "type=SUB", "connect=" + endpoint(pub),
+                "count=" + count, "expect=1:0:" + count, "progress=" + count / 10);
+        String done = pub.await("SENT-DONE ", LONG);
+        Verdict v = sub.verdict(LONG);
+        System.out.println("R3 XPUB_NODROP: " + done + "; received " + v.received());
+        v.assertClean(0, 0);
+        assertThat(v.received()).isEqualTo(count);
+        assertThat(eagain(done)).as("the publisher saw EAGAIN at its HWM").isPositive();
+        assertThat(pub.events("DISCONNECTED") + sub.events("DISCONNECTED")).isZero();
+    }
+
     private static long lastCount(PeerProcess p, String prefix) {
         var lines = p.linesStarting(prefix);
         return lines.isEmpty() ? 0 : Long.parseLong(lines.get(lines.size() - 1).split(" ")[1]);
@@ -217,6 +240,51 @@ class NetFaultsTest {
         Verdict v = pull.verdict(LONG);
         v.assertClean(rounds, LOSS_BOUND);
         assertThat(v.received() + v.lost()).isLessThanOrEqualTo(sent);
+    }
+
+    /**
+     * R5 without heartbeats: b goes silent while a streams. Only the sender notices, when its
+     * kernel gives up retransmitting (the lab's {@code tcp_retries2} is lowered to 3, about 3 s,
+     * as zenmq has no TCP_USER_TIMEOUT option); the idle receiver keeps the dead connection and
+     * sees no DISCONNECTED, also after the sender is back on a new connection.
+     */
+    @Test
+    void withoutHeartbeatsOnlyTheSenderNoticesASilentPeer() {
+        String retries = lab.sysctl(Side.A, "net.ipv4.tcp_retries2", "3");
+        try {
+            long rate = 2_000;
+            PeerProcess pull = peers.start(Side.B, "pull", "role=recv", "type=PULL", bindB(),
+                    "progress=" + rate / 2);
+            PeerProcess push = peers.start(Side.A, "push", "role=send", "type=PUSH", "connect=" + endpoint(pull),
+                    "count=100000000", "rate=" + rate, "progress=" + rate / 2, "reconnectMs=100",
+                    "reconnectMaxMs=500");
+            pull.await("RECV ", 2, LONG);
+            lab.silence(Side.B, true);
+            long silencedAt = System.nanoTime() / 1_000_000;
+            long pushDown = push.awaitEvent("DISCONNECTED", 1, LONG) - silencedAt;
+            long silent = System.nanoTime() / 1_000_000 - silencedAt;
+            lab.silence(Side.B, false);
+            push.awaitEvent("HANDSHAKE_SUCCEEDED", 2, LONG);
+            pull.awaitEvent("HANDSHAKE_SUCCEEDED", 2, LONG);
+            long received = lastCount(pull, "RECV ");
+            pull.await("RECV ", (int) (received / (rate / 2)) + 2, LONG); // traffic flows again
+            System.out.printf(java.util.Locale.ROOT, "R5 without heartbeats: the sender's DISCONNECTED %d ms after"
+                    + " the silence began; the receiver saw %d%n", pushDown, pull.events("DISCONNECTED"));
+            assertThat(pushDown).as("the sender's kernel gives up after its retransmissions")
+                    .isBetween(1000L, 60_000L);
+            assertThat(silent).isGreaterThanOrEqualTo(pushDown);
+            assertThat(pull.events("DISCONNECTED")).as("the idle receiver never notices").isZero();
+            push.command("stop");
+            String done = push.await("SENT-DONE ", LONG);
+            long sent = Long.parseLong(done.split(" ")[1]);
+            Await.until("the PULL to drain", LONG, () -> quietFor(pull, Duration.ofSeconds(2)));
+            pull.command("stop");
+            Verdict v = pull.verdict(LONG);
+            v.assertClean(1, LOSS_BOUND);
+            assertThat(v.received() + v.lost()).isLessThanOrEqualTo(sent);
+        } finally {
+            lab.sysctl(Side.A, "net.ipv4.tcp_retries2", retries);
+        }
     }
 
     private static String[] with(String[] common, String... args) {

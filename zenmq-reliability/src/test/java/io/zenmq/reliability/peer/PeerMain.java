@@ -34,7 +34,8 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * role=send|recv|echo|req  type=PUSH|PULL|...  bind=EP | connect=EP
  * send: count= rate=msgs/s producer= epoch= min= max= multipart=every sndtimeoMs= big=bytes bigAt=seq
- *       bigEvery=n waitGo=1 (sends only after "go")
+ *       bigEvery=n waitGo=1 (sends only after "go") waitSub=1 (an XPUB: sends only after a
+ *       subscription arrived) nodrop=1 (XPUB_NODROP)
  * recv: count= progress= slowMicros= expect=P:E:N,... latency=1 (senders stamp their send time)
  * req:  count= window= replyTimeoutMs=
  * many: (a ROUTER) count= DEALERs of its own connect to it and say hello; reports how many arrived
@@ -156,6 +157,9 @@ public final class PeerMain {
         if (args.containsKey("reconnectMaxMs")) {
             s.set(SocketOptions.RECONNECT_IVL_MAX, Duration.ofMillis(num("reconnectMaxMs", 0)));
         }
+        if (num("nodrop", 0) == 1) {
+            s.set(SocketOptions.XPUB_NODROP, true);
+        }
         s.set(SocketOptions.LINGER, Duration.ofMillis(num("lingerMs", 2000)));
     }
 
@@ -222,6 +226,13 @@ public final class PeerMain {
         SplittableRandom random = new SplittableRandom(num("seed", 1));
         while (num("waitGo", 0) == 1 && !go && !stop) {
             LockSupport.parkNanos(1_000_000);
+        }
+        if (num("waitSub", 0) == 1) {
+            Msg subscription = null;
+            while (subscription == null && !stop) {
+                subscription = s.recvMsg(POLL);
+            }
+            say("SUBSCRIBED");
         }
         long eagain = 0;
         long maxSend = 0;
