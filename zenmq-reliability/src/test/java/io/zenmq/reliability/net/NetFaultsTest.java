@@ -110,6 +110,35 @@ class NetFaultsTest {
         assertThat(v.received()).isEqualTo(count);
     }
 
+    /**
+     * R2's recovery: 50 lock-step REQs in parallel through the same link, the ROUTER dropping 1 %
+     * of replies; REQ_CORRELATE + REQ_RELAXED resend after a reply timeout. Every request is
+     * answered in the end, every reply is the one to the request just sent (no cross-talk, no
+     * late answer taken), and there are at least as many resends as dropped replies.
+     */
+    @Test
+    void parallelReqsRecoverFromDroppedRepliesWithoutCrossTalk() {
+        int parallel = 50;
+        long each = Scale.pick(40L, 400L);
+        lab.impair(Side.B, 50, 10, 5, 47);
+        PeerProcess router = peers.start(Side.B, "router", "role=echo", "type=ROUTER", bindB(), "dropPercent=1",
+                "seed=47");
+        PeerProcess reqs = peers.start(Side.A, "reqs", "role=reqs", "type=REQ", "connect=" + endpoint(router),
+                "parallel=" + parallel, "count=" + each, "replyTimeoutMs=1000");
+        Verdict v = reqs.verdict(LONG);
+        String done = reqs.await("REQS-DONE ", LONG);
+        router.command("stop");
+        String echoDone = router.await("ECHO-DONE ", LONG);
+        System.out.println("R2 recovery: " + done + "; " + echoDone);
+        v.assertClean(0, 0);
+        assertThat(v.received()).isEqualTo(parallel * each);
+        assertThat(done).contains("crosstalk=0");
+        long dropped = Long.parseLong(echoDone.replaceAll(".*dropped=(\\d+).*", "$1"));
+        long retries = Long.parseLong(done.replaceAll(".*retries=(\\d+).*", "$1"));
+        assertThat(dropped).as("the ROUTER dropped some replies").isPositive();
+        assertThat(retries).as("each dropped reply was recovered by a resend").isGreaterThanOrEqualTo(dropped);
+    }
+
     /** R3: PUB→SUB through the same link: whatever a SUB gets is an increasing, whole subsequence. */
     @Test
     void pubSubThroughLossDelayAndReordering() {
