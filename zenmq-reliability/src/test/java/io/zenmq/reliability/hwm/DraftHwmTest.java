@@ -104,21 +104,22 @@ class DraftHwmTest {
         try (Socket radio = ctx.socket(SocketType.RADIO); Socket dish = ctx.socket(SocketType.DISH)) {
             limit(radio, dish);
             connectRadio(transport, radio, dish);
-            int tries = transport.equals("inproc") ? 10 : 20_000;
+            // over tcp 2,000 x 16 KiB: far more than the kernel buffers hold
+            boolean inproc = transport.equals("inproc");
+            int tries = inproc ? 10 : 2_000;
+            byte[] body = inproc ? X : new byte[16 * 1024];
             int accepted = 0;
             for (int i = 0; i < tries; i++) {
-                accepted += radio.trySend(Msg.of(X).group("g")) ? 1 : 0;
+                accepted += radio.trySend(Msg.of(body).group("g")) ? 1 : 0;
             }
             assertThat(accepted).as("RADIO takes every message and drops what does not fit").isEqualTo(tries);
-            long before = System.nanoTime();
-            radio.set(SocketOptions.SNDTIMEO, SNDTIMEO);
-            radio.send(Msg.of(X).group("g"));
-            assertThat(System.nanoTime() - before).as("a full RADIO does not wait").isLessThan(SNDTIMEO.toNanos());
+            // a RADIO that waited for room would time out: nobody reads the DISH meanwhile
+            assertThat(radio.send(Msg.of(X).group("g"), WAIT)).as("a full RADIO takes it and drops it").isTrue();
             int received = drain(dish);
-            if (transport.equals("inproc")) {
+            if (inproc) {
                 assertThat(received).isEqualTo(2);
             } else {
-                assertThat(received).isLessThan(tries + 1);
+                assertThat(received).as("some were dropped").isLessThan(tries);
             }
         }
     }
@@ -178,19 +179,28 @@ class DraftHwmTest {
             }
             assertThat(String.join(",", outcomes)).isEqualTo("ok,ok" + ",EAGAIN".repeat(8));
             accepted = 2;
+            long before = System.nanoTime();
+            assertThat(sender.send(message.apply(body), SNDTIMEO)).as("a send with a timeout fails at HWM").isFalse();
+            assertThat(System.nanoTime() - before).as("and waits its timeout first")
+                    .isGreaterThanOrEqualTo(SNDTIMEO.toNanos());
         } else {
+            // no trySend here: on a loaded machine the I/O threads may still be moving bytes
             body = new byte[16 * 1024];
             accepted = 0;
-            while (accepted < TCP_CAP && sender.send(message.apply(body), SNDTIMEO)) {
+            long waited = 0;
+            while (accepted < TCP_CAP) {
+                long before = System.nanoTime();
+                boolean sent = sender.send(message.apply(body), SNDTIMEO);
+                waited = System.nanoTime() - before;
+                if (!sent) {
+                    break;
+                }
                 accepted++;
             }
             assertThat(accepted).as("tcp: refused at some point").isBetween(1, TCP_CAP - 1);
-            assertThat(sender.trySend(message.apply(body))).as("and trySend says EAGAIN").isFalse();
+            assertThat(waited).as("the refused send waited its timeout first")
+                    .isGreaterThanOrEqualTo(SNDTIMEO.toNanos());
         }
-        long before = System.nanoTime();
-        assertThat(sender.send(message.apply(body), SNDTIMEO)).as("a send with a timeout fails at HWM").isFalse();
-        assertThat(System.nanoTime() - before).as("and waits its timeout first")
-                .isGreaterThanOrEqualTo(SNDTIMEO.toNanos());
         for (int received = 0; received < accepted; received++) {
             assertThat(receiver.recvMsg(WAIT)).as("message %d of %d", received, accepted).isNotNull();
         }
