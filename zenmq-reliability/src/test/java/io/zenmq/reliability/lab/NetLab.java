@@ -202,6 +202,23 @@ public final class NetLab implements AutoCloseable {
     }
 
     /**
+     * Sets a namespaced sysctl inside one side (the host's value is not touched), e.g. a low
+     * {@code net.ipv4.tcp_retries2} so that the kernel gives up on a silent peer in seconds.
+     *
+     * @param side where
+     * @param key the sysctl's name
+     * @param value the new value
+     * @return the value it had before, for putting it back
+     */
+    public String sysctl(Side side, String key, String value) {
+        // through /proc/sys, which shows the namespace of the process reading it: no procps needed
+        String path = "/proc/sys/" + key.replace('.', '/');
+        String before = inNs(side, "cat", path).trim();
+        inNs(side, "sh", "-c", "echo '" + value + "' > " + path);
+        return before;
+    }
+
+    /**
      * Aborts (RST) every established TCP connection on a port, seen from side a.
      *
      * @param port the port

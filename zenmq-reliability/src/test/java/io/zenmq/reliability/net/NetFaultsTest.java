@@ -110,6 +110,35 @@ class NetFaultsTest {
         assertThat(v.received()).isEqualTo(count);
     }
 
+    /**
+     * R2's recovery: 50 lock-step REQs in parallel through the same link, the ROUTER dropping 1 %
+     * of replies; REQ_CORRELATE + REQ_RELAXED resend after a reply timeout. Every request is
+     * answered in the end, every reply is the one to the request just sent (no cross-talk, no
+     * late answer taken), and there are at least as many resends as dropped replies.
+     */
+    @Test
+    void parallelReqsRecoverFromDroppedRepliesWithoutCrossTalk() {
+        int parallel = 50;
+        long each = Scale.pick(40L, 400L);
+        lab.impair(Side.B, 50, 10, 5, 47);
+        PeerProcess router = peers.start(Side.B, "router", "role=echo", "type=ROUTER", bindB(), "dropPercent=1",
+                "seed=47");
+        PeerProcess reqs = peers.start(Side.A, "reqs", "role=reqs", "type=REQ", "connect=" + endpoint(router),
+                "parallel=" + parallel, "count=" + each, "replyTimeoutMs=1000");
+        Verdict v = reqs.verdict(LONG);
+        String done = reqs.await("REQS-DONE ", LONG);
+        router.command("stop");
+        String echoDone = router.await("ECHO-DONE ", LONG);
+        System.out.println("R2 recovery: " + done + "; " + echoDone);
+        v.assertClean(0, 0);
+        assertThat(v.received()).isEqualTo(parallel * each);
+        assertThat(done).contains("crosstalk=0");
+        long dropped = Long.parseLong(echoDone.replaceAll(".*dropped=(\\d+).*", "$1"));
+        long retries = Long.parseLong(done.replaceAll(".*retries=(\\d+).*", "$1"));
+        assertThat(dropped).as("the ROUTER dropped some replies").isPositive();
+        assertThat(retries).as("each dropped reply was recovered by a resend").isGreaterThanOrEqualTo(dropped);
+    }
+
     /** R3: PUB→SUB through the same link: whatever a SUB gets is an increasing, whole subsequence. */
     @Test
     void pubSubThroughLossDelayAndReordering() {
@@ -128,6 +157,29 @@ class NetFaultsTest {
         Verdict v = sub.verdict(LONG);
         v.assertClean(Long.MAX_VALUE, Long.MAX_VALUE); // PUB may drop; order and wholeness hold
         assertThat(v.received()).isPositive();
+    }
+
+    /**
+     * R3 with XPUB_NODROP: the publisher (an XPUB, SNDHWM 10,000, waiting for the subscription
+     * before its first message) gets EAGAIN where a PUB would drop, and the SUB behind the
+     * impaired link loses nothing.
+     */
+    @Test
+    void xpubNodropLosesNothingThroughLossDelayAndReordering() {
+        long count = Scale.pick(100_000L, 1_000_000L);
+        lab.impair(Side.B, 50, 10, 5, 46);
+        PeerProcess pub = peers.start(Side.A, "xpub", "role=send", "type=XPUB",
+                "bind=tcp://" + NetLab.ip(Side.A) + ":*", "sndhwm=10000", "nodrop=1", "sndtimeoMs=10", "waitSub=1",
+                "count=" + count, "progress=" + count / 10);
+        PeerProcess sub = peers.start(Side.B, "sub", "role=recv", "type=SUB", "connect=" + endpoint(pub),
+                "count=" + count, "expect=1:0:" + count, "progress=" + count / 10);
+        String done = pub.await("SENT-DONE ", LONG);
+        Verdict v = sub.verdict(LONG);
+        System.out.println("R3 XPUB_NODROP: " + done + "; received " + v.received());
+        v.assertClean(0, 0);
+        assertThat(v.received()).isEqualTo(count);
+        assertThat(eagain(done)).as("the publisher saw EAGAIN at its HWM").isPositive();
+        assertThat(pub.events("DISCONNECTED") + sub.events("DISCONNECTED")).isZero();
     }
 
     private static long lastCount(PeerProcess p, String prefix) {
@@ -217,6 +269,51 @@ class NetFaultsTest {
         Verdict v = pull.verdict(LONG);
         v.assertClean(rounds, LOSS_BOUND);
         assertThat(v.received() + v.lost()).isLessThanOrEqualTo(sent);
+    }
+
+    /**
+     * R5 without heartbeats: b goes silent while a streams. Only the sender notices, when its
+     * kernel gives up retransmitting (the lab's {@code tcp_retries2} is lowered to 3, about 3 s,
+     * as zenmq has no TCP_USER_TIMEOUT option); the idle receiver keeps the dead connection and
+     * sees no DISCONNECTED, also after the sender is back on a new connection.
+     */
+    @Test
+    void withoutHeartbeatsOnlyTheSenderNoticesASilentPeer() {
+        String retries = lab.sysctl(Side.A, "net.ipv4.tcp_retries2", "3");
+        try {
+            long rate = 2_000;
+            PeerProcess pull = peers.start(Side.B, "pull", "role=recv", "type=PULL", bindB(),
+                    "progress=" + rate / 2);
+            PeerProcess push = peers.start(Side.A, "push", "role=send", "type=PUSH", "connect=" + endpoint(pull),
+                    "count=100000000", "rate=" + rate, "progress=" + rate / 2, "reconnectMs=100",
+                    "reconnectMaxMs=500");
+            pull.await("RECV ", 2, LONG);
+            lab.silence(Side.B, true);
+            long silencedAt = System.nanoTime() / 1_000_000;
+            long pushDown = push.awaitEvent("DISCONNECTED", 1, LONG) - silencedAt;
+            long silent = System.nanoTime() / 1_000_000 - silencedAt;
+            lab.silence(Side.B, false);
+            push.awaitEvent("HANDSHAKE_SUCCEEDED", 2, LONG);
+            pull.awaitEvent("HANDSHAKE_SUCCEEDED", 2, LONG);
+            long received = lastCount(pull, "RECV ");
+            pull.await("RECV ", (int) (received / (rate / 2)) + 2, LONG); // traffic flows again
+            System.out.printf(java.util.Locale.ROOT, "R5 without heartbeats: the sender's DISCONNECTED %d ms after"
+                    + " the silence began; the receiver saw %d%n", pushDown, pull.events("DISCONNECTED"));
+            assertThat(pushDown).as("the sender's kernel gives up after its retransmissions")
+                    .isBetween(1000L, 60_000L);
+            assertThat(silent).isGreaterThanOrEqualTo(pushDown);
+            assertThat(pull.events("DISCONNECTED")).as("the idle receiver never notices").isZero();
+            push.command("stop");
+            String done = push.await("SENT-DONE ", LONG);
+            long sent = Long.parseLong(done.split(" ")[1]);
+            Await.until("the PULL to drain", LONG, () -> quietFor(pull, Duration.ofSeconds(2)));
+            pull.command("stop");
+            Verdict v = pull.verdict(LONG);
+            v.assertClean(1, LOSS_BOUND);
+            assertThat(v.received() + v.lost()).isLessThanOrEqualTo(sent);
+        } finally {
+            lab.sysctl(Side.A, "net.ipv4.tcp_retries2", retries);
+        }
     }
 
     private static String[] with(String[] common, String... args) {

@@ -34,9 +34,13 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * role=send|recv|echo|req  type=PUSH|PULL|...  bind=EP | connect=EP
  * send: count= rate=msgs/s producer= epoch= min= max= multipart=every sndtimeoMs= big=bytes bigAt=seq
- *       bigEvery=n waitGo=1 (sends only after "go")
+ *       bigEvery=n waitGo=1 (sends only after "go") waitSub=1 (an XPUB: sends only after a
+ *       subscription arrived) nodrop=1 (XPUB_NODROP)
  * recv: count= progress= slowMicros= expect=P:E:N,... latency=1 (senders stamp their send time)
  * req:  count= window= replyTimeoutMs=
+ * reqs: (a REQ) parallel= REQs in as many threads, REQ_CORRELATE + REQ_RELAXED, each count= lock-step
+ *       requests, resending after replyTimeoutMs= without an answer; reports RETRIES and CROSSTALK
+ * echo: dropPercent= (a ROUTER: that share of replies, seeded, is never sent; ECHO-DONE says how many)
  * many: (a ROUTER) count= DEALERs of its own connect to it and say hello; reports how many arrived
  * any:  sndhwm= rcvhwm= hbIvlMs= hbTimeoutMs= hbTtlMs= reconnectMs= reconnectMaxMs= lingerMs=
  *       maxSeconds= (the process ends itself after this)
@@ -124,6 +128,7 @@ public final class PeerMain {
                 case "recv" -> receive(s, type == SocketType.ROUTER);
                 case "echo" -> echo(s, type);
                 case "req" -> request(s);
+                case "reqs" -> parallelRequests(ctx, s);
                 case "many" -> many(ctx, s);
                 default -> throw new IllegalArgumentException("role " + args.get("role"));
             }
@@ -155,6 +160,9 @@ public final class PeerMain {
         }
         if (args.containsKey("reconnectMaxMs")) {
             s.set(SocketOptions.RECONNECT_IVL_MAX, Duration.ofMillis(num("reconnectMaxMs", 0)));
+        }
+        if (num("nodrop", 0) == 1) {
+            s.set(SocketOptions.XPUB_NODROP, true);
         }
         s.set(SocketOptions.LINGER, Duration.ofMillis(num("lingerMs", 2000)));
     }
@@ -222,6 +230,13 @@ public final class PeerMain {
         SplittableRandom random = new SplittableRandom(num("seed", 1));
         while (num("waitGo", 0) == 1 && !go && !stop) {
             LockSupport.parkNanos(1_000_000);
+        }
+        if (num("waitSub", 0) == 1) {
+            Msg subscription = null;
+            while (subscription == null && !stop) {
+                subscription = s.recvMsg(POLL);
+            }
+            say("SUBSCRIBED");
         }
         long eagain = 0;
         long maxSend = 0;
@@ -324,9 +339,16 @@ public final class PeerMain {
 
     private void echo(Socket s, SocketType type) {
         long echoed = 0;
+        long dropped = 0;
+        int dropPercent = (int) num("dropPercent", 0);
+        SplittableRandom random = new SplittableRandom(num("seed", 1));
         while (!stop) {
             Msg m = s.recvMsg(POLL);
             if (m == null) {
+                continue;
+            }
+            if (dropPercent > 0 && random.nextInt(100) < dropPercent) {
+                dropped++;
                 continue;
             }
             s.send(m);
@@ -335,6 +357,78 @@ public final class PeerMain {
                 say("ECHOED " + echoed);
             }
         }
+        say("ECHO-DONE echoed=" + echoed + " dropped=" + dropped);
+    }
+
+    /**
+     * R2's recovery: {@code parallel} REQs (the given one and more like it), one thread each, send
+     * {@code count} lock-step requests; a request without an answer in {@code replyTimeoutMs} is
+     * sent again (REQ_RELAXED allows it; REQ_CORRELATE drops a late answer to the old one). Every
+     * reply must be the answer to the request just sent: anything else is cross-talk.
+     */
+    private void parallelRequests(Context ctx, Socket first) {
+        int parallel = (int) num("parallel", 50);
+        long count = num("count", 40);
+        Duration replyTimeout = Duration.ofMillis(num("replyTimeoutMs", 1000));
+        SeqChecker checker = new SeqChecker();
+        java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong crosstalk = new java.util.concurrent.atomic.AtomicLong();
+        List<Socket> sockets = new java.util.ArrayList<>(List.of(first));
+        for (int i = 1; i < parallel; i++) {
+            Socket req = ctx.socket(SocketType.REQ);
+            configure(req);
+            req.connect(args.get("connect"));
+            sockets.add(req);
+        }
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            Socket req = sockets.get(i);
+            int producer = i + 1;
+            req.set(SocketOptions.REQ_CORRELATE, true);
+            req.set(SocketOptions.REQ_RELAXED, true);
+            Thread t = new Thread(() -> {
+                SplittableRandom random = new SplittableRandom(producer);
+                for (long seq = 0; seq < count && !stop; seq++) {
+                    byte[][] request = Stamp.message(producer, 0, seq, 10, 0, 100, random);
+                    Msg reply = null;
+                    while (reply == null && !stop) {
+                        req.send(Msg.of(request));
+                        reply = req.recvMsg(replyTimeout);
+                        if (reply == null) {
+                            retries.incrementAndGet();
+                        }
+                    }
+                    if (reply == null) {
+                        break;
+                    }
+                    byte[][] parts = reply.frames().toArray(new byte[0][]);
+                    if (!java.util.Arrays.deepEquals(parts, request)) {
+                        crosstalk.incrementAndGet();
+                    }
+                    synchronized (checker) {
+                        checker.accept(parts, parts.length);
+                    }
+                }
+            }, "req-" + producer);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        for (int i = 1; i < parallel; i++) {
+            sockets.get(i).close();
+        }
+        for (int producer = 1; producer <= parallel; producer++) {
+            checker.expect(producer, 0, count);
+        }
+        say("REQS-DONE retries=" + retries.get() + " crosstalk=" + crosstalk.get());
+        say("VERDICT " + checker.verdict().toJson());
     }
 
     /**
