@@ -289,7 +289,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
     @Override
     public boolean sendMsg(List<byte[]> frames, long timeoutNanos) {
         if (lock != null) {
-            return sendMsg(frames, 0, timeoutNanos);
+            return sendLocked(frames.get(0), frames.size() > 1, 0, null, timeoutNanos);
         }
         int last = frames.size() - 1;
         if (!send(frames.get(0), last > 0, timeoutNanos)) {
@@ -301,22 +301,6 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
             }
         }
         return true;
-    }
-
-    /**
-     * Sends a whole message with a routing id (used by SERVER and PEER, ignored by other types).
-     *
-     * @param frames the frames, owned by the socket if sent
-     * @param routingId the uint32 routing id, 0 for none
-     * @param timeoutNanos 0 to never wait, -1 to wait forever
-     * @return false if the wait timed out
-     * @throws ZmqException {@link ErrorCode#EINVAL} for more than one frame on a thread-safe type
-     */
-    public boolean sendMsg(List<byte[]> frames, int routingId, long timeoutNanos) {
-        if (lock == null) {
-            return sendMsg(frames, timeoutNanos);
-        }
-        return sendLocked(frames.get(0), frames.size() > 1, routingId, null, timeoutNanos);
     }
 
     /** The send of a thread-safe socket: one frame (to a group, for a RADIO), under the lock. */
@@ -360,6 +344,7 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
      * @param routingId the uint32 routing id, 0 for none
      * @param timeoutNanos 0 to never wait, -1 to wait forever
      * @return false if the wait timed out
+     * @throws ZmqException {@link ErrorCode#EINVAL} for more than one frame on a thread-safe type
      */
     public boolean sendMsg(byte[] group, List<byte[]> frames, int routingId, long timeoutNanos) {
         if (lock != null) {
