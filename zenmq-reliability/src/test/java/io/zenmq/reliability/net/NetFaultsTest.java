@@ -316,6 +316,65 @@ class NetFaultsTest {
         }
     }
 
+    /**
+     * L2, black-hole variant: a PUSH reconnecting every 10 ms to a peer whose namespace drops
+     * every packet, so its SYNs vanish and nothing is refused. With {@code tcp_syn_retries} 1 in
+     * the sender's namespace (the host's value is not touched) each connect gives up after about
+     * 3 s and the next one starts 10 ms later. Meanwhile the sender's descriptors stay within 2
+     * of each other and its threads do not grow; once the silence ends, the message it queued
+     * arrives.
+     */
+    @Test
+    void reconnectingIntoABlackHoleKeepsFdsAndThreadsFlat() {
+        Duration window = Duration.ofSeconds(Scale.pick(10, 600));
+        String synRetries = lab.sysctl(Side.A, "net.ipv4.tcp_syn_retries", "1");
+        try {
+            PeerProcess pull = peers.start(Side.B, "pull", "role=recv", "type=PULL", bindB(), "count=1",
+                    "expect=1:0:1");
+            String ep = endpoint(pull);
+            lab.silence(Side.B, true);
+            PeerProcess push = peers.start(Side.A, "push", "role=send", "type=PUSH", "connect=" + ep, "count=1",
+                    "reconnectMs=10", "maxSeconds=" + (window.toSeconds() + 120));
+            push.await("SENT-DONE ", LONG);
+            int minFds = Integer.MAX_VALUE;
+            int maxFds = 0;
+            int firstThreads = -1;
+            int maxThreads = 0;
+            int probes = 0;
+            long end = System.nanoTime() + window.toNanos();
+            while (System.nanoTime() - end < 0) {
+                push.command("probe");
+                String res = push.await("RES ", ++probes, LONG);
+                int fds = field(res, "fds");
+                int threads = field(res, "threads");
+                minFds = Math.min(minFds, fds);
+                maxFds = Math.max(maxFds, fds);
+                firstThreads = firstThreads < 0 ? threads : firstThreads;
+                maxThreads = Math.max(maxThreads, threads);
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            }
+            long retried = push.events("CONNECT_RETRIED");
+            long opened = System.nanoTime();
+            lab.silence(Side.B, false);
+            Verdict v = pull.verdict(LONG);
+            long flowedMs = (System.nanoTime() - opened) / 1_000_000;
+            System.out.printf(java.util.Locale.ROOT, "L2 black hole: %d retries in %s; fds %d..%d, threads %d..%d over"
+                    + " %d probes; the message arrived %d ms after the silence ended%n", retried, window, minFds,
+                    maxFds, firstThreads, maxThreads, probes, flowedMs);
+            assertThat(retried).as("connects that timed out and were retried").isGreaterThanOrEqualTo(2);
+            assertThat(maxFds - minFds).as("fd spread while retrying").isLessThanOrEqualTo(2);
+            assertThat(maxThreads).as("threads while retrying").isLessThanOrEqualTo(firstThreads);
+            v.assertClean(0, 0);
+            assertThat(v.received()).isEqualTo(1);
+        } finally {
+            lab.sysctl(Side.A, "net.ipv4.tcp_syn_retries", synRetries);
+        }
+    }
+
+    private static int field(String res, String name) {
+        return Integer.parseInt(res.replaceAll(".*\\b" + name + "=(-?\\d+).*", "$1"));
+    }
+
     private static String[] with(String[] common, String... args) {
         String[] all = new String[common.length + args.length];
         System.arraycopy(args, 0, all, 0, args.length);
