@@ -11,6 +11,8 @@ import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import io.zenmq.ZmqException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +42,8 @@ class HwmTest {
     private static final int CAP = 100_000;
     private static final byte[] X = {'x'};
     private static final AtomicInteger NAMES = new AtomicInteger();
+    /** Over tcp: how long a send may wait before the peer counts as full. */
+    private static final Duration FULL_AFTER = Duration.ofMillis(200);
 
     @TempDir
     static Path dir;
@@ -61,6 +65,8 @@ class HwmTest {
                 "router_unknown")) {
             SCENARIOS.put("action_" + kind, () -> action(kind));
         }
+        SCENARIOS.put("stream_tcp_full_peer", HwmTest::streamFullPeer);
+        SCENARIOS.put("push_pull_tcp_full_peer", HwmTest::pushPullTcpFullPeer);
     }
 
     /** What libzmq 4.3 does (and so zenmq must), for when python3-zmq is not there to ask. */
@@ -79,7 +85,9 @@ class HwmTest {
             Map.entry("action_xpub", "ok" + ",ok".repeat(9)),
             Map.entry("action_router", "ok" + ",ok".repeat(9)),
             Map.entry("action_router_mandatory", "ok,ok" + ",EAGAIN".repeat(8)),
-            Map.entry("action_router_unknown", "EHOSTUNREACH" + ",EHOSTUNREACH".repeat(9)));
+            Map.entry("action_router_unknown", "EHOSTUNREACH" + ",EHOSTUNREACH".repeat(9)),
+            Map.entry("stream_tcp_full_peer", "first=ok,full=EAGAIN,unknown=EHOSTUNREACH,arrived=all,after=ok"),
+            Map.entry("push_pull_tcp_full_peer", "full=EAGAIN,atLeastBothHwms=yes,arrived=all,after=ok"));
 
     @BeforeAll
     static void start() throws IOException, InterruptedException, URISyntaxException {
@@ -286,6 +294,92 @@ class HwmTest {
                     : router ? "peer".getBytes(StandardCharsets.US_ASCII) : null;
             return outcomes(a, address, 10);
         }
+    }
+
+    /**
+     * Sends messages made of {@code frames} until the peer is full: {@code trySend} while it takes them, and when it
+     * refuses, a send that may wait {@link #FULL_AFTER}; full is when that wait runs out. Over tcp
+     * the kernel's buffers take an unknown share, so only the outcome is compared with libzmq.
+     *
+     * @return how many were taken, or -1 if the peer was never full after {@code cap}
+     */
+    private static long fillTcp(Socket s, byte[][] frames, long cap) {
+        long sent = 0;
+        while (sent < cap) {
+            if (s.trySend(Msg.of(frames)) || s.send(Msg.of(frames), FULL_AFTER)) {
+                sent++;
+            } else {
+                return sent;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * W2 for STREAM over tcp (libzmq has no STREAM over inproc): SNDHWM 1 towards a raw TCP peer
+     * that reads nothing. The first send is taken; once the kernel's buffers are full a send
+     * fails with EAGAIN (also when it may wait), nothing is dropped, an unknown routing id is
+     * EHOSTUNREACH, and once the peer reads, every byte arrives and sending works again.
+     */
+    private static String streamFullPeer() {
+        byte[] payload = new byte[16 * 1024];
+        try (Socket stream = ctx.socket(SocketType.STREAM)) {
+            stream.set(SocketOptions.SNDHWM, 1);
+            stream.set(SocketOptions.LINGER, Duration.ZERO);
+            String ep = stream.bind("tcp://127.0.0.1:*");
+            try (java.net.Socket raw = new java.net.Socket(InetAddress.getLoopbackAddress(), port(ep))) {
+                raw.setSoTimeout(10_000);
+                Msg notice = stream.recvMsg(Duration.ofSeconds(10));
+                assertThat(notice).as("connect notification").isNotNull();
+                byte[] id = notice.frame(0);
+                byte[][] chunk = {id, payload};
+                String first = stream.trySend(Msg.of(chunk)) ? "ok" : "EAGAIN";
+                long more = fillTcp(stream, chunk, 10_000);
+                String full = more < 0 ? "never" : "EAGAIN";
+                String unknown;
+                try {
+                    unknown = stream.trySend(Msg.of("nobody".getBytes(StandardCharsets.US_ASCII), X)) ? "ok" : "EAGAIN";
+                } catch (ZmqException e) {
+                    unknown = e.code() == ErrorCode.EHOSTUNREACH ? "EHOSTUNREACH" : "E" + e.code().number();
+                }
+                long want = ((first.equals("ok") ? 1 : 0) + Math.max(0, more)) * payload.length;
+                String arrived = raw.getInputStream().readNBytes((int) want).length == want ? "all" : "short";
+                String after = stream.send(Msg.of(chunk), Duration.ofSeconds(10))
+                        && raw.getInputStream().readNBytes(payload.length).length == payload.length ? "ok" : "lost";
+                return "first=" + first + ",full=" + full + ",unknown=" + unknown + ",arrived=" + arrived + ",after="
+                        + after;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * W1 over tcp: PUSH SNDHWM 1000 to a PULL with RCVHWM 1000 that reads nothing, 1 KiB
+     * messages. The PUSH is full (EAGAIN, also after waiting) only once both queues and the
+     * kernel's buffers are: at least 2,000 taken; then the PULL gets every one, and a send goes
+     * through again.
+     */
+    private static String pushPullTcpFullPeer() {
+        try (Socket push = ctx.socket(SocketType.PUSH); Socket pull = ctx.socket(SocketType.PULL)) {
+            push.set(SocketOptions.SNDHWM, 1000);
+            push.set(SocketOptions.LINGER, Duration.ZERO);
+            pull.set(SocketOptions.RCVHWM, 1000);
+            push.connect(pull.bind("tcp://127.0.0.1:*"));
+            long sent = fillTcp(push, new byte[][] {new byte[1024]}, 100_000);
+            long received = 0;
+            while (received < sent && pull.recvMsg(Duration.ofSeconds(10)) != null) {
+                received++;
+            }
+            String after = push.send(Msg.of(X), Duration.ofSeconds(10)) && pull.recvMsg(Duration.ofSeconds(10)) != null
+                    ? "ok" : "lost";
+            return "full=" + (sent < 0 ? "never" : "EAGAIN") + ",atLeastBothHwms=" + (sent >= 2000 ? "yes" : "no")
+                    + ",arrived=" + (received == sent ? "all" : "short") + ",after=" + after;
+        }
+    }
+
+    private static int port(String endpoint) {
+        return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
     }
 
     private static String immediate(boolean on) {

@@ -3,6 +3,7 @@ package io.zenmq.reliability.leak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.zenmq.Context;
 import io.zenmq.ErrorCode;
 import io.zenmq.EventType;
@@ -21,10 +22,16 @@ import io.zenmq.reliability.probe.Resources;
 import io.zenmq.testing.Await;
 import io.zenmq.testing.Leaks;
 import io.zenmq.testing.Transport;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -44,6 +51,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LeakTest {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** L4: how long the process is watched for CPU use once its threads wait again. */
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(3);
 
     /**
      * L1: connect, handshake, one round trip, close, against one ROUTER, 2,000 times; then
@@ -186,7 +195,9 @@ class LeakTest {
     /**
      * L4: 1,000 interrupts aimed at random among 8 threads blocked in recv, send (at the HWM) and
      * poll. Documented result: the wait ends with ZmqException(EINTR) and the interrupt flag
-     * stays set; every socket still works afterwards, and the context closes within 5 s.
+     * stays set. Afterwards, with the 8 threads waiting again, the process uses under 5 % of a
+     * core (a wait that spun on a left-over interrupt would use a whole one); every socket still
+     * works, and the context closes within 5 s.
      */
     @Test
     void randomInterruptsNeverWedgeASocket() throws Exception {
@@ -219,6 +230,12 @@ class LeakTest {
                     () -> eintr[w].get() > before || failure.get() != null);
             assertThat(failure.get()).as("seed " + seed).isNull();
         }
+        // the JIT compiles what the interrupts made hot, on its own threads: that is not zenmq
+        Await.until("the JIT to go quiet", Duration.ofMinutes(1), LeakTest::jitQuietFor300Ms);
+        double idle = idleCpuShare(IDLE_WINDOW);
+        System.out.printf(java.util.Locale.ROOT, "L4: %d interrupts (seed %d); then %.2f %% CPU over %s idle%n",
+                interrupts, seed, 100 * idle, IDLE_WINDOW);
+        assertThat(idle).as("process CPU share while the 8 threads wait again (seed " + seed + ")").isLessThan(0.05);
         finish.countDown();
         for (Thread th : threads) {
             th.interrupt();
@@ -230,6 +247,48 @@ class LeakTest {
         ctx.close();
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
         Leaks.assertNone(fdBase);
+    }
+
+    private static boolean jitQuietFor300Ms() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long before = jit.getTotalCompilationTime();
+        LockSupport.parkNanos(300_000_000L);
+        return jit.getTotalCompilationTime() == before;
+    }
+
+    /**
+     * Measures the process's CPU time (all threads: zenmq's, the JIT's, the collector's) over a
+     * window of wall time in which this thread only parks, and prints the threads that used any.
+     *
+     * @return CPU time over wall time, 1.0 being one core busy the whole window
+     */
+    private static double idleCpuShare(Duration window) {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        Map<Long, Long> before = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            before.put(id, threads.getThreadCpuTime(id));
+        }
+        long jit0 = jit.getTotalCompilationTime();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        for (long left = window.toNanos(); left > 0; left = t0 + window.toNanos() - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+        long cpu = os.getProcessCpuTime() - cpu0;
+        long wall = System.nanoTime() - t0;
+        StringBuilder busiest = new StringBuilder();
+        for (long id : threads.getAllThreadIds()) {
+            long used = threads.getThreadCpuTime(id) - before.getOrDefault(id, 0L);
+            ThreadInfo info = threads.getThreadInfo(id);
+            if (used > 5_000_000 && info != null) {
+                busiest.append(' ').append(info.getThreadName()).append('=').append(used / 1_000_000).append(" ms");
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "L4 idle window: process %d ms CPU in %d ms; JIT %d ms; threads"
+                + " over 5 ms:%s%n", cpu / 1_000_000, wall / 1_000_000, jit.getTotalCompilationTime() - jit0, busiest);
+        return (double) cpu / wall;
     }
 
     /** One worker: 0 waits in recv, 1 in send at the HWM, 2 in poll; each EINTR is counted. */

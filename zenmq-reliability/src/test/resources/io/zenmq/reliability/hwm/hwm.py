@@ -2,6 +2,7 @@
 # The HWM scenarios of HwmTest, run against libzmq through pyzmq; prints "name result" per line.
 # Each scenario here has a twin in HwmTest.java: same sockets, same options, same steps.
 import os
+import socket
 import sys
 import zmq
 
@@ -158,6 +159,93 @@ def immediate(on):
     return r
 
 
+FULL_AFTER_MS = 200
+
+
+def send_frames(s, frames, timeout_ms):
+    """Sends one message; timeout_ms 0: never waits. False when it was not taken (EAGAIN)."""
+    s.setsockopt(zmq.SNDTIMEO, timeout_ms)
+    try:
+        for f in frames[:-1]:
+            s.send(f, zmq.SNDMORE | (zmq.NOBLOCK if timeout_ms == 0 else 0))
+        s.send(frames[-1], zmq.NOBLOCK if timeout_ms == 0 else 0)
+        return True
+    except zmq.Again:
+        return False
+
+
+def fill_tcp(s, frames, cap):
+    # as HwmTest.fillTcp: take while it takes, then a send that may wait; full when that times out
+    sent = 0
+    while sent < cap:
+        if send_frames(s, frames, 0) or send_frames(s, frames, FULL_AFTER_MS):
+            sent += 1
+        else:
+            return sent
+    return -1
+
+
+def read_exactly(raw, n):
+    got = 0
+    while got < n:
+        d = raw.recv(min(1 << 20, n - got))
+        if not d:
+            break
+        got += len(d)
+    return got
+
+
+def stream_full_peer():
+    payload = b"\0" * 16384
+    stream = ctx.socket(zmq.STREAM)
+    stream.setsockopt(zmq.SNDHWM, 1)
+    stream.bind("tcp://127.0.0.1:*")
+    port = int(stream.getsockopt(zmq.LAST_ENDPOINT).decode().rsplit(":", 1)[1])
+    raw = socket.create_connection(("127.0.0.1", port))
+    raw.settimeout(10)
+    stream.setsockopt(zmq.RCVTIMEO, 10000)
+    rid = stream.recv_multipart()[0]  # the connect notification
+    first = "ok" if send_frames(stream, [rid, payload], 0) else "EAGAIN"
+    more = fill_tcp(stream, [rid, payload], 10000)
+    try:
+        unknown = "ok" if send_frames(stream, [b"nobody", b"x"], 0) else "EAGAIN"
+    except zmq.ZMQError as e:
+        unknown = "EHOSTUNREACH" if e.errno == zmq.EHOSTUNREACH else "E%d" % e.errno
+    want = ((1 if first == "ok" else 0) + max(0, more)) * len(payload)
+    arrived = "all" if read_exactly(raw, want) == want else "short"
+    after = "ok" if send_frames(stream, [rid, payload], 10000) and read_exactly(raw, len(payload)) == len(payload) \
+        else "lost"
+    raw.close()
+    close(stream)
+    return "first=%s,full=%s,unknown=%s,arrived=%s,after=%s" % (first, "never" if more < 0 else "EAGAIN", unknown,
+                                                                  arrived, after)
+
+
+def push_pull_tcp_full_peer():
+    push, pull = ctx.socket(zmq.PUSH), ctx.socket(zmq.PULL)
+    push.setsockopt(zmq.SNDHWM, 1000)
+    pull.setsockopt(zmq.RCVHWM, 1000)
+    pull.setsockopt(zmq.RCVTIMEO, 10000)
+    pull.bind("tcp://127.0.0.1:*")
+    push.connect(pull.getsockopt(zmq.LAST_ENDPOINT).decode())
+    sent = fill_tcp(push, [b"\0" * 1024], 100000)
+    received = 0
+    try:
+        while received < sent:
+            pull.recv()
+            received += 1
+    except zmq.Again:
+        pass
+    try:
+        after = "ok" if send_frames(push, [b"x"], 10000) and pull.recv() else "lost"
+    except zmq.Again:
+        after = "lost"
+    close(push, pull)
+    return "full=%s,atLeastBothHwms=%s,arrived=%s,after=%s" % ("never" if sent < 0 else "EAGAIN",
+                                                               "yes" if sent >= 2000 else "no",
+                                                               "all" if received == sent else "short", after)
+
+
 SCENARIOS = {
     "push_pull_bind_first_1000_1000": lambda: push_pull(True, 1000, 1000),
     "push_pull_connect_first_1000_1000": lambda: push_pull(False, 1000, 1000),
@@ -169,6 +257,8 @@ SCENARIOS = {
 }
 for k in ("push", "dealer", "pair", "pub", "xpub", "router", "router_mandatory", "router_unknown"):
     SCENARIOS["action_" + k] = (lambda kind: lambda: action(kind))(k)
+SCENARIOS["stream_tcp_full_peer"] = stream_full_peer
+SCENARIOS["push_pull_tcp_full_peer"] = push_pull_tcp_full_peer
 
 for name in sys.argv[2:]:
     print(name, SCENARIOS[name](), flush=True)
