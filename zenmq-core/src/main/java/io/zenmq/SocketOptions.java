@@ -41,6 +41,27 @@ public final class SocketOptions {
      */
     public static final Option<Duration> RECONNECT_IVL_MAX = time("ZMQ_RECONNECT_IVL_MAX", 21, Duration.ZERO);
     /**
+     * {@code ZMQ_RECONNECT_STOP} (libzmq 4.3.5 draft): a mask of the failures after which a
+     * connecting socket gives the endpoint up instead of retrying: {@link #RECONNECT_STOP_CONN_REFUSED},
+     * {@link #RECONNECT_STOP_HANDSHAKE_FAILED}, {@link #RECONNECT_STOP_AFTER_DISCONNECT}; default 0
+     * (always retry). Read when the socket connects. Messages queued for a given-up endpoint are
+     * dropped, as with a zero {@link #RECONNECT_IVL}.
+     */
+    public static final Option<Integer> RECONNECT_STOP = new Option<>("ZMQ_RECONNECT_STOP", 109, Integer.class, 0,
+            v -> true, "a mask of RECONNECT_STOP_* bits", false);
+    /** {@link #RECONNECT_STOP} bit: stop when the peer refuses the connection (no listener). */
+    public static final int RECONNECT_STOP_CONN_REFUSED = 0x1;
+    /**
+     * {@link #RECONNECT_STOP} bit: stop when a connection ends before its ZMTP handshake
+     * completed (the peer closed it, went silent past {@code HANDSHAKE_IVL}, or is not ZMTP).
+     */
+    public static final int RECONNECT_STOP_HANDSHAKE_FAILED = 0x2;
+    /**
+     * {@link #RECONNECT_STOP} bit: once the endpoint was disconnected (or the socket closed),
+     * a refused connect ends the lingering attempt to deliver what is queued.
+     */
+    public static final int RECONNECT_STOP_AFTER_DISCONNECT = 0x4;
+    /**
      * {@code ZMQ_HANDSHAKE_IVL}: a connection that has not finished its ZMTP handshake in this
      * time is dropped; zero: no limit. Default 30 s.
      */

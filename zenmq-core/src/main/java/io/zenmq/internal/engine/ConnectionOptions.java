@@ -15,6 +15,8 @@ import io.zenmq.internal.mechanism.SecurityConfig;
  * @param maxMessageSize largest frame accepted from the peer, -1 = no limit
  * @param reconnectIvlNanos first pause before a reconnect, &lt;= 0 = never reconnect
  * @param reconnectIvlMaxNanos cap of the doubling back-off, 0 = no back-off
+ * @param reconnectStop ZMQ_RECONNECT_STOP: a mask of the failures after which the session
+ *     stops reconnecting ({@code SocketOptions.RECONNECT_STOP_*})
  * @param handshakeIvlNanos handshake deadline, 0 = none
  * @param sendBuffer SO_SNDBUF, -1 = OS default
  * @param receiveBuffer SO_RCVBUF, -1 = OS default
@@ -28,7 +30,7 @@ import io.zenmq.internal.mechanism.SecurityConfig;
  */
 public record ConnectionOptions(SocketType type, int sendHwm, int receiveHwm, byte[] routingId,
                                 long maxMessageSize, long reconnectIvlNanos, long reconnectIvlMaxNanos,
-                                long handshakeIvlNanos, int sendBuffer, int receiveBuffer,
+                                int reconnectStop, long handshakeIvlNanos, int sendBuffer, int receiveBuffer,
                                 boolean conflate, boolean immediate, boolean streamNotify,
                                 Heartbeat heartbeat, Keepalive keepalive, boolean ipv6,
                                 SecurityConfig security) {

@@ -2,6 +2,7 @@
 package io.zenmq.internal.engine;
 
 import io.zenmq.EventType;
+import io.zenmq.SocketOptions;
 import io.zenmq.internal.io.IoObject;
 import io.zenmq.internal.io.IoThread;
 import io.zenmq.internal.io.Timer;
@@ -10,6 +11,7 @@ import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.pipe.PipeListener;
 import io.zenmq.internal.transport.Endpoint;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.SocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -54,6 +56,8 @@ public final class Session implements PipeListener, IoObject {
     /** Stands in for the current connection's fd in monitor events. */
     private long handle;
     private boolean closing;
+    /** Whether the current connection finished its handshake (for RECONNECT_STOP). */
+    private boolean handshaken;
     private boolean skipOutbound;
     private boolean done;
 
@@ -185,8 +189,28 @@ public final class Session implements PipeListener, IoObject {
                 event(EventType.CLOSED, handle);
             }
             LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
+            if (e instanceof IOException failure && givesUpAfter(failure)) {
+                finish();
+                return;
+            }
             scheduleReconnect();
         }
+    }
+
+    /**
+     * Whether a failed connect ends this session instead of a retry: ZMQ_RECONNECT_STOP asks so
+     * for a refused connection always, or once the endpoint was disconnected.
+     */
+    private boolean givesUpAfter(IOException failure) {
+        // junixsocket (abstract-namespace ipc) reports a refusal as a plain SocketException; a
+        // missing ipc path is not a refusal, as in libzmq
+        boolean refused = failure instanceof ConnectException || "Connection refused".equals(failure.getMessage());
+        if (!refused) {
+            return false;
+        }
+        int stop = options.reconnectStop();
+        return (stop & SocketOptions.RECONNECT_STOP_CONN_REFUSED) != 0
+                || (closing && (stop & SocketOptions.RECONNECT_STOP_AFTER_DISCONNECT) != 0);
     }
 
     private void configure(SocketChannel channel) throws IOException {
@@ -205,6 +229,7 @@ public final class Session implements PipeListener, IoObject {
             // the engine takes over this key; cancelling it would block a new registration
             key.interestOps(0);
             connecting = null;
+            boolean givingUp = false;
             try {
                 if (channel.finishConnect()) {
                     connected(channel);
@@ -212,10 +237,15 @@ public final class Session implements PipeListener, IoObject {
                 }
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
+                givingUp = givesUpAfter(e);
             }
             key.cancel();
             closeQuietly(channel);
             event(EventType.CLOSED, handle);
+            if (givingUp) {
+                finish();
+                return;
+            }
             scheduleReconnect();
         }
 
@@ -235,6 +265,7 @@ public final class Session implements PipeListener, IoObject {
             return;
         }
         currentReconnectIvl = options.reconnectIvlNanos();
+        handshaken = false;
         event(EventType.CONNECTED, handle);
         engine = Engines.create(io, this, channel, options);
         engine.start();
@@ -283,6 +314,7 @@ public final class Session implements PipeListener, IoObject {
             pipe.peer().setPeerProperties(peerProperties);
             socket.pipeConnected(pipe.peer());
         }
+        handshaken = true;
         event(EventType.HANDSHAKE_SUCCEEDED, 0);
         return pipe;
     }
@@ -331,7 +363,10 @@ public final class Session implements PipeListener, IoObject {
         engine = null;
         skipOutbound = outboundMidMessage;
         event(EventType.DISCONNECTED, handle);
-        if (endpoint == null || protocolError || socketEndedPipe() || (closing && !hasQueuedOutput())) {
+        boolean handshakeStopped = !handshaken
+                && (options.reconnectStop() & SocketOptions.RECONNECT_STOP_HANDSHAKE_FAILED) != 0;
+        if (endpoint == null || protocolError || handshakeStopped || socketEndedPipe()
+                || (closing && !hasQueuedOutput())) {
             finish();
             return;
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ChannelSetupTest {
     private static ConnectionOptions options(ConnectionOptions.Keepalive keepalive) {
-        return new ConnectionOptions(SocketType.PUSH, 1000, 1000, new byte[0], -1, 0, 0, 0, -1, -1,
+        return new ConnectionOptions(SocketType.PUSH, 1000, 1000, new byte[0], -1, 0, 0, 0, 0, -1, -1,
                 false, false, true, ConnectionOptions.Heartbeat.OFF, keepalive, false,
                 io.zenmq.internal.mechanism.SecurityConfig.NULL);
     }
