@@ -9,6 +9,7 @@ import io.zenmq.internal.io.Timer;
 import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.pipe.PipeListener;
+import io.zenmq.internal.routing.SharedFrameReader;
 import io.zenmq.internal.transport.Endpoint;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -29,7 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * like an accepted one for its pipe: it creates and attaches one after each handshake and ends
  * it (dropping what is queued) when the connection goes, while it keeps reconnecting.
  */
-public final class Session implements PipeListener, IoObject {
+public final class Session implements PipeListener, SharedFrameReader, IoObject {
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
     /** Linux errno values reported in monitor events. */
     static final int EINPROGRESS = 115;

@@ -18,8 +18,11 @@ import java.util.Map;
  * {@code noDrop} is asked, in which case nothing is sent and the caller waits. A recipient that
  * goes away mid-message simply stops receiving it.
  *
- * <p>Frames handed to several pipes are copied for all but the first recipient, as an inproc
- * receiver gets the very array and may change it. Socket thread only.
+ * <p>A frame handed to several pipes is one array for every recipient whose reader only encodes
+ * it onto a wire (a {@link SharedFrameReader}, a connection's session), so fanning a message out
+ * to a thousand tcp peers copies nothing; an inproc receiver gets the very array and may change
+ * it, so each inproc recipient gets a copy (the first of them the array itself when no wire
+ * recipient shares it). Socket thread only.
  */
 public final class Distributor {
     /**
@@ -27,16 +30,26 @@ public final class Distributor {
      * (in a {@link SubscriptionTrie}, say) so that selecting is a field write, not a lookup.
      */
     public static final class Target extends Peer {
+        private final boolean shares;
         private long selection;
 
         private Target(Pipe pipe) {
             super(pipe);
+            this.shares = pipe.peer() != null && pipe.peer().listener() instanceof SharedFrameReader;
         }
     }
 
     private final List<Target> targets = new ArrayList<>();
     private final Map<Pipe, Target> byPipe = new IdentityHashMap<>();
-    private final List<Pipe> recipients = new ArrayList<>();
+    /**
+     * The current message's recipients, the first {@code recipientCount} slots: a plain array
+     * reused from message to message, as emptying a list of a thousand pipes for every message
+     * costs as much as filling it.
+     */
+    private Target[] recipients = new Target[8];
+    private int recipientCount;
+    /** How many of the recipients share the frames they get (see {@link SharedFrameReader}). */
+    private int sharingRecipients;
     private long selection;
     private boolean inMessage;
 
@@ -72,8 +85,8 @@ public final class Distributor {
         Target target = byPipe.remove(pipe);
         if (target != null) {
             targets.remove(target);
+            removeRecipient(target);
         }
-        recipients.remove(pipe);
     }
 
     /**
@@ -121,23 +134,41 @@ public final class Distributor {
             return false;
         }
         boolean more = (flags & FrameQueue.FLAG_MORE) != 0;
-        for (int i = 0; i < recipients.size(); i++) {
-            recipients.get(i).write(i == 0 ? frame : frame.clone(), flags);
+        boolean handedOut = sharingRecipients > 0;
+        Target[] to = recipients;
+        int count = recipientCount;
+        for (int i = 0; i < count; i++) {
+            Target target = to[i];
+            byte[] copy = frame;
+            if (!target.shares) {
+                if (handedOut) {
+                    copy = frame.clone();
+                }
+                handedOut = true;
+            }
+            target.pipe().write(copy, flags);
         }
         if (more) {
             inMessage = true;
         } else {
-            for (int i = 0; i < recipients.size(); i++) {
-                recipients.get(i).flush();
+            for (int i = 0; i < count; i++) {
+                to[i].pipe().flush();
             }
-            recipients.clear();
+            recipientCount = 0;
+            sharingRecipients = 0;
             inMessage = false;
         }
         return true;
     }
 
     private boolean chooseRecipients(boolean invert, boolean noDrop) {
-        recipients.clear();
+        recipientCount = 0;
+        sharingRecipients = 0;
+        if (recipients.length < targets.size()) {
+            recipients = new Target[Math.max(targets.size(), 2 * recipients.length)];
+        }
+        Target[] to = recipients;
+        int count = 0;
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
             boolean selected = target.selection == selection;
@@ -146,12 +177,38 @@ public final class Distributor {
             }
             Pipe pipe = target.pipe();
             if (pipe.checkWritable()) {
-                recipients.add(pipe);
+                to[count++] = target;
+                if (target.shares) {
+                    sharingRecipients++;
+                }
             } else if (noDrop) {
-                recipients.clear();
+                sharingRecipients = 0;
                 return false;
             }
         }
+        recipientCount = count;
         return true;
+    }
+
+    /**
+     * Takes a target that went away out of the message in progress (keeping the others' order)
+     * and out of the slots past it that earlier messages left, so that it can be collected.
+     */
+    private void removeRecipient(Target target) {
+        Target[] to = recipients;
+        for (int i = 0; i < to.length; i++) {
+            if (to[i] != target) {
+                continue;
+            }
+            if (i < recipientCount) {
+                System.arraycopy(to, i + 1, to, i, recipientCount - i - 1);
+                to[--recipientCount] = null;
+                if (target.shares) {
+                    sharingRecipients--;
+                }
+            } else {
+                to[i] = null;
+            }
+        }
     }
 }

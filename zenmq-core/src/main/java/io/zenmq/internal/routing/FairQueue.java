@@ -3,7 +3,9 @@ package io.zenmq.internal.routing;
 
 import io.zenmq.internal.pipe.Pipe;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Round-robin receipt of whole messages from the peers that have one (libzmq's {@code fq}).
@@ -16,8 +18,15 @@ import java.util.List;
  */
 public final class FairQueue<P extends Peer> {
     private final EndedPipeListener ends;
-    private final List<P> active = new ArrayList<>();
-    private final List<P> inactive = new ArrayList<>();
+    /**
+     * Every peer: the active ones (which may have a message) in {@code [0, activeCount)}, the ones
+     * found empty after them. A peer moves between the two by one swap with the first inactive or
+     * the last active slot, as libzmq's {@code fq} does, so that waking one of a thousand peers does
+     * not search or shift the others.
+     */
+    private final List<P> peers = new ArrayList<>();
+    private final Map<Pipe, P> byPipe = new IdentityHashMap<>();
+    private int activeCount;
     private int current;
     private boolean more;
     private P lastPeer;
@@ -37,7 +46,10 @@ public final class FairQueue<P extends Peer> {
      * @param peer a peer not yet in this queue
      */
     public void attach(P peer) {
-        active.add(peer);
+        peer.fairQueueSlot = peers.size();
+        peers.add(peer);
+        byPipe.put(peer.pipe(), peer);
+        swap(peer.fairQueueSlot, activeCount++);
     }
 
     /**
@@ -46,9 +58,9 @@ public final class FairQueue<P extends Peer> {
      * @param pipe the socket's end
      */
     public void activated(Pipe pipe) {
-        int index = indexOf(inactive, pipe);
-        if (index >= 0) {
-            active.add(inactive.remove(index));
+        P peer = byPipe.get(pipe);
+        if (peer != null && peer.fairQueueSlot >= activeCount) {
+            swap(peer.fairQueueSlot, activeCount++);
         }
     }
 
@@ -58,30 +70,45 @@ public final class FairQueue<P extends Peer> {
      * @param pipe the socket's end
      */
     public void terminated(Pipe pipe) {
-        int index = indexOf(active, pipe);
-        if (index >= 0) {
-            active.remove(index);
-            if (current > index || current >= active.size()) {
-                current = current > index ? current - 1 : 0;
+        P peer = byPipe.get(pipe);
+        if (peer != null) {
+            if (peer.fairQueueSlot < activeCount) {
+                deactivate(peer.fairQueueSlot);
             }
-        } else {
-            index = indexOf(inactive, pipe);
-            if (index >= 0) {
-                inactive.remove(index);
-            }
+            remove(peer);
         }
         if (lastPeer != null && lastPeer.pipe() == pipe) {
             more = false;
         }
     }
 
-    private static int indexOf(List<? extends Peer> peers, Pipe pipe) {
-        for (int i = 0; i < peers.size(); i++) {
-            if (peers.get(i).pipe() == pipe) {
-                return i;
-            }
+    /** Moves the active peer in {@code slot} behind the active ones, keeping {@link #current} on its peer. */
+    private void deactivate(int slot) {
+        int lastActive = --activeCount;
+        swap(slot, lastActive);
+        if (current == lastActive) {
+            current = slot;
         }
-        return -1;
+    }
+
+    /** Takes an inactive peer out for good. */
+    private void remove(P peer) {
+        byPipe.remove(peer.pipe());
+        int last = peers.size() - 1;
+        swap(peer.fairQueueSlot, last);
+        peers.remove(last);
+        peer.fairQueueSlot = -1;
+    }
+
+    private void swap(int i, int j) {
+        if (i != j) {
+            P a = peers.get(i);
+            P b = peers.get(j);
+            peers.set(i, b);
+            peers.set(j, a);
+            b.fairQueueSlot = i;
+            a.fairQueueSlot = j;
+        }
     }
 
     /**
@@ -90,26 +117,27 @@ public final class FairQueue<P extends Peer> {
      * @return the frame, or null if no peer has a message
      */
     public byte[] recv() {
-        while (!active.isEmpty()) {
-            if (current >= active.size()) {
+        while (activeCount > 0) {
+            if (current >= activeCount) {
                 current = 0;
             }
-            P peer = active.get(current);
+            P peer = peers.get(current);
             Pipe pipe = peer.pipe();
             byte[] frame = pipe.read();
             if (frame != null) {
                 more = pipe.lastMore();
                 lastPeer = peer;
                 if (!more) {
-                    current = (current + 1) % active.size();
+                    current++;
                 }
                 return frame;
             }
-            active.remove(current);
+            int slot = current;
+            deactivate(slot);
+            current = slot; // the peer swapped in from the end takes its turn now
             if (pipe.isInEnded()) {
+                remove(peer);
                 ends.pipeEnded(pipe);
-            } else {
-                inactive.add(peer);
             }
         }
         return null;
@@ -152,9 +180,9 @@ public final class FairQueue<P extends Peer> {
         if (more) {
             return true;
         }
-        for (int i = 0; i < active.size(); i++) {
+        for (int i = 0; i < activeCount; i++) {
             // an empty pipe stays asleep, so its next message wakes the socket (and its poller)
-            if (active.get(i).pipe().checkReadable()) {
+            if (peers.get(i).pipe().checkReadable()) {
                 return true;
             }
         }

@@ -10,6 +10,8 @@ import io.zenmq.internal.pipe.Pipe;
  */
 public class Peer {
     private final Pipe pipe;
+    /** Where a {@link FairQueue} keeps this peer, so that it moves the peer without a search. */
+    int fairQueueSlot = -1;
 
     /**
      * Wraps the socket's end of a peer pipe.

@@ -156,4 +156,85 @@ class DistributorTest {
         assertThat(drain(gone.peer())).isEmpty();
         assertThat(drain(staying.peer())).containsExactly("a1", "a2", "|", "b", "|");
     }
+
+    @Test
+    void shouldGiveEveryWireRecipientTheSameArrayAndEveryInprocOneACopy() {
+        Pipe wireOne = pipes.wirePipe(0);
+        Pipe inproc = pipes.pipe(0);
+        Pipe wireTwo = pipes.wirePipe(0);
+        distributor.attach(wireOne);
+        distributor.attach(inproc);
+        distributor.attach(wireTwo);
+        distributor.selectAll();
+        byte[] first = b("a1");
+        byte[] last = b("a2");
+        distributor.send(first, FrameQueue.FLAG_MORE, false, false);
+        distributor.send(last, 0, false, false);
+
+        assertThat(wireOne.peer().read()).isSameAs(first);
+        assertThat(wireOne.peer().read()).isSameAs(last);
+        assertThat(wireTwo.peer().read()).isSameAs(first);
+        assertThat(wireTwo.peer().read()).isSameAs(last);
+        byte[] copy = inproc.peer().read();
+        assertThat(copy).isNotSameAs(first).isEqualTo(first);
+        assertThat(inproc.peer().read()).isNotSameAs(last).isEqualTo(last);
+    }
+
+    @Test
+    void shouldHandTheArrayItselfToTheOnlyInprocRecipientOnceNoWireRecipientRemains() {
+        Pipe wire = pipes.wirePipe(0);
+        Pipe inproc = pipes.pipe(0);
+        distributor.attach(wire);
+        distributor.attach(inproc);
+        distributor.selectAll();
+        distributor.send(b("a1"), FrameQueue.FLAG_MORE, false, false);
+        distributor.terminated(wire);
+        byte[] last = b("a2");
+        distributor.send(last, 0, false, false);
+        distributor.selectAll();
+        byte[] next = b("b");
+        distributor.send(next, 0, false, false);
+
+        assertThat(drain(wire.peer())).isEmpty(); // a message cut short never becomes readable
+        inproc.peer().read();
+        assertThat(inproc.peer().read()).isSameAs(last);
+        assertThat(inproc.peer().read()).isSameAs(next);
+    }
+
+    @Test
+    void shouldHandTheArrayToTheFirstInprocRecipientWhenTheOnlyWireOneIsFull() {
+        Pipe full = pipes.wirePipe(1);
+        Pipe inprocOne = pipes.pipe(0);
+        Pipe inprocTwo = pipes.pipe(0);
+        distributor.attach(full);
+        distributor.attach(inprocOne);
+        distributor.attach(inprocTwo);
+        distributor.selectAll();
+        sendLast("m1", false, false);
+        distributor.selectAll();
+        byte[] second = b("m2");
+        distributor.send(second, 0, false, false);
+
+        assertThat(drain(full.peer())).containsExactly("m1", "|");
+        inprocOne.peer().read();
+        inprocTwo.peer().read();
+        assertThat(inprocOne.peer().read()).isSameAs(second);
+        assertThat(inprocTwo.peer().read()).isNotSameAs(second).isEqualTo(second);
+    }
+
+    @Test
+    void shouldReachEveryOneOfAThousandTargets() {
+        Pipe[] all = new Pipe[1000];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i % 10 == 0 ? pipes.pipe(0) : pipes.wirePipe(0);
+            distributor.attach(all[i]);
+        }
+        for (int round = 0; round < 3; round++) {
+            distributor.selectAll();
+            sendLast("m" + round, false, false);
+        }
+        for (Pipe pipe : all) {
+            assertThat(drain(pipe.peer())).containsExactly("m0", "|", "m1", "|", "m2", "|");
+        }
+    }
 }

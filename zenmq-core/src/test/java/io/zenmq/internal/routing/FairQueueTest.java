@@ -125,4 +125,47 @@ class FairQueueTest {
         queue.activated(one);
         assertThat(queue.recv()).isNull();
     }
+
+    @Test
+    void shouldReadWhicheverOfAThousandEmptyPeersIsWoken() {
+        List<Pipe> all = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            all.add(attached("p" + i));
+        }
+        assertThat(queue.recv()).isNull();
+        for (int i : new int[] {999, 0, 500}) {
+            send(all.get(i).peer(), "m");
+            queue.activated(all.get(i));
+        }
+        queue.activated(all.get(7)); // woken with nothing to read: found empty again
+        assertThat(receiveAll()).containsExactlyInAnyOrder("p999:m", "|", "p0:m", "|", "p500:m", "|");
+        send(all.get(7).peer(), "late");
+        queue.activated(all.get(7));
+        assertThat(receiveAll()).containsExactly("p7:late", "|");
+    }
+
+    @Test
+    void shouldFinishTheMessageInProgressWhenAnotherPeerGoesAway() {
+        Pipe a = attached("a");
+        attached("b");
+        Pipe c = attached("c");
+        send(a.peer(), "a");
+        send(c.peer(), "c1", "c2");
+        assertThat(s(queue.recv())).isEqualTo("a");
+        assertThat(s(queue.recv())).isEqualTo("c1");
+        assertThat(queue.more()).isTrue();
+        queue.terminated(a);
+        assertThat(receiveAll()).containsExactly("c:c2", "|");
+    }
+
+    @Test
+    void shouldForgetAnEndedPeerEvenIfWokenAgain() {
+        Pipe one = attached("one");
+        one.peer().terminate();
+        assertThat(queue.recv()).isNull();
+        assertThat(ends.ended).containsExactly(one);
+        queue.activated(one);
+        assertThat(queue.recv()).isNull();
+        assertThat(ends.ended).containsExactly(one);
+    }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class TestPipes {
     /** A listener that only records which end was woken. */
-    static final class Recorder implements PipeListener {
+    static class Recorder implements PipeListener {
         final List<Pipe> readable = new ArrayList<>();
         final List<Pipe> writable = new ArrayList<>();
 
@@ -28,6 +28,10 @@ final class TestPipes {
         }
     }
 
+    /** A recorder standing for a connection's session, which only encodes what it reads. */
+    static final class WireRecorder extends Recorder implements SharedFrameReader {
+    }
+
     /** An {@link EndedPipeListener} that records the pipes reported ended. */
     static final class Ends implements EndedPipeListener {
         final List<Pipe> ended = new ArrayList<>();
@@ -40,6 +44,7 @@ final class TestPipes {
 
     final Recorder socket = new Recorder();
     final Recorder peers = new Recorder();
+    final WireRecorder wirePeers = new WireRecorder();
 
     /**
      * Makes a pipe whose two directions hold {@code hwm} messages each (0: no limit).
@@ -48,6 +53,15 @@ final class TestPipes {
      */
     Pipe pipe(long hwm) {
         return Pipe.pair(socket, hwm, peers, hwm)[0];
+    }
+
+    /**
+     * Makes a pipe like {@link #pipe(long)} whose peer's end is read by a {@link SharedFrameReader}.
+     *
+     * @return the socket's end
+     */
+    Pipe wirePipe(long hwm) {
+        return Pipe.pair(socket, hwm, wirePeers, hwm)[0];
     }
 
     static byte[] b(String text) {

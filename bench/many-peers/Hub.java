@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MPL-2.0
+import io.zenmq.Context;
+import io.zenmq.Socket;
+import io.zenmq.SocketType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The zenmq hub of bench/many-peers, doing what hub.c does with libzmq, plus what only a JVM can tell
+ * about itself: bytes allocated (all threads), collections and heap.
+ *
+ * <pre>
+ * pub SIZE SECONDS   binds a PUB, prints "endpoint EP", waits for a line on stdin, publishes SIZE-byte
+ *                    messages for SECONDS, prints "sent N S" and a "jvm ..." line, closes
+ * router             binds a ROUTER, prints "endpoint EP", echoes every message to its sender; each line
+ *                    on stdin prints a "jvm ..." line for the time since the previous line
+ * </pre>
+ */
+public final class Hub {
+    private static final AtomicLong MESSAGES = new AtomicLong();
+
+    public static void main(String[] args) throws IOException {
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try (Context ctx = Context.builder().build()) {
+            boolean pub = args[0].equals("pub");
+            Socket socket = ctx.socket(pub ? SocketType.PUB : SocketType.ROUTER);
+            System.out.println("endpoint " + socket.bind("tcp://127.0.0.1:*"));
+            System.out.flush();
+            if (pub) {
+                byte[] body = new byte[Integer.parseInt(args[1])];
+                long nanos = (long) (Double.parseDouble(args[2]) * 1e9);
+                stdin.readLine();
+                Snapshot before = new Snapshot(0);
+                long start = System.nanoTime();
+                long end = start + nanos;
+                long t = start;
+                long sent = 0;
+                while (t < end) {
+                    for (int i = 0; i < 256; i++) {
+                        socket.send(body);
+                    }
+                    sent += 256;
+                    t = System.nanoTime();
+                }
+                System.out.printf(Locale.ROOT, "sent %d %.3f%n", sent, (t - start) / 1e9);
+                System.out.println(new Snapshot(sent).since(before));
+                System.out.flush();
+            } else {
+                Thread reporter = new Thread(() -> report(stdin), "hub-report");
+                reporter.setDaemon(true);
+                reporter.start();
+                long echoed = 0;
+                while (true) {
+                    byte[] id = socket.recv();
+                    byte[] body = socket.recv();
+                    socket.sendMore(id);
+                    socket.send(body);
+                    MESSAGES.setRelease(++echoed);
+                }
+            }
+            socket.close();
+        }
+    }
+
+    /** Prints, for every line read, what happened since the previous one. */
+    private static void report(BufferedReader stdin) {
+        Snapshot last = new Snapshot(MESSAGES.getAcquire());
+        try {
+            while (stdin.readLine() != null) {
+                Snapshot now = new Snapshot(MESSAGES.getAcquire());
+                System.out.println(now.since(last));
+                System.out.flush();
+                last = now;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The process's counters at one moment. */
+    private record Snapshot(long messages, long allocatedBytes, long collections, long gcMillis, long heapUsed) {
+        Snapshot(long messages) {
+            this(messages, allocated(), gc(false), gc(true),
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+
+        String since(Snapshot before) {
+            long n = messages - before.messages;
+            return String.format(Locale.ROOT, "jvm messages=%d alloc_bytes=%d alloc_per_msg=%.2f gcs=%d gc_ms=%d heap_used_mb=%d",
+                    n, allocatedBytes - before.allocatedBytes, n == 0 ? 0.0 : (allocatedBytes - before.allocatedBytes) / (double) n,
+                    collections - before.collections, gcMillis - before.gcMillis, heapUsed >> 20);
+        }
+
+        private static long allocated() {
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long sum = 0;
+            for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+                sum += Math.max(0, bytes);
+            }
+            return sum;
+        }
+
+        private static long gc(boolean millis) {
+            long sum = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                sum += millis ? gc.getCollectionTime() : gc.getCollectionCount();
+            }
+            return sum;
+        }
+    }
+}
