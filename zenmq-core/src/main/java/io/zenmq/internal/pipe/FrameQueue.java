@@ -56,7 +56,7 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
     /** The most arrays waiting in a queue's recycling ring. */
     public static final int MAX_RECYCLED_ARRAYS = 1024;
     /** The most bytes waiting in a queue's recycling ring; a longer array is never kept. */
-    public static final long MAX_RECYCLED_BYTES = 256 * 1024;
+    public static final long MAX_RECYCLED_BYTES = 4 * 1024 * 1024;
     /** The smallest ring, for a queue with a tiny high-water mark: a burst still fits. */
     private static final int MIN_RECYCLED_ARRAYS = 16;
 
