@@ -29,6 +29,14 @@ import java.util.Map;
  *     socket.send(msg.add(payload));
  * }
  * }</pre>
+ *
+ * <p>Receiving without allocating: keep one {@code Msg} and pass it to
+ * {@link Socket#recvMsg(Msg, java.time.Duration)} again and again. Each such receive replaces its
+ * frames, and the arrays of the frames it held go back to the connection they came from, to be
+ * filled with later messages. So do not keep a reference to a frame of a reused message past the
+ * next receive into it: copy the bytes, or take the frames out of the message first
+ * ({@link #pop()}, {@link #clear()}, {@link #duplicate()} or sending it all hand them over and
+ * they are then never recycled).
  */
 public final class Msg {
     /** The empty delimiter frame {@link #wrap} inserts; empty, so sharing it is safe. */
@@ -49,6 +57,12 @@ public final class Msg {
     private byte[] group;
     /** {@link #group} decoded, made on first ask. */
     private String groupText;
+    /**
+     * Bit {@code i}: frame {@code i} came straight from a connection into this message by
+     * {@link Socket#recvMsg(Msg)}, so the next such receive may give it back for recycling.
+     * Every change to the frames clears it.
+     */
+    private long recyclable;
 
     /** Creates an empty message. */
     public Msg() {
@@ -96,6 +110,7 @@ public final class Msg {
      */
     public Msg add(byte[] frame) {
         frames.add(java.util.Objects.requireNonNull(frame, "frame"));
+        recyclable = 0;
         return this;
     }
 
@@ -170,6 +185,7 @@ public final class Msg {
      */
     public Msg push(byte[] frame) {
         frames.add(0, java.util.Objects.requireNonNull(frame, "frame"));
+        recyclable = 0;
         return this;
     }
 
@@ -189,6 +205,7 @@ public final class Msg {
      * @return the first frame, or null if the message is empty
      */
     public byte[] pop() {
+        recyclable = 0;
         return frames.isEmpty() ? null : frames.remove(0);
     }
 
@@ -212,6 +229,7 @@ public final class Msg {
      */
     public Msg wrap(byte[] address) {
         java.util.Objects.requireNonNull(address, "address");
+        recyclable = 0;
         frames.add(0, EMPTY);
         frames.add(0, address);
         return this;
@@ -259,6 +277,8 @@ public final class Msg {
     public Msg duplicate() {
         Msg copy = new Msg(new ArrayList<>(frames)).routingId(routingId);
         copy.group = group;
+        // the frames are shared now: neither message may give them back for recycling
+        recyclable = 0;
         copy.groupText = groupText;
         return copy;
     }
@@ -422,6 +442,7 @@ public final class Msg {
     /** Removes every frame (the routing id stays). */
     public void clear() {
         frames.clear();
+        recyclable = 0;
     }
 
     /**
@@ -465,6 +486,19 @@ public final class Msg {
             }
         }
         return null;
+    }
+
+    /** The frames a reusing receive may give back, see {@link #recyclable}. */
+    long recyclable() {
+        return recyclable;
+    }
+
+    /** Records what a reusing receive put in: which frames may be recycled, and where they came from. */
+    void refilled(long recyclableFrames, Map<String, byte[]> connectionProperties, int id, byte[] receivedGroup) {
+        this.recyclable = recyclableFrames;
+        setProperties(connectionProperties);
+        this.routingId = id;
+        setReceivedGroup(receivedGroup);
     }
 
     /** Attaches the receiving connection's properties (shared, never modified). */

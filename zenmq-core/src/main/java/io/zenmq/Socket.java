@@ -4,9 +4,12 @@ package io.zenmq;
 import io.zenmq.internal.monitor.MonitorSink;
 import io.zenmq.internal.socket.ServiceSockets;
 import io.zenmq.internal.socket.SocketCore;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import io.zenmq.internal.socket.ReceiveTarget;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,7 +36,15 @@ import java.util.Set;
  * has it, which includes 0 and so every {@code send(byte[])}).
  *
  * <p>Buffer ownership: {@code send(byte[])} copies the bytes; {@link #send(Msg)} takes the
- * message's frames without copying. Every received array belongs to the caller.
+ * message's frames without copying. Every array returned by {@link #recv()} and every frame of a
+ * message returned by {@link #recvMsg()} belongs to the caller, for good.
+ *
+ * <p>Receiving without allocating: {@link #recv(byte[], int, int)} and {@link #recv(ByteBuffer)}
+ * copy the next frame into the caller's memory ({@code zmq_recv}: a longer frame is cut, its full
+ * length returned); {@link #recvMsg(Msg)} refills one reused {@link Msg}. The arrays those
+ * receives are done with go back to the tcp or ipc connection that filled them and are filled
+ * again with later frames of the same length, so a steady stream allocates nothing on the
+ * receiving side (over inproc, the sender's arrays arrive and nothing is allocated either).
  *
  * <p>Errors: {@link ErrorCode#ETERM} once the context is closed, {@link ErrorCode#ENOTSUP} for an
  * operation the type does not have (receiving on PUSH), {@link ErrorCode#EFSM} for REQ/REP out of
@@ -41,6 +52,8 @@ import java.util.Set;
  */
 public final class Socket implements AutoCloseable {
     private final SocketCore core;
+    /** The target of {@link #recvMsg(Msg)} on a classic socket, made on first use. */
+    private MsgRefill refill;
 
     Socket(SocketCore core) {
         this.core = core;
@@ -389,6 +402,113 @@ public final class Socket implements AutoCloseable {
     }
 
     /**
+     * Receives one frame into part of an array, blocking up to {@code RCVTIMEO}, as libzmq's
+     * {@code zmq_recv}: at most {@code length} bytes are copied; the rest of a longer frame is
+     * dropped, and the frame's full length is returned, so a result above {@code length} means
+     * the frame was cut. {@link #hasMore()} tells whether more frames of the message follow.
+     * Allocates nothing (see the class comment on recycling).
+     *
+     * <pre>{@code
+     * byte[] buffer = new byte[256];
+     * int n = socket.recv(buffer, 0, buffer.length);
+     * String text = new String(buffer, 0, Math.min(n, buffer.length), StandardCharsets.UTF_8);
+     * }</pre>
+     *
+     * @param buffer where the bytes go
+     * @param offset the first index written
+     * @param length the most bytes written
+     * @return the frame's length
+     * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code RCVTIMEO} expired
+     * @throws IndexOutOfBoundsException if the range is not inside {@code buffer} (checked before
+     *     anything is received)
+     */
+    public int recv(byte[] buffer, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        int n = core.recv(buffer, offset, length, core.receiveTimeoutNanos());
+        if (n < 0) {
+            throw new ZmqException(ErrorCode.EAGAIN, "receive timed out");
+        }
+        return n;
+    }
+
+    /**
+     * Receives one frame into part of an array, waiting at most {@code timeout}; as
+     * {@link #recv(byte[], int, int)}.
+     *
+     * @param buffer where the bytes go
+     * @param offset the first index written
+     * @param length the most bytes written
+     * @param timeout the longest wait; {@link Option#INFINITE} for no limit
+     * @return the frame's length, or -1 if the timeout expired
+     */
+    public int recv(byte[] buffer, int offset, int length, Duration timeout) {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        return core.recv(buffer, offset, length, nanos(timeout));
+    }
+
+    /**
+     * Receives one frame into part of an array if one is there ({@code ZMQ_DONTWAIT}); as
+     * {@link #recv(byte[], int, int)}.
+     *
+     * @param buffer where the bytes go
+     * @param offset the first index written
+     * @param length the most bytes written
+     * @return the frame's length, or -1 if none is queued
+     */
+    public int tryRecv(byte[] buffer, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        return core.recv(buffer, offset, length, 0);
+    }
+
+    /**
+     * Receives one frame into a buffer, blocking up to {@code RCVTIMEO}: the bytes are written
+     * from the buffer's position, at most {@code remaining()} of them (the rest of a longer frame
+     * is dropped, as {@code zmq_recv} does), and the position moves past them; the limit stays.
+     * Works for heap and direct buffers and allocates nothing.
+     *
+     * <pre>{@code
+     * ByteBuffer buffer = ByteBuffer.allocateDirect(65536);
+     * buffer.clear();
+     * int n = socket.recv(buffer);
+     * buffer.flip();   // the frame's first min(n, 65536) bytes
+     * }</pre>
+     *
+     * @param buffer where the bytes go
+     * @return the frame's full length (above the bytes written if it was cut)
+     * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code RCVTIMEO} expired
+     * @throws java.nio.ReadOnlyBufferException for a read-only buffer (before anything is received)
+     */
+    public int recv(ByteBuffer buffer) {
+        int n = core.recv(writable(buffer), core.receiveTimeoutNanos());
+        if (n < 0) {
+            throw new ZmqException(ErrorCode.EAGAIN, "receive timed out");
+        }
+        return n;
+    }
+
+    /**
+     * Receives one frame into a buffer, waiting at most {@code timeout}; as {@link #recv(ByteBuffer)}.
+     *
+     * @param buffer where the bytes go
+     * @param timeout the longest wait; {@link Option#INFINITE} for no limit
+     * @return the frame's full length, or -1 if the timeout expired
+     */
+    public int recv(ByteBuffer buffer, Duration timeout) {
+        return core.recv(writable(buffer), nanos(timeout));
+    }
+
+    /**
+     * Receives one frame into a buffer if one is there ({@code ZMQ_DONTWAIT}); as
+     * {@link #recv(ByteBuffer)}.
+     *
+     * @param buffer where the bytes go
+     * @return the frame's full length, or -1 if none is queued
+     */
+    public int tryRecv(ByteBuffer buffer) {
+        return core.recv(writable(buffer), 0);
+    }
+
+    /**
      * Receives one frame as UTF-8 text, blocking up to {@code RCVTIMEO}.
      *
      * @return the frame's text
@@ -440,6 +560,55 @@ public final class Socket implements AutoCloseable {
      */
     public Msg tryRecvMsg() {
         return recvMsgWithin(0);
+    }
+
+    /**
+     * Receives a whole multipart message into {@code reuse}, blocking up to {@code RCVTIMEO}: its
+     * frames are replaced by the new message's (and its routing id, group and properties by the
+     * new message's). The arrays of the frames it held, if an earlier receive into it put them
+     * there, go back to be filled with later messages: do not keep references to a reused
+     * message's frames past the next receive into it. A loop over one {@code Msg} allocates
+     * nothing once its frame list has grown to the messages' size.
+     *
+     * <pre>{@code
+     * Msg msg = new Msg();
+     * while (running) {
+     *     socket.recvMsg(msg);
+     *     handle(msg.frame(0));   // read the bytes now; they are refilled later
+     * }
+     * }</pre>
+     *
+     * @param reuse the message to refill
+     * @throws ZmqException {@link ErrorCode#EAGAIN} if {@code RCVTIMEO} expired (the message is
+     *     then left as it was)
+     */
+    public void recvMsg(Msg reuse) {
+        if (!core.recvMessage(refill(reuse), core.receiveTimeoutNanos())) {
+            throw new ZmqException(ErrorCode.EAGAIN, "receive timed out");
+        }
+    }
+
+    /**
+     * Receives a whole multipart message into {@code reuse}, waiting at most {@code timeout}; as
+     * {@link #recvMsg(Msg)}.
+     *
+     * @param reuse the message to refill
+     * @param timeout the longest wait; {@link Option#INFINITE} for no limit
+     * @return false if the timeout expired (the message is then left as it was)
+     */
+    public boolean recvMsg(Msg reuse, Duration timeout) {
+        return core.recvMessage(refill(reuse), nanos(timeout));
+    }
+
+    /**
+     * Receives a whole multipart message into {@code reuse} if one is queued; as
+     * {@link #recvMsg(Msg)}.
+     *
+     * @param reuse the message to refill
+     * @return false if none is queued (the message is then left as it was)
+     */
+    public boolean tryRecvMsg(Msg reuse) {
+        return core.recvMessage(refill(reuse), 0);
     }
 
     /**
@@ -521,6 +690,27 @@ public final class Socket implements AutoCloseable {
         return core;
     }
 
+    /** The reusing receive's view of a message: one per classic socket, one per call when threads share it. */
+    private MsgRefill refill(Msg reuse) {
+        Objects.requireNonNull(reuse, "reuse");
+        if (core.type().threadSafe()) {
+            return new MsgRefill().of(reuse);
+        }
+        MsgRefill r = refill;
+        if (r == null) {
+            r = new MsgRefill();
+            refill = r;
+        }
+        return r.of(reuse);
+    }
+
+    private static ByteBuffer writable(ByteBuffer buffer) {
+        if (buffer.isReadOnly()) {
+            throw new java.nio.ReadOnlyBufferException();
+        }
+        return buffer;
+    }
+
     private Msg recvMsgWithin(long timeoutNanos) {
         SocketCore.Received received = core.recvMessage(timeoutNanos);
         if (received == null) {
@@ -546,6 +736,35 @@ public final class Socket implements AutoCloseable {
             throw new IllegalArgumentException("cannot send a message without frames");
         }
         return msg.frameList();
+    }
+
+    /**
+     * A {@link Msg} as the target of a reusing receive ({@link #recvMsg(Msg)}). A classic socket
+     * keeps one and points it at each call's message, so that receive allocates nothing; a
+     * thread-safe socket makes one per call. Owner: the receiving thread, for one call.
+     */
+    private static final class MsgRefill implements ReceiveTarget {
+        private Msg msg;
+
+        MsgRefill of(Msg target) {
+            this.msg = target;
+            return this;
+        }
+
+        @Override
+        public List<byte[]> frames() {
+            return msg.frameList();
+        }
+
+        @Override
+        public long recyclable() {
+            return msg.recyclable();
+        }
+
+        @Override
+        public void received(long recyclable, Map<String, byte[]> properties, int routingId, byte[] group) {
+            msg.refilled(recyclable, properties, routingId, group);
+        }
     }
 
     private static long nanos(Duration timeout) {

@@ -30,6 +30,7 @@ class BenchmarksSmokeTest {
             "io.zenmq.jmh.pipe.PipeBenchmark.queue",
             "io.zenmq.jmh.pipe.PipeBenchmark.pipe",
             "io.zenmq.jmh.socket.PushPullBenchmark.recv",
+            "io.zenmq.jmh.socket.ReceiveIntoBenchmark.recv",
             "io.zenmq.jmh.socket.ReqRepBenchmark.roundTrip",
             "io.zenmq.jmh.socket.DraftTypesBenchmark.recv",
             "io.zenmq.jmh.crypto.CurveBenchmark.messageRoundTrip",

@@ -189,6 +189,16 @@ final class ZmtpEngine extends StreamEngine
         return (flags & FrameQueue.FLAG_MORE) != 0 || pipe.checkWritable();
     }
 
+    /**
+     * Arrays the socket copied out and gave back come here to be refilled (see
+     * {@code FrameQueue}); the handshake's frames, before the pipe is attached, are new.
+     */
+    @Override
+    public byte[] body(int length) {
+        Pipe p = pipe;
+        return p == null ? new byte[length] : p.takeRecycled(length);
+    }
+
     @Override
     public byte[] next() {
         Pipe p = pipe;

@@ -19,6 +19,16 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Chunks the reader is done with go back to the writer through a small single-producer
  * single-consumer ring sized to the high-water mark, so a steady stream allocates no chunks.
+ *
+ * <p>Frame arrays can go back the same way, for a writer that fills arrays itself (a connection's
+ * decoder): the reader {@linkplain #recycle gives back} an array whose bytes it has copied out, and
+ * the writer {@linkplain #takeRecycled takes} the oldest one for its next frame if the length
+ * matches (a stream mostly repeats its sizes), else drops it and allocates. The ring exists only
+ * once the writer has asked for an array and the reader has given one back, so an idle or inproc
+ * queue holds none; it holds at most {@link #MAX_RECYCLED_ARRAYS} arrays (fewer for a small
+ * high-water mark) and {@link #MAX_RECYCLED_BYTES} bytes. An array is in the ring, or with the
+ * writer, or in the queue, or with the reader: never in two places, so nobody else can see it
+ * being refilled.
  */
 public final class FrameQueue extends FrameQueueFields.PadAfterReader implements PipeQueue {
     /** More frames of the same message follow. */
@@ -43,12 +53,22 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
     public static final int FLAGS_GROUP = FLAG_JOIN | FLAG_LEAVE;
     /** The end marker, shared with {@link ConflateQueue}. */
     static final byte[] END = new byte[0];
+    /** The most arrays waiting in a queue's recycling ring. */
+    public static final int MAX_RECYCLED_ARRAYS = 1024;
+    /** The most bytes waiting in a queue's recycling ring; a longer array is never kept. */
+    public static final long MAX_RECYCLED_BYTES = 4 * 1024 * 1024;
+    /** The smallest ring, for a queue with a tiny high-water mark: a burst still fits. */
+    private static final int MIN_RECYCLED_ARRAYS = 16;
 
     private static final VarHandle PUBLISHED;
     private static final VarHandle MESSAGES_READ;
     private static final VarHandle READER_ASLEEP;
     private static final VarHandle WRITER_ASLEEP;
     private static final VarHandle POOL_SLOT = MethodHandles.arrayElementVarHandle(Chunk[].class);
+    private static final VarHandle RING_SLOT = MethodHandles.arrayElementVarHandle(byte[][].class);
+    private static final VarHandle RECYCLED_BYTES_TAKEN;
+    private static final VarHandle WRITER_RECYCLES;
+    private static final VarHandle SHARED_RING;
 
     static {
         try {
@@ -57,6 +77,10 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
             MESSAGES_READ = lookup.findVarHandle(FrameQueueFields.Consumed.class, "messagesRead", long.class);
             READER_ASLEEP = lookup.findVarHandle(FrameQueueFields.Published.class, "readerAsleep", boolean.class);
             WRITER_ASLEEP = lookup.findVarHandle(FrameQueueFields.Consumed.class, "writerAsleep", boolean.class);
+            RECYCLED_BYTES_TAKEN = lookup.findVarHandle(FrameQueueFields.Published.class, "recycledBytesTaken",
+                    long.class);
+            WRITER_RECYCLES = lookup.findVarHandle(FrameQueueFields.Published.class, "writerRecycles", boolean.class);
+            SHARED_RING = lookup.findVarHandle(FrameQueueFields.Consumed.class, "sharedRing", byte[][].class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -210,6 +234,46 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
     }
 
     /**
+     * Returns an array for a frame of exactly {@code length} bytes that the caller will fill
+     * entirely: one the reader gave back if the oldest has that length, else a new one. Writer
+     * thread only.
+     *
+     * @param length the frame's length, above 0
+     * @return an array of that length, owned by the caller
+     */
+    @Override
+    public byte[] takeRecycled(int length) {
+        byte[][] ring = takeRing;
+        if (ring == null) {
+            ring = writerRing();
+            if (ring == null) {
+                return new byte[length];
+            }
+        }
+        int slot = recycleTake & (ring.length - 1);
+        byte[] array = (byte[]) RING_SLOT.getAcquire(ring, slot);
+        if (array == null) {
+            return new byte[length];
+        }
+        RING_SLOT.setRelease(ring, slot, (byte[]) null);
+        recycleTake++;
+        RECYCLED_BYTES_TAKEN.setRelease(this, recycledBytesTaken + array.length);
+        // a length that does not fit is dropped, so a stream that changed sizes empties the ring
+        return array.length == length ? array : new byte[length];
+    }
+
+    /** Tells the reader this writer recycles (once), and looks for the ring it may have made. */
+    private byte[][] writerRing() {
+        if (!recyclingAnnounced) {
+            recyclingAnnounced = true;
+            WRITER_RECYCLES.setRelease(this, true);
+        }
+        byte[][] ring = (byte[][]) SHARED_RING.getAcquire(this);
+        takeRing = ring;
+        return ring;
+    }
+
+    /**
      * Publishes every whole message written so far (a message still being written stays
      * private) and wakes the reader if it sleeps. Writer thread only.
      */
@@ -310,10 +374,71 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
         readIndex = index;
         lastMore = more;
         lastFlags = flags;
+        lastFrame = frame;
         if (!more && frame != END) {
             messageRead();
         }
         return frame;
+    }
+
+    /**
+     * Tells whether {@code frame} is the very array the last {@link #read()} returned, and if so
+     * forgets it, so that the same array can be claimed only once. What a socket hands out from
+     * elsewhere (a stored routing id, a copy) is never claimed. Reader thread only.
+     *
+     * @param frame a frame the socket is about to give out or copy out
+     * @return true if it came straight from this queue and may be {@linkplain #recycle recycled}
+     *     once its reader is done with it
+     */
+    @Override
+    public boolean claimLastRead(byte[] frame) {
+        if (frame != lastFrame || frame.length == 0) {
+            return false;
+        }
+        lastFrame = null;
+        return true;
+    }
+
+    /**
+     * Gives an array back to the writer, to be filled with a later frame; dropped if the writer
+     * does not recycle (inproc), the ring is full, or it would hold more than
+     * {@link #MAX_RECYCLED_BYTES}. The caller must hold no other reference to it. Reader thread only.
+     *
+     * @param frame an array that came from a queue whose reader is this thread
+     */
+    @Override
+    public void recycle(byte[] frame) {
+        byte[][] ring = recycleRing;
+        if (ring == null) {
+            ring = readerRing();
+            if (ring == null) {
+                return;
+            }
+        }
+        int length = frame.length;
+        long held = recycledBytesGiven - (long) RECYCLED_BYTES_TAKEN.getAcquire(this);
+        if (length == 0 || held + length > MAX_RECYCLED_BYTES) {
+            return;
+        }
+        int slot = recycleGive & (ring.length - 1);
+        if (RING_SLOT.getAcquire(ring, slot) != null) {
+            return;
+        }
+        RING_SLOT.setRelease(ring, slot, frame);
+        recycleGive++;
+        recycledBytesGiven += length;
+    }
+
+    /** Makes the ring once the writer has said it recycles; null until then. */
+    private byte[][] readerRing() {
+        if (!(boolean) WRITER_RECYCLES.getAcquire(this)) {
+            return null;
+        }
+        long wanted = hwm == 0 ? MAX_RECYCLED_ARRAYS : Math.max(MIN_RECYCLED_ARRAYS, Math.min(hwm, MAX_RECYCLED_ARRAYS));
+        byte[][] ring = new byte[Integer.highestOneBit((int) wanted * 2 - 1)][];
+        recycleRing = ring;
+        SHARED_RING.setRelease(this, ring);
+        return ring;
     }
 
     private void messageRead() {

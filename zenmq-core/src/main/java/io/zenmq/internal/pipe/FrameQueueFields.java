@@ -59,6 +59,11 @@ final class FrameQueueFields {
         long knownMessagesRead;
         int poolTake;
         long chunksAllocated;
+        /** The recycling ring as the writer last saw it; null until the reader made one. */
+        byte[][] takeRing;
+        int recycleTake;
+        /** The writer has told the reader it takes recycled arrays. */
+        boolean recyclingAnnounced;
 
         WriterSide(long hwm) {
             super(hwm);
@@ -80,6 +85,10 @@ final class FrameQueueFields {
         /** Accessed through VarHandles only. */
         long published;
         boolean readerAsleep;
+        /** Bytes of the recycled arrays the writer took (or dropped); accessed through VarHandles only. */
+        long recycledBytesTaken;
+        /** Set once by the writer: it fills recycled arrays, so the reader may give some back. VarHandles only. */
+        boolean writerRecycles;
 
         Published(long hwm) {
             super(hwm);
@@ -100,6 +109,8 @@ final class FrameQueueFields {
         /** Accessed through VarHandles only. */
         long messagesRead;
         boolean writerAsleep;
+        /** The recycling ring, published once by the reader; accessed through VarHandles only. */
+        byte[][] sharedRing;
 
         Consumed(long hwm) {
             super(hwm);
@@ -125,6 +136,13 @@ final class FrameQueueFields {
         boolean lastMore;
         int lastFlags;
         int poolGive;
+        /** The frame {@link FrameQueue#read()} returned last, until claimed for recycling. */
+        byte[] lastFrame;
+        /** The recycling ring; null until the first array is given back to a writer that recycles. */
+        byte[][] recycleRing;
+        int recycleGive;
+        /** Bytes of every array given back so far. */
+        long recycledBytesGiven;
         /** Messages left before the next low-water report: a countdown, not a division per message. */
         long untilLowWater;
 

@@ -303,6 +303,41 @@ public final class Pipe {
     }
 
     /**
+     * Returns an array for an outbound frame of exactly {@code length} bytes that the caller fills
+     * entirely: one the peer end's reader gave back, or a new one. For a writer that makes its
+     * frames (a connection's decoder), so that a stream received into the caller's buffers
+     * allocates nothing. This end's thread only.
+     *
+     * @param length the frame's length, above 0
+     * @return an array of that length, owned by the caller
+     */
+    public byte[] takeRecycled(int length) {
+        return out.takeRecycled(length);
+    }
+
+    /**
+     * Tells whether {@code frame} is the array the last {@link #read()} returned, claiming it
+     * (once) for {@link #recycle}. This end's thread only.
+     *
+     * @param frame a frame the socket received
+     * @return true if it came straight from this pipe and may be recycled when done with
+     */
+    public boolean claimLastRead(byte[] frame) {
+        return in.claimLastRead(frame);
+    }
+
+    /**
+     * Gives an inbound array back to the writer of this end's inbound queue, to be refilled
+     * (dropped unless that writer recycles, as a connection does). The caller must keep no
+     * reference to it. This end's thread only.
+     *
+     * @param frame an array claimed with {@link #claimLastRead} from any pipe of this socket
+     */
+    public void recycle(byte[] frame) {
+        in.recycle(frame);
+    }
+
+    /**
      * Tells whether a whole inbound message (or the end marker) is waiting.
      *
      * @return true if {@link #read()} would make progress

@@ -59,4 +59,34 @@ sealed interface PipeQueue permits FrameQueue, ConflateQueue {
 
     /** Reader: the flags of the frame last read. */
     int lastFlags();
+
+    /**
+     * Returns an array for a frame of exactly {@code length} bytes; only a {@link FrameQueue}
+     * recycles. Writer thread only.
+     *
+     * @param length the frame's length
+     * @return a new or recycled array, owned by the caller
+     */
+    default byte[] takeRecycled(int length) {
+        return new byte[length];
+    }
+
+    /**
+     * Claims the array the last read returned for recycling; see {@link FrameQueue#claimLastRead}.
+     * Reader thread only.
+     *
+     * @param frame the array
+     * @return true if it may be recycled
+     */
+    default boolean claimLastRead(byte[] frame) {
+        return false;
+    }
+
+    /**
+     * Gives an array back to the writer; see {@link FrameQueue#recycle}. Reader thread only.
+     *
+     * @param frame an array nobody else refers to
+     */
+    default void recycle(byte[] frame) {
+    }
 }

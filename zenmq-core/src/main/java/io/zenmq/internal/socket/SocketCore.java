@@ -15,6 +15,7 @@ import io.zenmq.internal.pattern.PatternOptions;
 import io.zenmq.internal.pattern.Patterns;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.zap.ZapSocket;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -415,6 +416,138 @@ public final class SocketCore implements PatternHost, ZapSocket, EventSocket {
             }
             processCommandsLocked();
         }
+    }
+
+    /**
+     * Receives one frame into part of an array, as {@code zmq_recv}: at most {@code length} bytes
+     * are copied, the rest of a longer frame is dropped, and the frame's full length is returned.
+     * The frame's array goes back to the connection that filled it, when it came straight from a
+     * pipe (see {@link Pipe#recycle}).
+     *
+     * @param buffer where the bytes go
+     * @param offset the first index written
+     * @param length the most bytes written
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @return the frame's length (more than {@code length} if it was cut), or -1 if the wait timed out
+     */
+    public int recv(byte[] buffer, int offset, int length, long timeoutNanos) {
+        if (lock != null) {
+            lock.lock();
+            try {
+                checkOpen();
+                byte[] frame = recvLocked(timeoutNanos);
+                return frame == null ? -1 : copyOut(frame, buffer, offset, length);
+            } finally {
+                unlockAndWake();
+            }
+        }
+        byte[] frame = recv(timeoutNanos);
+        return frame == null ? -1 : copyOut(frame, buffer, offset, length);
+    }
+
+    /**
+     * Receives one frame into a buffer from its position, as {@link #recv(byte[], int, int, long)}:
+     * at most {@code remaining()} bytes are copied and the position moves past them; the limit
+     * stays.
+     *
+     * @param buffer where the bytes go, heap or direct, not read-only
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @return the frame's length, or -1 if the wait timed out
+     */
+    public int recv(ByteBuffer buffer, long timeoutNanos) {
+        if (lock != null) {
+            lock.lock();
+            try {
+                checkOpen();
+                byte[] frame = recvLocked(timeoutNanos);
+                return frame == null ? -1 : copyOut(frame, buffer);
+            } finally {
+                unlockAndWake();
+            }
+        }
+        byte[] frame = recv(timeoutNanos);
+        return frame == null ? -1 : copyOut(frame, buffer);
+    }
+
+    private int copyOut(byte[] frame, byte[] buffer, int offset, int length) {
+        System.arraycopy(frame, 0, buffer, offset, Math.min(frame.length, length));
+        recycleIfFromPipe(frame);
+        return frame.length;
+    }
+
+    private int copyOut(byte[] frame, ByteBuffer buffer) {
+        buffer.put(frame, 0, Math.min(frame.length, buffer.remaining()));
+        recycleIfFromPipe(frame);
+        return frame.length;
+    }
+
+    /** Gives a copied-out frame back, if it is the array its pipe just handed out (nobody else has it). */
+    private void recycleIfFromPipe(byte[] frame) {
+        Pipe from = pattern.lastIn();
+        if (from != null && from.claimLastRead(frame)) {
+            from.recycle(frame);
+        }
+    }
+
+    /**
+     * Receives a whole message into a reused target: the target's old frames that came straight
+     * from a pipe go back for recycling (to the pipe of the new message), then its frames are
+     * replaced by the new message's. On a timeout the target is left as it was.
+     *
+     * @param target the message to refill
+     * @param timeoutNanos 0 to never wait, -1 to wait forever
+     * @return false if the wait timed out
+     */
+    public boolean recvMessage(ReceiveTarget target, long timeoutNanos) {
+        if (lock != null) {
+            lock.lock();
+            try {
+                checkOpen();
+                byte[] frame = recvLocked(timeoutNanos);
+                if (frame == null) {
+                    return false;
+                }
+                refill(target, frame, pattern.lastRoutingId());
+                return true;
+            } finally {
+                unlockAndWake();
+            }
+        }
+        byte[] first = recv(timeoutNanos);
+        if (first == null) {
+            return false;
+        }
+        refill(target, first, 0);
+        return true;
+    }
+
+    /** Recycles the target's old frames, then fills it with {@code first} and the frames after it. */
+    private void refill(ReceiveTarget target, byte[] first, int routingId) {
+        Pipe from = pattern.lastIn();
+        Map<String, byte[]> properties = propertiesOf(from);
+        byte[] group = pattern.lastGroup();
+        List<byte[]> frames = target.frames();
+        long old = target.recyclable();
+        if (from != null && old != 0) {
+            int n = Math.min(frames.size(), Long.SIZE - 1);
+            for (int i = 0; i < n; i++) {
+                if ((old & (1L << i)) != 0) {
+                    from.recycle(frames.get(i));
+                }
+            }
+        }
+        frames.clear();
+        frames.add(first);
+        long claimed = from != null && from.claimLastRead(first) ? 1 : 0;
+        for (int i = 1; rcvMore; i++) {
+            byte[] frame = recv(-1);
+            Pipe pipe = pattern.lastIn();
+            if (i < Long.SIZE - 1 && pipe != null && pipe.claimLastRead(frame)) {
+                claimed |= 1L << i;
+            }
+            frames.add(frame);
+        }
+        target.received(claimed, properties, routingId, group);
     }
 
     /** {@inheritDoc} Receives the rest of a message if its first frames were read already. */

@@ -32,6 +32,8 @@ import java.util.function.IntFunction;
  * allocated once at its announced size (already checked against the maximum message size) and filled
  * as bytes arrive, never grown by copying, so a frame of N bytes needs N bytes of heap, not 1.5-2 N
  * (libzmq's decoder allocates at the header in the same way). The delivered array is that very array.
+ * The array comes from {@link FrameSink#body}, which may hand out one the socket gave back
+ * (recycling) instead of allocating.
  * If the heap cannot hold it, the {@link OutOfMemoryError} becomes a {@link ProtocolException}
  * ({@link ProtocolErrors#ZENMQ_OUT_OF_MEMORY}), so only this peer's connection ends, as libzmq closes
  * a connection whose decoder fails with ENOMEM.
@@ -52,8 +54,6 @@ public final class FrameDecoder {
     static final int EAGER_ALLOCATION_LIMIT = 64 * 1024;
 
     private static final byte[] EMPTY = new byte[0];
-    /** How bodies are allocated unless a test injects a failing allocator. */
-    private static final IntFunction<byte[]> HEAP = byte[]::new;
     private static final int STATE_FLAGS = 0;
     private static final int STATE_SIZE = 1;
     private static final int STATE_BODY = 2;
@@ -64,7 +64,7 @@ public final class FrameDecoder {
     private long maxMessageSize;
     /** ZMTP 1.0 layout: length (counting the flags byte) first, then flags. */
     private final boolean zmtp10;
-    /** Allocates a body at its announced size. */
+    /** Allocates a body at its announced size in tests; null: the sink's {@link FrameSink#body}. */
     private final IntFunction<byte[]> allocator;
 
     private int state = STATE_FLAGS;
@@ -86,7 +86,7 @@ public final class FrameDecoder {
     }
 
     private FrameDecoder(long maxMessageSize, boolean zmtp10) {
-        this(maxMessageSize, zmtp10, HEAP);
+        this(maxMessageSize, zmtp10, null);
     }
 
     /** For tests: a decoder whose bodies come from {@code allocator} (e.g. one that runs out of memory). */
@@ -135,7 +135,7 @@ public final class FrameDecoder {
                 if ((f & FLAG_LONG) == 0 && remaining >= SHORT_HEADER_LENGTH) {
                     int n = in.get(pos + SIZE_OFFSET) & 0xFF;
                     if (n <= remaining - SHORT_HEADER_LENGTH && (maxMessageSize < 0 || n <= maxMessageSize)) {
-                        byte[] b = n == 0 ? EMPTY : new byte[n];
+                        byte[] b = n == 0 ? EMPTY : sink.body(n);
                         in.position(pos + SHORT_HEADER_LENGTH);
                         in.get(b);
                         if (!deliver(f, b, sink)) {
@@ -161,7 +161,7 @@ public final class FrameDecoder {
                 checkSize();
                 startBody();
             }
-            if (!readBody(in)) {
+            if (!readBody(in, sink)) {
                 return Status.NEED_MORE;
             }
             if (!deliverBody(sink)) {
@@ -208,7 +208,7 @@ public final class FrameDecoder {
                 flags = (in.get() & V1_FLAG_MORE) != 0 ? FLAG_MORE : 0;
                 startBody();
             }
-            if (!readBody(in)) {
+            if (!readBody(in, sink)) {
                 return Status.NEED_MORE;
             }
             if (!deliverBody(sink)) {
@@ -246,7 +246,7 @@ public final class FrameDecoder {
     }
 
     /** Copies body bytes from {@code in}; returns true once the body is complete. */
-    private boolean readBody(ByteBuffer in) throws ProtocolException {
+    private boolean readBody(ByteBuffer in, FrameSink sink) throws ProtocolException {
         if (filled == bodySize) {
             return true;
         }
@@ -255,7 +255,7 @@ public final class FrameDecoder {
             return false;
         }
         if (body == null) {
-            body = allocate(bodySize);
+            body = allocate(bodySize, sink);
         }
         int n = Math.min(available, bodySize - filled);
         in.get(body, filled, n);
@@ -263,10 +263,10 @@ public final class FrameDecoder {
         return filled == bodySize;
     }
 
-    /** The body's one allocation; a heap too small for it ends this connection only. */
-    private byte[] allocate(int n) throws ProtocolException {
+    /** The body's one allocation (or a recycled array); a heap too small for it ends this connection only. */
+    private byte[] allocate(int n, FrameSink sink) throws ProtocolException {
         try {
-            return allocator.apply(n);
+            return allocator == null ? sink.body(n) : allocator.apply(n);
         } catch (OutOfMemoryError e) {
             throw new ProtocolException(ProtocolErrors.ZENMQ_OUT_OF_MEMORY,
                     "no heap for a frame of " + n + " bytes: " + e.getMessage());

@@ -112,6 +112,12 @@ final class FrameReader implements FrameSink {
         bodyDue = !bodyDue;
     }
 
+    /** Bodies come from the socket's queue, which hands back arrays the socket is done with. */
+    @Override
+    public byte[] body(int length) {
+        return inbound.body(length);
+    }
+
     @Override
     public boolean onCommand(byte[] body) throws ProtocolException {
         if (version.isLegacy()) {

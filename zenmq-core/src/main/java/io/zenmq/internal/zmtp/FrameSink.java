@@ -29,4 +29,17 @@ public interface FrameSink {
      * @throws ProtocolException if the command is malformed or unexpected; decoding aborts
      */
     boolean onCommand(byte[] body) throws ProtocolException;
+
+    /**
+     * Returns the array the decoder fills with the next body, of exactly {@code length} bytes;
+     * every byte of it is overwritten before the frame is delivered. The default allocates; a
+     * connection's sink hands out arrays its socket gave back, so that a steady stream allocates
+     * nothing.
+     *
+     * @param length the body's announced length, above 0
+     * @return an array of that length that nobody else refers to
+     */
+    default byte[] body(int length) {
+        return new byte[length];
+    }
 }

@@ -58,6 +58,17 @@ public final class ZmtpConnection {
          * @return true to keep decoding, false to stop after this frame (the queue is full)
          */
         boolean frame(byte[] body, int flags);
+
+        /**
+         * Returns an array for the next frame body, of exactly {@code length} bytes, which the
+         * decoder overwrites entirely: a new one by default, or one the socket gave back.
+         *
+         * @param length the body's length, above 0
+         * @return an array nobody else refers to
+         */
+        default byte[] body(int length) {
+            return new byte[length];
+        }
     }
 
     /** Where outgoing frames come from: the socket's outbound queue. */
