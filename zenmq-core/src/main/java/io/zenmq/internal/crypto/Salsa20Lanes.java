@@ -115,34 +115,30 @@ final class Salsa20Lanes {
         }
     }
 
-    /** Feed-forward (the state added back) and XOR, block by block in wire order. */
+    /**
+     * Feed-forward (the state added back) and XOR, block by block in wire order, two keystream words
+     * per 64-bit access (little-endian: the even word is the low half).
+     */
     private void store(int[] state, int n, byte[] in, int inOff, byte[] out, int outOff) {
         long counter = counter(state);
         for (int j = 0; j < n; j++) {
             int i = inOff + j * Salsa20.BLOCK_BYTES;
             int o = outOff + j * Salsa20.BLOCK_BYTES;
             long c = counter + j;
-            xorWord(in, i, out, o, w0[j] + state[0]);
-            xorWord(in, i + 4, out, o + 4, w1[j] + state[1]);
-            xorWord(in, i + 8, out, o + 8, w2[j] + state[2]);
-            xorWord(in, i + 12, out, o + 12, w3[j] + state[3]);
-            xorWord(in, i + 16, out, o + 16, w4[j] + state[4]);
-            xorWord(in, i + 20, out, o + 20, w5[j] + state[5]);
-            xorWord(in, i + 24, out, o + 24, w6[j] + state[6]);
-            xorWord(in, i + 28, out, o + 28, w7[j] + state[7]);
-            xorWord(in, i + 32, out, o + 32, w8[j] + (int) c);
-            xorWord(in, i + 36, out, o + 36, w9[j] + (int) (c >>> 32));
-            xorWord(in, i + 40, out, o + 40, w10[j] + state[10]);
-            xorWord(in, i + 44, out, o + 44, w11[j] + state[11]);
-            xorWord(in, i + 48, out, o + 48, w12[j] + state[12]);
-            xorWord(in, i + 52, out, o + 52, w13[j] + state[13]);
-            xorWord(in, i + 56, out, o + 56, w14[j] + state[14]);
-            xorWord(in, i + 60, out, o + 60, w15[j] + state[15]);
+            xorPair(in, i, out, o, w0[j] + state[0], w1[j] + state[1]);
+            xorPair(in, i + 8, out, o + 8, w2[j] + state[2], w3[j] + state[3]);
+            xorPair(in, i + 16, out, o + 16, w4[j] + state[4], w5[j] + state[5]);
+            xorPair(in, i + 24, out, o + 24, w6[j] + state[6], w7[j] + state[7]);
+            xorPair(in, i + 32, out, o + 32, w8[j] + (int) c, w9[j] + (int) (c >>> 32));
+            xorPair(in, i + 40, out, o + 40, w10[j] + state[10], w11[j] + state[11]);
+            xorPair(in, i + 48, out, o + 48, w12[j] + state[12], w13[j] + state[13]);
+            xorPair(in, i + 56, out, o + 56, w14[j] + state[14], w15[j] + state[15]);
         }
     }
 
-    private static void xorWord(byte[] in, int inOff, byte[] out, int outOff, int keystream) {
-        LittleEndian.putInt(out, outOff, LittleEndian.getInt(in, inOff) ^ keystream);
+    private static void xorPair(byte[] in, int inOff, byte[] out, int outOff, int low, int high) {
+        long keystream = (low & 0xffffffffL) | ((long) high << 32);
+        LittleEndian.putLong(out, outOff, LittleEndian.getLong(in, inOff) ^ keystream);
     }
 
     private static long counter(int[] state) {
