@@ -14,7 +14,10 @@ import java.util.Arrays;
  * {@code h * r}) below 2^58, so plain 64-bit arithmetic is exact and no 128-bit product is needed.
  * The alternative, three 44-bit limbs with {@code Math.multiplyHigh}, does fewer multiplications but
  * needs unsigned 128-bit carries that Java expresses awkwardly and that are harder to check by
- * reading; the 26-bit form is the one every constant-time reference implementation uses.
+ * reading; the 26-bit form is the one every constant-time reference implementation uses. Long
+ * messages are absorbed two blocks per step, {@code h = (h + m1) * r^2 + m2 * r} with r^2 computed
+ * once per key: the two products do not depend on each other, so the processor overlaps them, and
+ * there is one carry pass per two blocks instead of one per block.
  *
  * <p><b>Constant time.</b> No branch or array index depends on the key, the accumulator or the
  * message bytes: branches only look at lengths. The final reduction modulo 2^130 - 5 selects between
@@ -41,6 +44,19 @@ final class Poly1305 {
     private long q2;
     private long q3;
     private long q4;
+    /**
+     * r^2 mod p in the same limbs (partly reduced), and 5 times its limbs 1 to 4: two blocks absorbed
+     * at once as {@code (h + m1) * r^2 + m2 * r} give two independent multiplications per step.
+     */
+    private long u0;
+    private long u1;
+    private long u2;
+    private long u3;
+    private long u4;
+    private long v1;
+    private long v2;
+    private long v3;
+    private long v4;
     private int s0;
     private int s1;
     private int s2;
@@ -81,6 +97,7 @@ final class Poly1305 {
         q2 = r2 * 5;
         q3 = r3 * 5;
         q4 = r4 * 5;
+        squareR();
         s0 = key[4];
         s1 = key[5];
         s2 = key[6];
@@ -129,6 +146,11 @@ final class Poly1305 {
             }
             block(pending, 0, HIBIT);
             pendingLength = 0;
+        }
+        while (left >= 2 * BLOCK_BYTES) {
+            twoBlocks(message, at);
+            at += 2 * BLOCK_BYTES;
+            left -= 2 * BLOCK_BYTES;
         }
         while (left >= BLOCK_BYTES) {
             block(message, at, HIBIT);
@@ -233,6 +255,15 @@ final class Poly1305 {
         q2 = 0;
         q3 = 0;
         q4 = 0;
+        u0 = 0;
+        u1 = 0;
+        u2 = 0;
+        u3 = 0;
+        u4 = 0;
+        v1 = 0;
+        v2 = 0;
+        v3 = 0;
+        v4 = 0;
         s0 = 0;
         s1 = 0;
         s2 = 0;
@@ -250,6 +281,74 @@ final class Poly1305 {
                 LittleEndian.getInt(m, offset + 8), LittleEndian.getInt(m, offset + 12), hibit);
     }
 
+    /**
+     * u = r * r mod 2^130 - 5, partially reduced like h (limb 1 may exceed 26 bits by a carry): r's
+     * limbs are below 2^26 and q's below 2^28.4, so every sum of five products is below 2^57 and exact.
+     */
+    private void squareR() {
+        long d0 = r0 * r0 + r1 * q4 + r2 * q3 + r3 * q2 + r4 * q1;
+        long d1 = r0 * r1 + r1 * r0 + r2 * q4 + r3 * q3 + r4 * q2;
+        long d2 = r0 * r2 + r1 * r1 + r2 * r0 + r3 * q4 + r4 * q3;
+        long d3 = r0 * r3 + r1 * r2 + r2 * r1 + r3 * r0 + r4 * q4;
+        long d4 = r0 * r4 + r1 * r3 + r2 * r2 + r3 * r1 + r4 * r0;
+        long c = d0 >>> 26;
+        d1 += c;
+        c = d1 >>> 26;
+        d2 += c;
+        c = d2 >>> 26;
+        d3 += c;
+        c = d3 >>> 26;
+        d4 += c;
+        c = d4 >>> 26;
+        long e0 = (d0 & MASK26) + c * 5;
+        u1 = (d1 & MASK26) + (e0 >>> 26);
+        u0 = e0 & MASK26;
+        u2 = d2 & MASK26;
+        u3 = d3 & MASK26;
+        u4 = d4 & MASK26;
+        v1 = u1 * 5;
+        v2 = u2 * 5;
+        v3 = u3 * 5;
+        v4 = u4 * 5;
+    }
+
+    /**
+     * h = ((h + m1) * r + m2) * r = (h + m1) * r^2 + m2 * r mod 2^130 - 5 for two whole blocks, with one
+     * carry pass. Bounds: h + m1 has limbs below 2^27 + 2^11 and 5u's below 2^28.4, m2's are below
+     * 2^26 and q's below 2^28.4, so each limb's sum of ten products stays below 2^59.
+     */
+    private void twoBlocks(byte[] m, int offset) {
+        int t0 = LittleEndian.getInt(m, offset);
+        int t1 = LittleEndian.getInt(m, offset + 4);
+        int t2 = LittleEndian.getInt(m, offset + 8);
+        int t3 = LittleEndian.getInt(m, offset + 12);
+        long a0 = h0 + (t0 & 0x3ffffff);
+        long a1 = h1 + ((((t0 & 0xffffffffL) >>> 26) | ((t1 & 0xffffffffL) << 6)) & MASK26);
+        long a2 = h2 + ((((t1 & 0xffffffffL) >>> 20) | ((t2 & 0xffffffffL) << 12)) & MASK26);
+        long a3 = h3 + ((((t2 & 0xffffffffL) >>> 14) | ((t3 & 0xffffffffL) << 18)) & MASK26);
+        long a4 = h4 + (((t3 & 0xffffffffL) >>> 8) | HIBIT);
+        t0 = LittleEndian.getInt(m, offset + 16);
+        t1 = LittleEndian.getInt(m, offset + 20);
+        t2 = LittleEndian.getInt(m, offset + 24);
+        t3 = LittleEndian.getInt(m, offset + 28);
+        long b0 = t0 & 0x3ffffff;
+        long b1 = (((t0 & 0xffffffffL) >>> 26) | ((t1 & 0xffffffffL) << 6)) & MASK26;
+        long b2 = (((t1 & 0xffffffffL) >>> 20) | ((t2 & 0xffffffffL) << 12)) & MASK26;
+        long b3 = (((t2 & 0xffffffffL) >>> 14) | ((t3 & 0xffffffffL) << 18)) & MASK26;
+        long b4 = ((t3 & 0xffffffffL) >>> 8) | HIBIT;
+        long d0 = a0 * u0 + a1 * v4 + a2 * v3 + a3 * v2 + a4 * v1
+                + b0 * r0 + b1 * q4 + b2 * q3 + b3 * q2 + b4 * q1;
+        long d1 = a0 * u1 + a1 * u0 + a2 * v4 + a3 * v3 + a4 * v2
+                + b0 * r1 + b1 * r0 + b2 * q4 + b3 * q3 + b4 * q2;
+        long d2 = a0 * u2 + a1 * u1 + a2 * u0 + a3 * v4 + a4 * v3
+                + b0 * r2 + b1 * r1 + b2 * r0 + b3 * q4 + b4 * q3;
+        long d3 = a0 * u3 + a1 * u2 + a2 * u1 + a3 * u0 + a4 * v4
+                + b0 * r3 + b1 * r2 + b2 * r1 + b3 * r0 + b4 * q4;
+        long d4 = a0 * u4 + a1 * u3 + a2 * u2 + a3 * u1 + a4 * u0
+                + b0 * r4 + b1 * r3 + b2 * r2 + b3 * r1 + b4 * r0;
+        carry(d0, d1, d2, d3, d4);
+    }
+
     /** h = (h + block) * r mod 2^130 - 5, partially reduced. */
     private void absorb(int t0, int t1, int t2, int t3, long hibit) {
         long a0 = h0 + (t0 & 0x3ffffff);
@@ -262,20 +361,20 @@ final class Poly1305 {
         long d2 = a0 * r2 + a1 * r1 + a2 * r0 + a3 * q4 + a4 * q3;
         long d3 = a0 * r3 + a1 * r2 + a2 * r1 + a3 * r0 + a4 * q4;
         long d4 = a0 * r4 + a1 * r3 + a2 * r2 + a3 * r1 + a4 * r0;
-        long c = d0 >>> 26;
-        d1 += c;
-        c = d1 >>> 26;
-        d2 += c;
-        c = d2 >>> 26;
-        d3 += c;
-        c = d3 >>> 26;
-        d4 += c;
-        c = d4 >>> 26;
-        long e0 = (d0 & MASK26) + c * 5;
-        h1 = (d1 & MASK26) + (e0 >>> 26);
+        carry(d0, d1, d2, d3, d4);
+    }
+
+    /** h = the product's limbs carried down to 26 bits, the carry out of limb 4 wrapped times 5. */
+    private void carry(long d0, long d1, long d2, long d3, long d4) {
+        long e1 = d1 + (d0 >>> 26);
+        long e2 = d2 + (e1 >>> 26);
+        long e3 = d3 + (e2 >>> 26);
+        long e4 = d4 + (e3 >>> 26);
+        long e0 = (d0 & MASK26) + (e4 >>> 26) * 5;
+        h1 = (e1 & MASK26) + (e0 >>> 26);
         h0 = e0 & MASK26;
-        h2 = d2 & MASK26;
-        h3 = d3 & MASK26;
-        h4 = d4 & MASK26;
+        h2 = e2 & MASK26;
+        h3 = e3 & MASK26;
+        h4 = e4 & MASK26;
     }
 }

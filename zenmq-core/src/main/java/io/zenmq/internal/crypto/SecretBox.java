@@ -27,6 +27,11 @@ public final class SecretBox {
     /** Keystream bytes spent on the one-time Poly1305 key. */
     private static final int MAC_KEY_BYTES = 32;
     private static final int BLOCK = Salsa20.BLOCK_BYTES;
+    /**
+     * Below this many whole blocks the scalar {@link Salsa20#block} is cheaper than
+     * {@link Salsa20Lanes} (whose loops have too few lanes to pay for themselves).
+     */
+    private static final int LANES_MIN_BLOCKS = 16;
 
     private final int[] key = new int[KEY_WORDS];
     /** HSalsa20(key, the prefix below), valid when {@link #subkeyValid}. */
@@ -40,6 +45,8 @@ public final class SecretBox {
     private final byte[] keystream = new byte[BLOCK];
     /** Keystream bytes of the current block already used. */
     private int used = BLOCK;
+    /** Keystream for long messages, created when this box first meets one. */
+    private Salsa20Lanes lanes;
     private final Poly1305 mac = new Poly1305();
     private final byte[] tag = new byte[MAC_BYTES];
     /** True between a successful {@link #verify} and the next operation that re-keys the cipher. */
@@ -225,9 +232,27 @@ public final class SecretBox {
     }
 
     /**
+     * XORs {@code blocks} whole keystream blocks at once ({@link Salsa20Lanes}), then feeds the result
+     * to the MAC if it is the ciphertext; steps the block counter past them.
+     */
+    private void xorLanes(byte[] in, int inOff, int blocks, byte[] out, int outOff, boolean macOut) {
+        if (lanes == null) {
+            lanes = new Salsa20Lanes();
+        }
+        lanes.xor(state, blocks, in, inOff, out, outOff);
+        if (macOut) {
+            mac.update(out, outOff, blocks * BLOCK);
+        }
+        long counter = ((state[8] & 0xffffffffL) | ((long) state[9] << 32)) + blocks;
+        state[8] = (int) counter;
+        state[9] = (int) (counter >>> 32);
+    }
+
+    /**
      * XORs the keystream into {@code length} bytes, continuing the current box; with {@code macOut}
-     * the result (ciphertext) also goes into the MAC. Whole blocks at a block boundary are done word
-     * by word straight from the keystream words; the rest byte by byte through {@link #keystream}.
+     * the result (ciphertext) also goes into the MAC. Runs of at least {@link #LANES_MIN_BLOCKS}
+     * whole blocks at a block boundary go through {@link Salsa20Lanes}; fewer whole blocks are done
+     * word by word straight from the keystream words; the rest byte by byte through {@link #keystream}.
      */
     private void xor(byte[] in, int inOff, int length, byte[] out, int outOff, boolean macOut) {
         int i = inOff;
@@ -235,6 +260,14 @@ public final class SecretBox {
         int left = length;
         while (left > 0) {
             if (used == BLOCK) {
+                if (left >= LANES_MIN_BLOCKS * BLOCK) {
+                    int blocks = Math.min(left / BLOCK, Salsa20Lanes.MAX_BLOCKS);
+                    xorLanes(in, i, blocks, out, o, macOut);
+                    i += blocks * BLOCK;
+                    o += blocks * BLOCK;
+                    left -= blocks * BLOCK;
+                    continue;
+                }
                 if (left >= BLOCK && !(macOut && mac.hasPending())) {
                     nextBlock();
                     xorWholeBlock(in, i, out, o, macOut);
