@@ -11,7 +11,7 @@ final class Frames {
     static final int END = -2;
     /** The code of "no frame" (null) in results. */
     static final int NONE = -1;
-    /** How long a waiting actor waits at most; a lost wake-up shows as this timeout. */
+    /** How long a receiving actor waits at most; a lost wake-up shows as this timeout. */
     static final long LONG_WAIT_NANOS = 10_000_000_000L;
 
     private Frames() {

@@ -14,7 +14,9 @@ import org.openjdk.jcstress.infra.runners.TestList;
 /**
  * The cheap check that `mvn verify` makes of this module (the stress tests themselves run only
  * through jcstress/run.sh): jcstress's processor listed every stress test, and each one forbids
- * something. Add a new stress test to {@link #EXPECTED}.
+ * something, with no more actors than the two cores of the smallest machine that runs them
+ * (jcstress silently skips a test that needs more threads than there are cores). Add a new
+ * stress test to {@link #EXPECTED}.
  */
 class StressTestListTest {
     private static final List<String> EXPECTED = List.of(
@@ -25,7 +27,10 @@ class StressTestListTest {
             "io.zenmq.jcstress.ConflateQueueNewestTest",
             "io.zenmq.jcstress.ConflateQueueEndTest",
             "io.zenmq.jcstress.WakeQueueProducersTest",
+            "io.zenmq.jcstress.WakeQueueDrainTest",
             "io.zenmq.jcstress.WakeQueueReofferTest",
+            "io.zenmq.jcstress.RegisterVsTerminateTest",
+            "io.zenmq.jcstress.SharedReceiversTest",
             "io.zenmq.internal.socket.MailboxCloseVsPostTest",
             "io.zenmq.internal.socket.PipeWakeToMailboxTest",
             "io.zenmq.internal.socket.WaiterParkVsPostTest",
@@ -48,6 +53,7 @@ class StressTestListTest {
             assertThat(forbids).as("%s forbids an outcome", name).isTrue();
             assertThat(cases).as("%s has acceptable outcomes", name)
                     .anyMatch(c -> c.expect() == Expect.ACCEPTABLE);
+            assertThat(info.threads()).as("%s threads", name).isLessThanOrEqualTo(2);
         }
     }
 
