@@ -49,7 +49,9 @@ done
 
 jar="$root/zenmq-jcstress/target/jcstress.jar"
 if ((build)); then
-    "$mvn_bin" -B -q -f "$root/pom.xml" package -pl zenmq-jcstress -am -DskipTests
+    # only the jar is wanted: no tests, javadoc, sources or second (Error Prone) compile
+    "$mvn_bin" -B -q -f "$root/pom.xml" package -pl zenmq-jcstress -am -DskipTests \
+        -Dmaven.javadoc.skip -Dmaven.source.skip -Derrorprone.skip -Dforbiddenapis.skip
 fi
 [[ -f "$jar" ]] || { echo "run.sh: $jar is missing (run without --no-build)" >&2; exit 1; }
 
