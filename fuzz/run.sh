@@ -23,6 +23,9 @@ targets=(
   "zenmq-core EndpointFuzzTest#parse"
   "zenmq-core SocketOptionFuzzTest#setAnyValue"
   "zenmq-core ZapReplyFuzzTest#parseReply"
+  "zenmq-core SocketFuzzTest#nullRouter"
+  "zenmq-core SocketFuzzTest#curveServer"
+  "zenmq-core SocketFuzzTest#stream"
   "zenmq-cli TextFormatFuzzTest#parseAnyLine"
   "zenmq-cli TextFormatFuzzTest#printedMessagesReadBack"
 )
