@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -156,6 +157,9 @@ class SocketFuzzTest {
             baseFds = openFds();
             baseThreads = Thread.activeCount();
         } else if (baseFds >= 0 && inputs % RESOURCE_CHECK_EVERY == 0) {
+            // one line per check, for the campaign's log
+            System.err.printf(Locale.ROOT, "SocketFuzzTest: %d inputs, fds %d (warm-up %d), threads %d (warm-up %d)%n",
+                    inputs, openFds(), baseFds, Thread.activeCount(), baseThreads);
             assertThat(openFds()).as("descriptors after %d inputs", inputs).isLessThanOrEqualTo(baseFds + 16);
             assertThat((long) Thread.activeCount()).as("threads after %d inputs", inputs)
                     .isLessThanOrEqualTo(baseThreads + 4);
