@@ -59,8 +59,6 @@ class SocketFuzzTest {
     static final byte[] SERVER_SECRET = key(1);
     static final byte[] CLIENT_SECRET = key(101);
 
-    private static final SilentCloseable LOOPBACK_ONLY =
-            BugDetectors.allowNetworkConnections((host, port) -> LOOPBACK.contains(host));
     private static final Context CTX = Context.create();
     private static final LogCapture IO_THREAD_LOG = new LogCapture(IoThread.class);
     private static Rig nullRig;
@@ -77,7 +75,6 @@ class SocketFuzzTest {
         }
         IO_THREAD_LOG.close();
         CTX.close();
-        LOOPBACK_ONLY.close();
     }
 
     private static byte[] key(int first) {
@@ -89,33 +86,50 @@ class SocketFuzzTest {
     }
 
     @FuzzTest(maxDuration = "60s")
+    @SuppressWarnings("try") // the resource only scopes the sanitizer setting
     void nullRouter(byte[] input) {
-        if (nullRig == null) {
-            nullRig = new Rig(false);
+        try (SilentCloseable loopbackOnly = loopbackOnly()) {
+            if (nullRig == null) {
+                nullRig = new Rig(false);
+            }
+            feed(nullRig.endpoint, input, NULL_CHUNKS);
+            nullRig.roundTrip();
+            checkProcess();
         }
-        feed(nullRig.endpoint, input, NULL_CHUNKS);
-        nullRig.roundTrip();
-        checkProcess();
     }
 
     @FuzzTest(maxDuration = "60s")
+    @SuppressWarnings("try") // the resource only scopes the sanitizer setting
     void curveServer(byte[] input) {
-        if (curveRig == null) {
-            curveRig = new Rig(true);
+        try (SilentCloseable loopbackOnly = loopbackOnly()) {
+            if (curveRig == null) {
+                curveRig = new Rig(true);
+            }
+            feed(curveRig.endpoint, input, CURVE_CHUNKS);
+            curveRig.roundTrip();
+            checkProcess();
         }
-        feed(curveRig.endpoint, input, CURVE_CHUNKS);
-        curveRig.roundTrip();
-        checkProcess();
     }
 
     @FuzzTest(maxDuration = "60s")
+    @SuppressWarnings("try") // the resource only scopes the sanitizer setting
     void stream(byte[] input) {
-        if (streamRig == null) {
-            streamRig = new StreamRig();
+        try (SilentCloseable loopbackOnly = loopbackOnly()) {
+            if (streamRig == null) {
+                streamRig = new StreamRig();
+            }
+            feed(streamRig.endpoint, input, STREAM_CHUNKS);
+            streamRig.roundTrip();
+            checkProcess();
         }
-        feed(streamRig.endpoint, input, STREAM_CHUNKS);
-        streamRig.roundTrip();
-        checkProcess();
+    }
+
+    /**
+     * Tells Jazzer's network sanitizer, for this input, that connections to loopback are the target's
+     * purpose (it resets that setting when fuzzing starts, so it is made per input).
+     */
+    private static SilentCloseable loopbackOnly() {
+        return BugDetectors.allowNetworkConnections((host, port) -> LOOPBACK.contains(host));
     }
 
     /** Writes the input in the plan's chunks, half-closes, and waits until the server closed. */
