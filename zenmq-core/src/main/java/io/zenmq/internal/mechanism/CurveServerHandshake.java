@@ -32,9 +32,17 @@ import java.util.Map;
  * READY, an ERROR or nothing. Draws from the random source in this order at HELLO: the transient
  * secret key (32 bytes), the cookie key (32), the cookie nonce (16), the WELCOME nonce (16). Owned by
  * the connection's I/O thread.
+ *
+ * <p>The cookie key is new for every connection, as in libzmq, so a cookie (or a whole INITIATE)
+ * replayed on another connection does not open. Unlike libzmq, the key also expires
+ * {@link #COOKIE_LIFETIME_NANOS} after WELCOME (RFC 26 has the server forget it after a minute):
+ * a late INITIATE is refused as if its cookie did not open, also when no handshake deadline is set.
+ * The age is measured on the connection's clock ({@link Output#nowNanos()}), never on wall time.
  */
 final class CurveServerHandshake implements CurveHandshake {
     private static final int ZAP_TEMPORARY_FAILURE = 300;
+    /** How long a cookie opens after WELCOME went out: 60 s. */
+    static final long COOKIE_LIFETIME_NANOS = 60_000_000_000L;
 
     private enum State { EXPECT_HELLO, EXPECT_INITIATE, EXPECT_ZAP_REPLY, READY, REFUSED }
 
@@ -48,6 +56,7 @@ final class CurveServerHandshake implements CurveHandshake {
     private final byte[] cookieKey = new byte[SecretBox.KEY_BYTES];
     private State state = State.EXPECT_HELLO;
     private long lastClientNonce;
+    private long welcomeAt;
     private SecretBox session;
     private Map<String, byte[]> peerMetadata;
     private CurveMessageCodec codec;
@@ -70,10 +79,15 @@ final class CurveServerHandshake implements CurveHandshake {
             case EXPECT_HELLO -> {
                 CurveChecks.requireCommand(body, HELLO);
                 out.send(welcome(body));
+                welcomeAt = out.nowNanos();
                 state = State.EXPECT_INITIATE;
             }
             case EXPECT_INITIATE -> {
                 CurveChecks.requireCommand(body, INITIATE);
+                if (out.nowNanos() - welcomeAt > COOKIE_LIFETIME_NANOS) {
+                    Arrays.fill(cookieKey, (byte) 0);
+                    throw CurveChecks.cryptographic("INITIATE cookie (older than 60 s)");
+                }
                 byte[] clientKey = initiate(body);
                 state = State.EXPECT_ZAP_REPLY;
                 out.askZap(MECHANISM_CURVE, clientKey);

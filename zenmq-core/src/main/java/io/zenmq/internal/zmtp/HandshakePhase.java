@@ -196,5 +196,10 @@ final class HandshakePhase {
             events.handshakeFailed(EventType.HANDSHAKE_FAILED_NO_DETAIL, errno);
             connection.refuse(why);
         }
+
+        @Override
+        public long nowNanos() {
+            return connection.now();
+        }
     }
 }

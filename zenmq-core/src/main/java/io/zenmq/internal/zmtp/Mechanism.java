@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One side of a ZMTP security handshake (NULL, PLAIN or CURVE) and, for a mechanism that
  * encrypts, the frame codec after it. Pure code: no I/O, no clock, no threads; randomness comes in
- * through the constructor. One instance per connection, used by its I/O thread only.
+ * through the constructor, the time through {@link Output#nowNanos()}. One instance per connection, used by its I/O thread only.
  *
  * <p>The engine calls {@link #start} once the peer's greeting names the same mechanism, then
  * {@link #onCommand} for every command frame until the mechanism calls {@link Output#ready}.
@@ -152,5 +152,16 @@ public interface Mechanism {
          * @param errno the Linux errno for the monitor event
          */
         void failed(int errno);
+
+        /**
+         * Returns the time the command or ZAP reply being handled arrived, as handed to the
+         * connection by its driver (a {@link System#nanoTime()}-style value; tests hand in their
+         * own clock). CURVE's server ages its cookie by it.
+         *
+         * @return the current time in nanoseconds; by default 0, a clock that stands still
+         */
+        default long nowNanos() {
+            return 0;
+        }
     }
 }

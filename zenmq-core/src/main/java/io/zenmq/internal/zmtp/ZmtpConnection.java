@@ -321,6 +321,11 @@ public final class ZmtpConnection {
         return state != State.CLOSED && (handshake.deadlineArmed() || heartbeats.armed());
     }
 
+    /** The time handed in with the latest input, ZAP reply or deadline (for the mechanism). */
+    long now() {
+        return now;
+    }
+
     /**
      * Returns when {@link #deadlineReached} must be called next (valid if {@link #hasDeadline}).
      *

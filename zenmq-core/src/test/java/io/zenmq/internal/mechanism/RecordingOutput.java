@@ -20,6 +20,8 @@ final class RecordingOutput implements Mechanism.Output {
     Integer refused;
     /** The errno given to {@link #failed}, or null. */
     Integer failed;
+    /** What {@link #nowNanos} answers: the test's clock. */
+    long now;
     private int taken;
 
     @Override
@@ -49,6 +51,11 @@ final class RecordingOutput implements Mechanism.Output {
     @Override
     public void failed(int errno) {
         failed = errno;
+    }
+
+    @Override
+    public long nowNanos() {
+        return now;
     }
 
     /** Returns the bodies sent since the last call. */
