@@ -36,6 +36,8 @@ final class ZmtpEngine extends StreamEngine
     private static final System.Logger LOG = System.getLogger(ZmtpEngine.class.getName());
     /** Keys and nonces for every connection's mechanism; SecureRandom is thread-safe. */
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How often a decoder waiting for heap room tries again. */
+    private static final long MEMORY_RETRY_NANOS = 10_000_000;
 
     static {
         // the pipe's flags are handed to the connection and back as they are
@@ -49,6 +51,9 @@ final class ZmtpEngine extends StreamEngine
     private final ConnectionOptions options;
     private final ZmtpConnection connection;
     private final Runnable onDeadline = this::deadlineReached;
+    private final Runnable retryAfterMemoryWait = this::inputReady;
+    /** The decoder is paused until the socket reads what it holds and the heap has room. */
+    private boolean memoryWait;
     private ZapClient zap;
     private Timer timer;
     private long timerDeadline;
@@ -98,6 +103,11 @@ final class ZmtpEngine extends StreamEngine
         boolean full = fresh ? connection.received(bytes, System.nanoTime()) : connection.resume(bytes);
         if (full) {
             pauseInput();
+            if (memoryWait) {
+                // no wake-up comes from the socket for this: look again shortly
+                memoryWait = false;
+                io.schedule(MEMORY_RETRY_NANOS, retryAfterMemoryWait);
+            }
         }
         afterConnection();
     }
@@ -197,6 +207,21 @@ final class ZmtpEngine extends StreamEngine
     public byte[] body(int length) {
         Pipe p = pipe;
         return p == null ? new byte[length] : p.takeRecycled(length);
+    }
+
+    /**
+     * A body did not fit in the heap. While the socket has messages of this peer left to read,
+     * they may be what fills it (a second 1 GiB message arriving while the first waits), so wait
+     * and retry; once everything was read and it still does not fit, the connection ends.
+     */
+    @Override
+    public boolean waitForMemory() {
+        Pipe p = pipe;
+        if (p == null || p.writtenAllRead()) {
+            return false;
+        }
+        memoryWait = true;
+        return true;
     }
 
     @Override

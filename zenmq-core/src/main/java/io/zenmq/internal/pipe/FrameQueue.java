@@ -146,6 +146,17 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
         return messagesWritten - knownMessagesRead >= hwm;
     }
 
+    /**
+     * Tells whether the reader has read every whole message written so far. Writer thread only.
+     *
+     * @return true if no whole message is left unread
+     */
+    @Override
+    public boolean writtenAllRead() {
+        knownMessagesRead = (long) MESSAGES_READ.getVolatile(this);
+        return messagesWritten == knownMessagesRead;
+    }
+
     private boolean isFullVolatile() {
         if (hwm == 0) {
             return false;
@@ -374,7 +385,8 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
         readIndex = index;
         lastMore = more;
         lastFlags = flags;
-        lastFrame = frame;
+        // an array too big to recycle is never claimed: holding it would pin it in the heap
+        lastFrame = frame.length <= MAX_RECYCLED_BYTES ? frame : null;
         if (!more && frame != END) {
             messageRead();
         }

@@ -357,6 +357,15 @@ public final class Pipe {
     }
 
     /**
+     * Tells whether the other end has read every whole message written here. Writer thread only.
+     *
+     * @return true if nothing written here is left unread
+     */
+    public boolean writtenAllRead() {
+        return out.writtenAllRead();
+    }
+
+    /**
      * Tells whether a whole inbound message (not just the end marker) is waiting.
      *
      * @return true if a message is queued

@@ -18,6 +18,14 @@ sealed interface PipeQueue permits FrameQueue, ConflateQueue {
     /** Writer: whether a new message may be started; if not, the writer is woken later. */
     boolean checkWritable();
 
+    /**
+     * Writer: whether the reader has read every whole message written so far. A queue that
+     * cannot tell answers true.
+     */
+    default boolean writtenAllRead() {
+        return true;
+    }
+
     /** Writer: appends a frame with {@link FrameQueue#FLAG_MORE}/{@link FrameQueue#FLAGS_SUBSCRIPTION} flags. */
     void write(byte[] frame, int flags);
 

@@ -34,7 +34,9 @@ import java.util.function.IntFunction;
  * (libzmq's decoder allocates at the header in the same way). The delivered array is that very array.
  * The array comes from {@link FrameSink#body}, which may hand out one the socket gave back
  * (recycling) instead of allocating.
- * If the heap cannot hold it, the {@link OutOfMemoryError} becomes a {@link ProtocolException}
+ * If the heap cannot hold it and {@link FrameSink#waitForMemory()} says frames the socket has not
+ * read yet may be what fills it, decoding stops ({@link Status#STOPPED}, the body's bytes left in
+ * the input) and the next {@code decode} tries again. Otherwise the {@link OutOfMemoryError} becomes a {@link ProtocolException}
  * ({@link ProtocolErrors#ZENMQ_OUT_OF_MEMORY}), so only this peer's connection ends, as libzmq closes
  * a connection whose decoder fails with ENOMEM.
  */
@@ -53,6 +55,8 @@ public final class FrameDecoder {
      */
     static final int EAGER_ALLOCATION_LIMIT = 64 * 1024;
 
+    /** The last allocation failed and the sink asked to try again later: decoding is paused. */
+    private boolean waitingForMemory;
     private static final byte[] EMPTY = new byte[0];
     private static final int STATE_FLAGS = 0;
     private static final int STATE_SIZE = 1;
@@ -162,7 +166,7 @@ public final class FrameDecoder {
                 startBody();
             }
             if (!readBody(in, sink)) {
-                return Status.NEED_MORE;
+                return waitingForMemory ? Status.STOPPED : Status.NEED_MORE;
             }
             if (!deliverBody(sink)) {
                 return Status.STOPPED;
@@ -209,7 +213,7 @@ public final class FrameDecoder {
                 startBody();
             }
             if (!readBody(in, sink)) {
-                return Status.NEED_MORE;
+                return waitingForMemory ? Status.STOPPED : Status.NEED_MORE;
             }
             if (!deliverBody(sink)) {
                 return Status.STOPPED;
@@ -256,6 +260,9 @@ public final class FrameDecoder {
         }
         if (body == null) {
             body = allocate(bodySize, sink);
+            if (body == null) {
+                return false;
+            }
         }
         int n = Math.min(available, bodySize - filled);
         in.get(body, filled, n);
@@ -265,9 +272,15 @@ public final class FrameDecoder {
 
     /** The body's one allocation (or a recycled array); a heap too small for it ends this connection only. */
     private byte[] allocate(int n, FrameSink sink) throws ProtocolException {
+        waitingForMemory = false;
         try {
             return allocator == null ? sink.body(n) : allocator.apply(n);
         } catch (OutOfMemoryError e) {
+            if (sink.waitForMemory()) {
+                // frames the socket has yet to read may be what fills the heap: try again later
+                waitingForMemory = true;
+                return null;
+            }
             throw new ProtocolException(ProtocolErrors.ZENMQ_OUT_OF_MEMORY,
                     "no heap for a frame of " + n + " bytes: " + e.getMessage());
         }

@@ -119,6 +119,11 @@ final class FrameReader implements FrameSink {
     }
 
     @Override
+    public boolean waitForMemory() {
+        return inbound.waitForMemory();
+    }
+
+    @Override
     public boolean onCommand(byte[] body) throws ProtocolException {
         if (version.isLegacy()) {
             // ZMTP 2.0 has no commands (the bit is reserved); libzmq drops such frames too

@@ -42,4 +42,16 @@ public interface FrameSink {
     default byte[] body(int length) {
         return new byte[length];
     }
+
+    /**
+     * Asked when the heap could not hold the next body: whether to pause decoding and try again
+     * later (the socket still has frames of this peer to read, which may be what fills the heap)
+     * rather than fail. A sink that answers true must call {@code decode} again later. The
+     * default fails at once.
+     *
+     * @return true to wait for memory, false to end the connection
+     */
+    default boolean waitForMemory() {
+        return false;
+    }
 }

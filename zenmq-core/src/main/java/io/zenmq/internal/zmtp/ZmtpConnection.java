@@ -69,6 +69,17 @@ public final class ZmtpConnection {
         default byte[] body(int length) {
             return new byte[length];
         }
+
+        /**
+         * The heap could not hold the next body: whether to pause reading and try again later
+         * (the connection then stops as if the socket's queue were full, and the caller resumes
+         * it). The default ends the connection.
+         *
+         * @return true to wait for memory
+         */
+        default boolean waitForMemory() {
+            return false;
+        }
     }
 
     /** Where outgoing frames come from: the socket's outbound queue. */
