@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq;
 
+import static io.zenmq.testing.MonitorEvents.next;
+import static io.zenmq.testing.MonitorEvents.nextAfterDelay;
+import static io.zenmq.testing.MonitorEvents.skipUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,24 +30,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MonitorTest extends ContextTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger NAMES = new AtomicInteger();
-
-
-
-    private static SocketEvent next(SocketMonitor monitor) {
-        SocketEvent event = monitor.next(WAIT);
-        assertThat(event).as("an event within %s", WAIT).isNotNull();
-        return event;
-    }
-
-    /** The next event, skipping a CONNECT_DELAYED (a local connect may complete at once). */
-    private static SocketEvent nextAfterDelay(SocketMonitor monitor, String endpoint) {
-        SocketEvent event = next(monitor);
-        if (event.type() == EventType.CONNECT_DELAYED) {
-            assertThat(event).isEqualTo(new SocketEvent(EventType.CONNECT_DELAYED, endpoint, 115));
-            event = next(monitor);
-        }
-        return event;
-    }
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, mode = EnumSource.Mode.EXCLUDE, names = "INPROC")
@@ -120,11 +105,8 @@ class MonitorTest extends ContextTest {
         assertThat(retried.value()).isBetween(200L, 399L);
 
         push.close();
-        SocketEvent last;
-        do {
-            last = next(monitor);
-        } while (last.type() != EventType.MONITOR_STOPPED);
-        assertThat(last).isEqualTo(new SocketEvent(EventType.MONITOR_STOPPED, "", 0));
+        assertThat(skipUntil(monitor, EventType.MONITOR_STOPPED))
+                .isEqualTo(new SocketEvent(EventType.MONITOR_STOPPED, "", 0));
     }
 
     @ParameterizedTest

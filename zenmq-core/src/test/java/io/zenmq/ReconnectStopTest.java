@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MPL-2.0
 package io.zenmq;
 
+import static io.zenmq.testing.MonitorEvents.next;
+import static io.zenmq.testing.MonitorEvents.nextAfterDelay;
+import static io.zenmq.testing.MonitorEvents.skipUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zenmq.testing.ContextTest;
@@ -28,7 +31,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(60)
 class ReconnectStopTest extends ContextTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration RETRY = Duration.ofMillis(10);
     /** Thirty reconnect intervals: a socket still retrying reports CONNECT_RETRIED well within it. */
     private static final Duration SILENCE = RETRY.multipliedBy(30);
@@ -39,27 +41,30 @@ class ReconnectStopTest extends ContextTest {
     @ParameterizedTest
     @EnumSource(value = Transport.class, mode = EnumSource.Mode.EXCLUDE, names = "INPROC")
     void shouldRetryARefusedConnectByDefault(Transport transport) throws IOException {
-        SocketMonitor monitor = connectToNothing(transport, 0);
+        String endpoint = refusingEndpoint(transport);
+        SocketMonitor monitor = connectingPush(endpoint, 0);
 
-        assertThat(nextAfterDelay(monitor).type()).isEqualTo(EventType.CLOSED);
+        assertThat(nextAfterDelay(monitor, endpoint).type()).isEqualTo(EventType.CLOSED);
         assertThat(next(monitor).type()).isEqualTo(EventType.CONNECT_RETRIED);
     }
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, mode = EnumSource.Mode.EXCLUDE, names = "INPROC")
     void shouldGiveUpARefusedEndpointWithConnRefused(Transport transport) throws IOException {
-        SocketMonitor monitor = connectToNothing(transport, SocketOptions.RECONNECT_STOP_CONN_REFUSED);
+        String endpoint = refusingEndpoint(transport);
+        SocketMonitor monitor = connectingPush(endpoint, SocketOptions.RECONNECT_STOP_CONN_REFUSED);
 
-        assertThat(nextAfterDelay(monitor).type()).isEqualTo(EventType.CLOSED);
+        assertThat(nextAfterDelay(monitor, endpoint).type()).isEqualTo(EventType.CLOSED);
         assertThat(monitor.next(SILENCE)).as("no retry after a refusal").isNull();
     }
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, mode = EnumSource.Mode.EXCLUDE, names = "INPROC")
     void shouldKeepRetryingARefusedEndpointWithOnlyHandshakeFailed(Transport transport) throws IOException {
-        SocketMonitor monitor = connectToNothing(transport, SocketOptions.RECONNECT_STOP_HANDSHAKE_FAILED);
+        String endpoint = refusingEndpoint(transport);
+        SocketMonitor monitor = connectingPush(endpoint, SocketOptions.RECONNECT_STOP_HANDSHAKE_FAILED);
 
-        assertThat(nextAfterDelay(monitor).type()).isEqualTo(EventType.CLOSED);
+        assertThat(nextAfterDelay(monitor, endpoint).type()).isEqualTo(EventType.CLOSED);
         assertThat(next(monitor).type()).isEqualTo(EventType.CONNECT_RETRIED);
     }
 
@@ -81,17 +86,11 @@ class ReconnectStopTest extends ContextTest {
     void shouldGiveUpAPeerThatHangsUpBeforeTheHandshakeWithHandshakeFailed(Transport transport)
             throws IOException {
         try (ServerSocketChannel hangsUp = rawListener(transport)) {
-            Socket push = ctx.socket(SocketType.PUSH);
-            push.set(SocketOptions.RECONNECT_IVL, RETRY);
-            push.set(SocketOptions.RECONNECT_STOP, SocketOptions.RECONNECT_STOP_HANDSHAKE_FAILED);
-            SocketMonitor monitor = push.monitor(EventType.all());
-            push.connect(endpointOf(transport, hangsUp));
+            SocketMonitor monitor = connectingPush(endpointOf(transport, hangsUp),
+                    SocketOptions.RECONNECT_STOP_HANDSHAKE_FAILED);
 
             hangsUp.accept().close();
-            SocketEvent event;
-            do {
-                event = next(monitor);
-            } while (event.type() != EventType.DISCONNECTED);
+            skipUntil(monitor, EventType.DISCONNECTED);
             assertThat(monitor.next(SILENCE)).as("no retry after a failed handshake").isNull();
         }
     }
@@ -106,7 +105,7 @@ class ReconnectStopTest extends ContextTest {
         push.set(SocketOptions.RECONNECT_STOP, SocketOptions.RECONNECT_STOP_HANDSHAKE_FAILED);
         SocketMonitor monitor = push.monitor(EventType.all());
         push.connect(endpoint);
-        assertThat(nextAfterDelay(monitor).type()).isEqualTo(EventType.CONNECTED);
+        assertThat(nextAfterDelay(monitor, endpoint).type()).isEqualTo(EventType.CONNECTED);
         assertThat(next(monitor).type()).isEqualTo(EventType.HANDSHAKE_SUCCEEDED);
 
         pull.close();
@@ -127,7 +126,7 @@ class ReconnectStopTest extends ContextTest {
         push.connect(endpoint);
         push.send("queued for a peer that never comes");
         // still retrying before the disconnect: this bit alone does not stop a connected endpoint
-        assertThat(nextAfterDelay(monitor).type()).isEqualTo(EventType.CLOSED);
+        assertThat(nextAfterDelay(monitor, endpoint).type()).isEqualTo(EventType.CLOSED);
         assertThat(next(monitor).type()).isEqualTo(EventType.CONNECT_RETRIED);
 
         push.disconnect(endpoint);
@@ -139,29 +138,28 @@ class ReconnectStopTest extends ContextTest {
 
     @Test
     void shouldKeepRetryingAMissingIpcPathAsLibzmqDoes() {
-        Socket push = ctx.socket(SocketType.PUSH);
-        push.set(SocketOptions.RECONNECT_IVL, RETRY);
-        push.set(SocketOptions.RECONNECT_STOP, SocketOptions.RECONNECT_STOP_CONN_REFUSED);
-        SocketMonitor monitor = push.monitor(EventType.all());
-        push.connect("ipc://" + dir.resolve("nobody-here"));
+        String endpoint = "ipc://" + dir.resolve("nobody-here");
+        SocketMonitor monitor = connectingPush(endpoint, SocketOptions.RECONNECT_STOP_CONN_REFUSED);
 
-        assertThat(nextAfterDelay(monitor).type()).isEqualTo(EventType.CLOSED);
+        assertThat(nextAfterDelay(monitor, endpoint).type()).isEqualTo(EventType.CLOSED);
         assertThat(next(monitor).type()).isEqualTo(EventType.CONNECT_RETRIED);
     }
 
     /**
-     * A socket connecting where nothing listens. Over ipc that is a socket file left by a
-     * listener that is gone: a refusal, where a missing path is not one (as in libzmq).
+     * An endpoint where nothing listens. Over ipc that is a socket file left by a listener that
+     * is gone: a refusal, where a missing path is not one (as in libzmq).
      */
-    private SocketMonitor connectToNothing(Transport transport, int reconnectStop) throws IOException {
-        String endpoint;
-        if (transport == Transport.IPC) {
-            try (ServerSocketChannel stale = rawListener(transport)) {
-                endpoint = endpointOf(transport, stale);
-            }
-        } else {
-            endpoint = boundThenClosed(transport);
+    private String refusingEndpoint(Transport transport) throws IOException {
+        if (transport != Transport.IPC) {
+            return boundThenClosed(transport);
         }
+        try (ServerSocketChannel stale = rawListener(transport)) {
+            return endpointOf(transport, stale);
+        }
+    }
+
+    /** A PUSH retrying every {@link #RETRY} with the given RECONNECT_STOP bits; its monitor. */
+    private SocketMonitor connectingPush(String endpoint, int reconnectStop) {
         Socket push = ctx.socket(SocketType.PUSH);
         push.set(SocketOptions.RECONNECT_IVL, RETRY);
         push.set(SocketOptions.RECONNECT_STOP, reconnectStop);
@@ -180,10 +178,7 @@ class ReconnectStopTest extends ContextTest {
         SocketMonitor goneEvents = gone.monitor(EventType.all());
         String endpoint = gone.bind(transport.bindable());
         gone.close();
-        SocketEvent event;
-        do {
-            event = next(goneEvents);
-        } while (event.type() != EventType.MONITOR_STOPPED);
+        skipUntil(goneEvents, EventType.MONITOR_STOPPED);
         return endpoint;
     }
 
@@ -205,17 +200,5 @@ class ReconnectStopTest extends ContextTest {
             return "tcp://127.0.0.1:" + ((InetSocketAddress) server.getLocalAddress()).getPort();
         }
         return "ipc://" + ((UnixDomainSocketAddress) server.getLocalAddress()).getPath();
-    }
-
-    private static SocketEvent next(SocketMonitor monitor) {
-        SocketEvent event = monitor.next(WAIT);
-        assertThat(event).as("an event within %s", WAIT).isNotNull();
-        return event;
-    }
-
-    /** The next event, skipping a CONNECT_DELAYED (a local connect may complete at once). */
-    private static SocketEvent nextAfterDelay(SocketMonitor monitor) {
-        SocketEvent event = next(monitor);
-        return event.type() == EventType.CONNECT_DELAYED ? next(monitor) : event;
     }
 }
