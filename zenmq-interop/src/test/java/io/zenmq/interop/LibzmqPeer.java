@@ -305,8 +305,11 @@ final class LibzmqPeer implements AutoCloseable {
         synchronized (history) {
             recent = new ArrayList<>(history);
         }
+        // a reply nobody read yet (a background command that failed, say) is often the whole story
+        List<String> unread = new ArrayList<>(replies);
+        unread.remove(EOF);
         return DIAGNOSTICS_HEADER + program + ", " + exit + ")\n  last commands: " + recent
-                + "\n  stderr:\n" + stderr().indent(4);
+                + "\n  unread replies: " + unread + "\n  stderr:\n" + stderr().indent(4);
     }
 
     /**

@@ -249,7 +249,12 @@ const COMMANDS = {
       }
       const options = message.meta !== null && message.meta.routingId !== undefined
         ? { routingId: message.meta.routingId } : {};
-      await send(message.frames, options);
+      try {
+        await send(message.frames, options);
+      } catch (error) {
+        error.message = "after " + echoed + " echoed: " + error.message;
+        throw error;
+      }
       echoed++;
     }
     return "OK " + echoed;
