@@ -12,6 +12,15 @@ import java.nio.channels.SocketChannel;
  */
 final class ChannelSetup {
     private static final System.Logger LOG = System.getLogger(ChannelSetup.class.getName());
+    /**
+     * The send buffer an ipc connection asks for when SNDBUF is left to the system. A Unix-domain
+     * stream holds at most its sender's send buffer in flight (212 992 bytes by default, never
+     * grown), while loopback tcp grows its buffers to megabytes: with the default, a 16-byte
+     * stream filled it within a few milliseconds, so both sides stopped and woke far more often
+     * than over tcp (docs/bench/2026-12-07-16b-cells.md). The kernel caps the request at
+     * {@code net.core.wmem_max} and doubles it.
+     */
+    static final int IPC_SEND_BUFFER = 1024 * 1024;
 
     private ChannelSetup() {
     }
@@ -27,6 +36,8 @@ final class ChannelSetup {
     static void configure(SocketChannel channel, ConnectionOptions options, boolean tcp) throws IOException {
         if (options.sendBuffer() >= 0) {
             channel.setOption(StandardSocketOptions.SO_SNDBUF, Math.max(1, options.sendBuffer()));
+        } else if (!tcp && channel.supportedOptions().contains(StandardSocketOptions.SO_SNDBUF)) {
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, IPC_SEND_BUFFER);
         }
         if (options.receiveBuffer() >= 0) {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, Math.max(1, options.receiveBuffer()));
