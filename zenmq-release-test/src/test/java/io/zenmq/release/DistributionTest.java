@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarFile;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,5 +117,38 @@ class DistributionTest {
         try (var files = Files.walk(temp.resolve("home/.cache/zenmq"))) {
             assertThat(files.filter(f -> f.toString().endsWith(".jsa"))).isNotEmpty();
         }
+    }
+
+    @Test
+    void shouldShipBouncyCastlesClassesWithoutItsSignature() throws Exception {
+        Path shipped;
+        try (var files = Files.list(install.home.resolve("lib"))) {
+            shipped = files.filter(f -> f.getFileName().toString().startsWith("bcprov-")).findFirst().orElseThrow();
+        }
+        String name = shipped.getFileName().toString();                 // bcprov-jdk18on-VERSION.jar
+        String artifact = name.substring(0, name.lastIndexOf('-'));
+        String version = name.substring(artifact.length() + 1, name.length() - ".jar".length());
+        Path original = Path.of(System.getProperty("zenmq.m2"), "org", "bouncycastle", artifact, version, name);
+
+        Map<String, Long> originalEntries = entries(original);
+        Map<String, Long> shippedEntries = entries(shipped);
+
+        assertThat(originalEntries.keySet()).as("the original is signed").anyMatch(e -> e.endsWith(".SF"));
+        originalEntries.keySet().removeIf(e -> e.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)"));
+        assertThat(shippedEntries).as("the same entries, contents and manifest, less the signature")
+                .isEqualTo(originalEntries);
+        try (var jar = new JarFile(shipped.toFile())) {
+            assertThat(jar.entries().nextElement().getName()).isIn("META-INF/", "META-INF/MANIFEST.MF");
+            assertThat(jar.isMultiRelease()).isTrue();
+        }
+    }
+
+    /** Each entry's name and CRC. */
+    private static Map<String, Long> entries(Path jar) throws Exception {
+        Map<String, Long> entries = new TreeMap<>();
+        try (var zip = new ZipFile(jar.toFile())) {
+            zip.stream().forEach(e -> entries.put(e.getName(), e.getCrc()));
+        }
+        return entries;
     }
 }
