@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The distribution launcher's class-data sharing archive (docs/cli.md, "Start-up"): on JDK 17 and
+ * The distribution launcher's class-data sharing archive (docs/cli.md, "Class-data sharing"): on JDK 17 and
  * 18 the launcher has it made by a training run, in the background or, with {@code ZENMQ_CDS=now},
  * before the command; on JDK 19 and later the JVM keeps it. Whatever state the archive is in, the
  * command's output stays exactly its own.
