@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarFile;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,54 +20,28 @@ import org.junit.jupiter.api.io.TempDir;
  * a JDK and a few shell tools on the PATH, no Maven and no source tree.
  */
 class DistributionTest {
-    /** The tools the launcher uses besides sh; nothing else is on the PATH. */
-    private static final List<String> TOOLS = List.of("dirname", "readlink", "ls", "sed", "cksum", "cut", "mkdir");
-
     @TempDir
     static Path temp;
-    private static Path zenmq;
+    private static Install install;
     private static Map<String, String> env;
 
     @BeforeAll
     static void unpack() throws Exception {
-        String version = System.getProperty("zenmq.version");
-        Path archive = Path.of(System.getProperty("zenmq.root"), "zenmq-cli", "target", "zenmq-" + version + ".tar.gz");
-        assertThat(archive).as("the CLI archive (mvn package builds it)").isRegularFile();
-        Path install = Files.createDirectory(temp.resolve("install"));
-        Proc.Result untar = Proc.run(install, Map.of("PATH", "/usr/bin:/bin"), "",
-                List.of("tar", "xzf", archive.toString()));
-        assertThat(untar.status()).as("%s", untar).isZero();
-        Path home = install.resolve("zenmq-" + version);
-        assertThat(home.resolve("LICENSE")).isRegularFile();
-        assertThat(home.resolve("docs/cli.md")).isRegularFile();
-        // run it through a symlink elsewhere, as an install into ~/bin would
-        Path bin = Files.createDirectory(temp.resolve("bin"));
-        zenmq = Files.createSymbolicLink(bin.resolve("zenmq"), home.resolve("bin/zenmq"));
-        for (String tool : TOOLS) {
-            Files.createSymbolicLink(bin.resolve(tool), which(tool));
-        }
-        Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
-        env = new HashMap<>();
-        env.put("PATH", bin.toString());
-        env.put("HOME", Files.createDirectory(temp.resolve("home")).toString());
-        env.put("LANG", "C.UTF-8");
+        install = Install.unpack(temp);
+        assertThat(install.home.resolve("LICENSE")).isRegularFile();
+        assertThat(install.home.resolve("docs/cli.md")).isRegularFile();
+        env = install.env(Files.createDirectory(temp.resolve("home")));
         Files.createDirectory(temp.resolve("work"));
     }
 
-    private static Path which(String tool) {
-        for (String dir : List.of("/usr/bin", "/bin")) {
-            Path path = Path.of(dir, tool);
-            if (Files.isExecutable(path)) {
-                return path;
-            }
-        }
-        throw new AssertionError("no " + tool + " in /usr/bin or /bin");
+    /** The first run starts a training run in the background on JDK 17 and 18: let it end before the clean-up. */
+    @AfterAll
+    static void awaitTraining() throws Exception {
+        Install.awaitTraining(temp.resolve("home/.cache/zenmq"));
     }
 
     private static Proc.Result zenmq(String stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(zenmq.toString()));
-        command.addAll(List.of(args));
-        return Proc.run(temp.resolve("work"), env, stdin, command);
+        return install.run(temp.resolve("work"), env, stdin, args);
     }
 
     @Test
@@ -104,7 +80,7 @@ class DistributionTest {
 
     @Test
     void shouldPassMessagesBetweenASockPair() throws Exception {
-        List<String> pullCommand = List.of(zenmq.toString(), "sock", "pull", "@tcp://127.0.0.1:*", "--monitor",
+        List<String> pullCommand = install.command("sock", "pull", "@tcp://127.0.0.1:*", "--monitor",
                 "-n", "2", "--timeout", "60000");
         try (Proc pull = Proc.start(temp.resolve("work"), env, pullCommand)) {
             String listening = pull.awaitErrLine("event: LISTENING ");
@@ -135,11 +111,44 @@ class DistributionTest {
     void shouldKeepItsClassDataSharingArchiveInTheUsersCache() throws Exception {
         Proc.Result keygen = zenmq("", "keygen");
         assertThat(keygen.err()).as("%s", keygen).isEmpty();
-        // JDK 19 and later write it at the first exit; JDK 17 and 18 use the JDK's own archive only
-        if (Runtime.version().feature() >= 19) {
-            try (var files = Files.walk(temp.resolve("home/.cache/zenmq"))) {
-                assertThat(files.filter(f -> f.toString().endsWith(".jsa"))).isNotEmpty();
-            }
+        // JDK 19 and later write it at the first exit; on JDK 17 and 18 a training run started by
+        // the launcher writes it in the background
+        Install.awaitTraining(temp.resolve("home/.cache/zenmq"));
+        try (var files = Files.walk(temp.resolve("home/.cache/zenmq"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".jsa"))).isNotEmpty();
         }
+    }
+
+    @Test
+    void shouldShipBouncyCastlesClassesWithoutItsSignature() throws Exception {
+        Path shipped;
+        try (var files = Files.list(install.home.resolve("lib"))) {
+            shipped = files.filter(f -> f.getFileName().toString().startsWith("bcprov-")).findFirst().orElseThrow();
+        }
+        String name = shipped.getFileName().toString();                 // bcprov-jdk18on-VERSION.jar
+        String artifact = name.substring(0, name.lastIndexOf('-'));
+        String version = name.substring(artifact.length() + 1, name.length() - ".jar".length());
+        Path original = Path.of(System.getProperty("zenmq.m2"), "org", "bouncycastle", artifact, version, name);
+
+        Map<String, Long> originalEntries = entries(original);
+        Map<String, Long> shippedEntries = entries(shipped);
+
+        assertThat(originalEntries.keySet()).as("the original is signed").anyMatch(e -> e.endsWith(".SF"));
+        originalEntries.keySet().removeIf(e -> e.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)"));
+        assertThat(shippedEntries).as("the same entries, contents and manifest, less the signature")
+                .isEqualTo(originalEntries);
+        try (var jar = new JarFile(shipped.toFile())) {
+            assertThat(jar.entries().nextElement().getName()).isIn("META-INF/", "META-INF/MANIFEST.MF");
+            assertThat(jar.isMultiRelease()).isTrue();
+        }
+    }
+
+    /** Each entry's name and CRC. */
+    private static Map<String, Long> entries(Path jar) throws Exception {
+        Map<String, Long> entries = new TreeMap<>();
+        try (var zip = new ZipFile(jar.toFile())) {
+            zip.stream().forEach(e -> entries.put(e.getName(), e.getCrc()));
+        }
+        return entries;
     }
 }
