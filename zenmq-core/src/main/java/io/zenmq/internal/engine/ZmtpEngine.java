@@ -211,13 +211,18 @@ final class ZmtpEngine extends StreamEngine
 
     /**
      * A body did not fit in the heap. While the socket has messages of this peer left to read,
-     * they may be what fills it (a second 1 GiB message arriving while the first waits), so wait
-     * and retry; once everything was read and it still does not fit, the connection ends.
+     * they may be what fills it (a second 1 GiB message arriving while the first waits), and so
+     * may arrays waiting to be recycled (dropped here), so wait and retry; once everything was
+     * read, nothing waits to be recycled and it still does not fit, the connection ends.
      */
     @Override
     public boolean waitForMemory() {
         Pipe p = pipe;
-        if (p == null || p.writtenAllRead()) {
+        if (p == null) {
+            return false;
+        }
+        boolean dropped = p.dropRecycled();
+        if (!dropped && p.writtenAllRead()) {
             return false;
         }
         memoryWait = true;

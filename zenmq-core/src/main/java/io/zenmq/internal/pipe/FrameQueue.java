@@ -25,10 +25,17 @@ import java.lang.invoke.VarHandle;
  * the writer {@linkplain #takeRecycled takes} the oldest one for its next frame if the length
  * matches (a stream mostly repeats its sizes), else drops it and allocates. The ring exists only
  * once the writer has asked for an array and the reader has given one back, so an idle or inproc
- * queue holds none; it holds at most {@link #MAX_RECYCLED_ARRAYS} arrays (fewer for a small
- * high-water mark) and {@link #MAX_RECYCLED_BYTES} bytes. An array is in the ring, or with the
- * writer, or in the queue, or with the reader: never in two places, so nobody else can see it
- * being refilled.
+ * queue holds none. It is sized from what can be in flight: the writer runs at most {@code hwm}
+ * messages ahead of the reader, so the ring has room for every array of a full queue (two frames
+ * per message, plus the ones the writer and the reader hold; at most {@link #MAX_RECYCLED_ARRAYS}),
+ * and holds at most {@link #MAX_RECYCLED_BYTES} bytes and no array over
+ * {@link #MAX_RECYCLED_ARRAY_BYTES}. In steady state every array in flight therefore comes back
+ * even when the reader is descheduled and the writer fills the queue meanwhile (a 4 MiB ring did
+ * not: a burst of 500 64 KiB frames found it empty). What the ring holds is never more than the
+ * queue itself held at its fullest; it goes back to the writer's next frames, is dropped by the
+ * writer under heap pressure ({@link #dropRecycled}), and goes with the queue. An array is in the
+ * ring, or with the writer, or in the queue, or with the reader: never in two places, so nobody
+ * else can see it being refilled.
  */
 public final class FrameQueue extends FrameQueueFields.PadAfterReader implements PipeQueue {
     /** More frames of the same message follow. */
@@ -53,10 +60,15 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
     public static final int FLAGS_GROUP = FLAG_JOIN | FLAG_LEAVE;
     /** The end marker, shared with {@link ConflateQueue}. */
     static final byte[] END = new byte[0];
-    /** The most arrays waiting in a queue's recycling ring. */
-    public static final int MAX_RECYCLED_ARRAYS = 1024;
-    /** The most bytes waiting in a queue's recycling ring; a longer array is never kept. */
-    public static final long MAX_RECYCLED_BYTES = 4 * 1024 * 1024;
+    /** The most arrays waiting in a queue's recycling ring (the ring of an unbounded queue). */
+    public static final int MAX_RECYCLED_ARRAYS = 4096;
+    /**
+     * The most bytes waiting in a queue's recycling ring: a default high-water mark (1000) of 64 KiB
+     * frames fits, and a connection's ring never holds more than this however large its frames.
+     */
+    public static final long MAX_RECYCLED_BYTES = 64L * 1024 * 1024;
+    /** The longest array ever kept (or claimed) for recycling: keeping a larger one would pin the heap. */
+    public static final int MAX_RECYCLED_ARRAY_BYTES = 4 * 1024 * 1024;
     /** The smallest ring, for a queue with a tiny high-water mark: a burst still fits. */
     private static final int MIN_RECYCLED_ARRAYS = 16;
 
@@ -285,6 +297,38 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
     }
 
     /**
+     * Drops every array waiting in the recycling ring, so that the collector may take them: for a
+     * writer that could not allocate a frame (the heap is short, and arrays of the wrong length may
+     * be what fills it). Writer thread only.
+     *
+     * @return true if the ring held any array
+     */
+    public boolean dropRecycled() {
+        byte[][] ring = takeRing != null ? takeRing : (byte[][]) SHARED_RING.getAcquire(this);
+        if (ring == null) {
+            return false;
+        }
+        takeRing = ring;
+        int mask = ring.length - 1;
+        long bytes = 0;
+        for (;;) {
+            int slot = recycleTake & mask;
+            byte[] array = (byte[]) RING_SLOT.getAcquire(ring, slot);
+            if (array == null) {
+                break;
+            }
+            RING_SLOT.setRelease(ring, slot, (byte[]) null);
+            recycleTake++;
+            bytes += array.length;
+        }
+        if (bytes == 0) {
+            return false;
+        }
+        RECYCLED_BYTES_TAKEN.setRelease(this, recycledBytesTaken + bytes);
+        return true;
+    }
+
+    /**
      * Publishes every whole message written so far (a message still being written stays
      * private) and wakes the reader if it sleeps. Writer thread only.
      */
@@ -386,7 +430,7 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
         lastMore = more;
         lastFlags = flags;
         // an array too big to recycle is never claimed: holding it would pin it in the heap
-        lastFrame = frame.length <= MAX_RECYCLED_BYTES ? frame : null;
+        lastFrame = frame.length <= MAX_RECYCLED_ARRAY_BYTES ? frame : null;
         if (!more && frame != END) {
             messageRead();
         }
@@ -413,8 +457,9 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
 
     /**
      * Gives an array back to the writer, to be filled with a later frame; dropped if the writer
-     * does not recycle (inproc), the ring is full, or it would hold more than
-     * {@link #MAX_RECYCLED_BYTES}. The caller must hold no other reference to it. Reader thread only.
+     * does not recycle (inproc), the ring is full, it would hold more than {@link #MAX_RECYCLED_BYTES},
+     * or the array is longer than {@link #MAX_RECYCLED_ARRAY_BYTES}. The caller must hold no other
+     * reference to it. Reader thread only.
      *
      * @param frame an array that came from a queue whose reader is this thread
      */
@@ -429,7 +474,7 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
         }
         int length = frame.length;
         long held = recycledBytesGiven - (long) RECYCLED_BYTES_TAKEN.getAcquire(this);
-        if (length == 0 || held + length > MAX_RECYCLED_BYTES) {
+        if (length == 0 || length > MAX_RECYCLED_ARRAY_BYTES || held + length > MAX_RECYCLED_BYTES) {
             return;
         }
         int slot = recycleGive & (ring.length - 1);
@@ -446,11 +491,25 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
         if (!(boolean) WRITER_RECYCLES.getAcquire(this)) {
             return null;
         }
-        long wanted = hwm == 0 ? MAX_RECYCLED_ARRAYS : Math.max(MIN_RECYCLED_ARRAYS, Math.min(hwm, MAX_RECYCLED_ARRAYS));
-        byte[][] ring = new byte[Integer.highestOneBit((int) wanted * 2 - 1)][];
+        byte[][] ring = new byte[ringSlots(hwm)][];
         recycleRing = ring;
         SHARED_RING.setRelease(this, ring);
         return ring;
+    }
+
+    /**
+     * The slots of the recycling ring of a queue of {@code hwm} messages: room for every array that
+     * can be in flight, a power of two. The writer stops at {@code hwm} whole messages in the queue;
+     * two frames per message (an envelope and a body), plus the frames the writer is filling and the
+     * reader still holds (a reused message keeps its frames until the next one is read).
+     *
+     * @param hwm the queue's high-water mark; 0 for none
+     * @return the ring's length
+     */
+    static int ringSlots(long hwm) {
+        long inFlight = hwm == 0 ? MAX_RECYCLED_ARRAYS : 2 * hwm + 4;
+        int wanted = (int) Math.max(MIN_RECYCLED_ARRAYS, Math.min(inFlight, MAX_RECYCLED_ARRAYS));
+        return Integer.highestOneBit(wanted * 2 - 1);
     }
 
     private void messageRead() {

@@ -316,6 +316,17 @@ public final class Pipe {
     }
 
     /**
+     * Drops the arrays the peer end's reader gave back and the writer has not taken yet, so that
+     * the collector may have them (for a decoder that found no heap for a frame). This end's
+     * thread only.
+     *
+     * @return true if any was waiting
+     */
+    public boolean dropRecycled() {
+        return out.dropRecycled();
+    }
+
+    /**
      * Tells whether {@code frame} is the array the last {@link #read()} returned, claiming it
      * (once) for {@link #recycle}. This end's thread only.
      *

@@ -80,6 +80,15 @@ sealed interface PipeQueue permits FrameQueue, ConflateQueue {
     }
 
     /**
+     * Drops the arrays waiting to be recycled; see {@link FrameQueue#dropRecycled}. Writer thread only.
+     *
+     * @return true if any was waiting
+     */
+    default boolean dropRecycled() {
+        return false;
+    }
+
+    /**
      * Claims the array the last read returned for recycling; see {@link FrameQueue#claimLastRead}.
      * Reader thread only.
      *

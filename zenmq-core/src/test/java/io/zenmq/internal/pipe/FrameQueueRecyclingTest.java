@@ -125,6 +125,80 @@ class FrameQueueRecyclingTest {
         }
     }
 
+    @Test
+    void shouldNeverKeepAnArrayLongerThanTheArrayBound() {
+        FrameQueue queue = new FrameQueue(1000);
+        int length = FrameQueue.MAX_RECYCLED_ARRAY_BYTES + 1;
+        writeFilled(queue, length, (byte) 1);
+        byte[] huge = queue.read();
+        assertThat(queue.claimLastRead(huge)).as("too big to claim").isFalse();
+        queue.recycle(huge);
+        assertThat(queue.takeRecycled(length)).isNotSameAs(huge);
+    }
+
+    /**
+     * The writer runs a whole high-water mark ahead of a reader that was away, then the reader
+     * drains it all, again and again: after the first burst every frame is a given-back array.
+     */
+    @Test
+    void shouldBringBackEveryArrayOfAFullQueue() {
+        int hwm = 1000;
+        int length = 64 * 1024;
+        FrameQueue queue = new FrameQueue(hwm);
+        Map<byte[], Boolean> made = new IdentityHashMap<>();
+        for (int burst = 0; burst < 3; burst++) {
+            int written = 0;
+            do {
+                made.put(writeFilled(queue, length, (byte) burst), true);
+                written++;
+            } while (queue.checkWritable());
+            assertThat(written).isEqualTo(hwm);
+            for (int i = 0; i < written; i++) {
+                byte[] frame = queue.read();
+                assertThat(frame[0]).isEqualTo((byte) burst);
+                assertThat(queue.claimLastRead(frame)).isTrue();
+                queue.recycle(frame);
+            }
+        }
+        assertThat(made).as("arrays made over three full bursts").hasSize(hwm);
+    }
+
+    @Test
+    void shouldHaveRoomForEveryFrameAFullQueueHolds() {
+        assertThat(FrameQueue.ringSlots(1000)).isEqualTo(2048);
+        assertThat(FrameQueue.ringSlots(1)).isEqualTo(16);
+        assertThat(FrameQueue.ringSlots(100)).isEqualTo(256);
+        assertThat(FrameQueue.ringSlots(0)).isEqualTo(FrameQueue.MAX_RECYCLED_ARRAYS);
+        assertThat(FrameQueue.ringSlots(1_000_000)).isEqualTo(FrameQueue.MAX_RECYCLED_ARRAYS);
+    }
+
+    @Test
+    void shouldDropEveryWaitingArrayWhenTheWriterAsks() {
+        FrameQueue queue = new FrameQueue(1000);
+        assertThat(queue.dropRecycled()).as("no ring yet").isFalse();
+        List<byte[]> given = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            writeFilled(queue, 32, (byte) i);
+        }
+        for (int i = 0; i < 3; i++) {
+            byte[] frame = queue.read();
+            queue.claimLastRead(frame);
+            queue.recycle(frame);
+            given.add(frame);
+        }
+        assertThat(queue.dropRecycled()).isTrue();
+        assertThat(queue.dropRecycled()).as("nothing left").isFalse();
+        byte[] fresh = queue.takeRecycled(32);
+        assertThat(given).noneMatch(array -> array == fresh);
+        // the dropped bytes no longer count against the bound: recycling goes on
+        queue.write(fresh, false);
+        queue.flush();
+        byte[] read = queue.read();
+        queue.claimLastRead(read);
+        queue.recycle(read);
+        assertThat(queue.takeRecycled(32)).isSameAs(fresh);
+    }
+
     /**
      * Whatever the reader does (keep a frame as the allocating API does, or copy it out and give
      * it back), a kept frame is never refilled, and no array is in two hands at once.
