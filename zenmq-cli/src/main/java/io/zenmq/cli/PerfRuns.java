@@ -73,26 +73,47 @@ final class PerfRuns {
 
     /**
      * Does {@code count} request/reply roundtrips of {@code size} bytes and returns their total
-     * nanoseconds.
+     * nanoseconds. Like {@link #sendAll} and {@link #receiveAll}, the loop allocates nothing: the
+     * request is one unchanging array through one reused {@link Msg}, and each reply is copied into
+     * one reused array, whose frame goes back to the connection to be refilled. A fresh array per
+     * reply would cost the receiving I/O thread a page fault and a clear per message while the young
+     * generation is still untouched memory, which is most of a short run
+     * (docs/bench/2026-12-07-latency-warm-up.md).
      */
     static long roundtrips(Socket socket, int size, long count, Duration idle) {
         byte[] payload = new byte[size];
+        byte[] reply = new byte[Math.min(size, LARGEST_COPY)];
         Msg msg = new Msg();
         long start = System.nanoTime();
         for (long i = 0; i < count; i++) {
             socket.send(msg.add(payload));
-            check(receive(socket, idle), size, socket);
+            checkLength(receiveInto(socket, reply, idle), size, socket);
         }
         return System.nanoTime() - start;
     }
 
-    /** Answers {@code count} requests with their own bytes (the received array, not a copy, as libzmq's tool). */
+    /**
+     * Answers {@code count} requests with their own bytes. Up to 4 MiB each request is copied into
+     * one reused array, which goes back as the reply without a copy, so the loop allocates nothing
+     * (see {@link #roundtrips}). That array is refilled only by the next request, which a REQ peer
+     * sends after it has read this reply, so the connection is done with the reply by then: the
+     * tool serves one peer at a time, as libzmq's local_lat is used. A larger request is sent
+     * back as the array it came in (as libzmq's tool does), not copied.
+     */
     static void echo(Socket socket, int size, long count, Duration idle) {
         Msg msg = new Msg();
+        if (size > LARGEST_COPY) {
+            for (long i = 0; i < count; i++) {
+                byte[] request = receive(socket, idle);
+                check(request, size, socket);
+                socket.send(msg.add(request));
+            }
+            return;
+        }
+        byte[] buffer = new byte[size];
         for (long i = 0; i < count; i++) {
-            byte[] request = receive(socket, idle);
-            check(request, size, socket);
-            socket.send(msg.add(request));
+            checkLength(receiveInto(socket, buffer, idle), size, socket);
+            socket.send(msg.add(buffer));
         }
     }
 

@@ -8,11 +8,14 @@ import io.zenmq.Socket;
 import io.zenmq.SocketType;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @Timeout(30)
 class PerfTest {
@@ -88,6 +91,38 @@ class PerfTest {
         CliRun lat = CliRun.run("", "perf", "inproc-lat", "8", "100");
         lat.assertOk();
         assertThat(lat.out()).matches(LATENCY_REPORT);
+    }
+
+    /** The echo copies each request into one reused array and sends that back: the bytes must still be the request's. */
+    @ParameterizedTest
+    @CsvSource({"tcp, 16", "tcp, 4096", "tcp, 4194305", "ipc, 4096", "inproc, 4096"})
+    void shouldEchoEachRequestWithItsOwnBytes(String transport, int size, @TempDir Path dir) throws Exception {
+        int count = 3;
+        String bindTo = switch (transport) {
+            case "ipc" -> "ipc://" + dir.resolve("echo.ipc");
+            case "inproc" -> "inproc://perf-echo";
+            default -> "tcp://127.0.0.1:*";
+        };
+        try (Context ctx = Context.create()) {
+            Socket rep = ctx.socket(SocketType.REP);
+            String endpoint = rep.bind(bindTo);
+            CompletableFuture<Void> echo = CompletableFuture.runAsync(() -> {
+                try (rep) {
+                    PerfRuns.echo(rep, size, count, Duration.ofSeconds(20));
+                }
+            });
+            try (Socket req = ctx.socket(SocketType.REQ)) {
+                req.connect(endpoint);
+                for (int i = 0; i < count; i++) {
+                    byte[] request = new byte[size];
+                    Arrays.fill(request, (byte) ('a' + i));
+                    request[size - 1] = (byte) i;
+                    req.send(request);
+                    assertThat(req.recv(Duration.ofSeconds(20))).isEqualTo(request);
+                }
+            }
+            echo.get(20, TimeUnit.SECONDS);
+        }
     }
 
     @Test

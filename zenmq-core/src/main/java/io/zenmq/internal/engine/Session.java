@@ -45,6 +45,8 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
     private final Listener listener;
     /** The endpoint monitor events name: the bound one, or the one connected to as given. */
     private final String eventEndpoint;
+    /** Whether the endpoint names a host that DNS must resolve (on the resolver thread). */
+    private final boolean needsLookup;
     // reusable, so a pipe wake-up allocates nothing
     private final IoThread.Task sendQueuedTask = new IoThread.Task(this::sendQueuedOutput);
     private final IoThread.Task resumeInputTask = new IoThread.Task(this::resumeInput);
@@ -70,6 +72,8 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
         this.endpoint = endpoint;
         this.listener = listener;
         this.eventEndpoint = endpoint != null ? endpoint.toString() : listener.endpoint();
+        // here, on the connecting thread: the check's regular expression is no first-connect work of the I/O thread
+        this.needsLookup = endpoint != null && endpoint.needsLookup();
         this.currentReconnectIvl = options.reconnectIvlNanos();
     }
 
@@ -84,6 +88,7 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
      * @return the session and the socket's pipe end
      */
     public static Connecting connect(IoThread io, SocketLink socket, ConnectionOptions options, Endpoint endpoint) {
+        HandshakeRehearsal.once();
         Session session = new Session(io, socket, options, endpoint, null);
         if (options.immediate()) {
             return new Connecting(session, null);
@@ -130,7 +135,7 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
             finish();
             return;
         }
-        if (endpoint.needsLookup()) {
+        if (needsLookup) {
             // DNS may block: look the name up on the resolver thread, connect when it answers
             Endpoint target = endpoint;
             io.resolver().execute(() -> {

@@ -34,8 +34,6 @@ import java.util.Map;
 final class ZmtpEngine extends StreamEngine
         implements ZmtpConnection.Inbound, ZmtpConnection.Outbound, ZmtpConnection.Events {
     private static final System.Logger LOG = System.getLogger(ZmtpEngine.class.getName());
-    /** Keys and nonces for every connection's mechanism; SecureRandom is thread-safe. */
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** How often a decoder waiting for heap room tries again. */
     private static final long MEMORY_RETRY_NANOS = 10_000_000;
 
@@ -74,7 +72,20 @@ final class ZmtpEngine extends StreamEngine
                 acceptsLegacyPeers(options), options.maxMessageSize(), options.handshakeIvlNanos(),
                 heartbeat.ivlNanos(), heartbeat.ttlNanos(), heartbeat.timeoutNanos());
         this.connection = new ZmtpConnection(settings, Mechanisms.create(options.security(), options.type().name(),
-                options.sendsIdentity() ? options.routingId() : null, RANDOM), this, this, this);
+                options.sendsIdentity() ? options.routingId() : null, randomFor(options)), this, this, this);
+    }
+
+    /**
+     * Only CURVE draws keys and nonces. A SecureRandom costs the JVM its security providers on
+     * first use, which for a NULL or PLAIN connection would land in its first round trip.
+     */
+    private static SecureRandom randomFor(ConnectionOptions options) {
+        return ZmtpLayout.MECHANISM_CURVE.equals(options.security().mechanism()) ? CurveRandom.INSTANCE : null;
+    }
+
+    /** Keys and nonces for every CURVE connection, made on first use; SecureRandom is thread-safe. */
+    private static final class CurveRandom {
+        static final SecureRandom INSTANCE = new SecureRandom();
     }
 
     /** As libzmq: ZMTP 1.0/2.0 peers cannot authenticate, so only NULL without ZAP takes them. */
