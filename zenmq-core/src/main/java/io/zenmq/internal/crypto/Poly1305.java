@@ -44,12 +44,16 @@ final class Poly1305 {
      */
     private long q1;
     private long q2;
-    /** r^2 mod p in the same limbs, and 20 times its limbs 1 and 2. */
+    /**
+     * r^2 mod p in the same limbs, and 20 times its limbs 1 and 2; computed at the first two-block
+     * step of a key ({@code squared}), so short messages (most CURVE frames) never pay for it.
+     */
     private long u0;
     private long u1;
     private long u2;
     private long v1;
     private long v2;
+    private boolean squared;
     /** s, the key's second half, as two little-endian 64-bit words. */
     private long sLow;
     private long sHigh;
@@ -75,7 +79,7 @@ final class Poly1305 {
         r2 = (t1 >>> 24) & 0x00ffffffc0fL;
         q1 = r1 * 20;
         q2 = r2 * 20;
-        squareR();
+        squared = false;
         sLow = word(key[4], key[5]);
         sHigh = word(key[6], key[7]);
         h0 = 0;
@@ -120,6 +124,9 @@ final class Poly1305 {
             }
             block(pending, 0, HIBIT);
             pendingLength = 0;
+        }
+        if (left >= 2 * BLOCK_BYTES && !squared) {
+            squareR();
         }
         while (left >= 2 * BLOCK_BYTES) {
             twoBlocks(message, at);
@@ -219,6 +226,7 @@ final class Poly1305 {
         u2 = 0;
         v1 = 0;
         v2 = 0;
+        squared = false;
         sLow = 0;
         sHigh = 0;
         h0 = 0;
@@ -248,7 +256,8 @@ final class Poly1305 {
 
     /**
      * u = r * r mod 2^130 - 5: the same multiplication as {@link #absorb}, with r for h and no
-     * message. Limb 1 may exceed 44 bits by a small carry, which the bounds below allow for.
+     * message. Limb 1 may exceed 44 bits by a small carry, which the bounds below allow for. Keeps
+     * h, which is the accumulator of the message so far.
      */
     private void squareR() {
         long l0 = (r0 * r0 & MASK44) + (r1 * q2 & MASK44) + (r2 * q1 & MASK44);
@@ -257,15 +266,19 @@ final class Poly1305 {
         long a1 = above44(r0, r1) + above44(r1, r0) + above44(r2, q2);
         long l2 = (r0 * r2 & MASK42) + (r1 * r1 & MASK42) + (r2 * r0 & MASK42);
         long a2 = above42(r0, r2) + above42(r1, r1) + above42(r2, r0);
+        long k0 = h0;
+        long k1 = h1;
+        long k2 = h2;
         carry(l0, a0, l1, a1, l2, a2);
         u0 = h0;
         u1 = h1;
         u2 = h2;
         v1 = u1 * 20;
         v2 = u2 * 20;
-        h0 = 0;
-        h1 = 0;
-        h2 = 0;
+        squared = true;
+        h0 = k0;
+        h1 = k1;
+        h2 = k2;
     }
 
     /**
