@@ -39,18 +39,6 @@ final class Salsa20Lanes {
     private final int[] w14 = new int[MAX_BLOCKS];
     private final int[] w15 = new int[MAX_BLOCKS];
 
-    /** The sixteen lanes by state word, so that one call site runs every quarter-round. */
-    private final int[][] words = {w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12, w13, w14, w15};
-
-    /**
-     * A double round as eight quarter-rounds, four state words each: the diagonal word first, then
-     * the three that follow it. Four column quarter-rounds, then four row quarter-rounds.
-     */
-    private static final int[] DOUBLE_ROUND = {
-        0, 4, 8, 12, 5, 9, 13, 1, 10, 14, 2, 6, 15, 3, 7, 11,
-        0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14,
-    };
-
     /**
      * XORs {@code blocks} keystream blocks into {@code blocks * 64} bytes: block {@code j} is the one
      * at counter {@code state[8..9] + j}. The caller advances the counter afterwards. In-place use
@@ -65,30 +53,44 @@ final class Salsa20Lanes {
      */
     void xor(int[] state, int blocks, byte[] in, int inOff, byte[] out, int outOff) {
         load(state, blocks);
-        // 80 quarter-rounds through one call site: C2 inlines and vectorizes the loop once, not
-        // eight times, which keeps this method's compilation short (it happens during warm-up)
-        for (int q = 0; q < 10 * DOUBLE_ROUND.length; q += 4) {
-            int at = q % DOUBLE_ROUND.length;
-            quarter(words[DOUBLE_ROUND[at]], words[DOUBLE_ROUND[at + 1]], words[DOUBLE_ROUND[at + 2]],
-                    words[DOUBLE_ROUND[at + 3]], blocks);
+        int n = blocks;
+        for (int i = 0; i < 10; i++) {
+            // column round
+            quarter(w0, w4, w8, w12, n);
+            quarter(w5, w9, w13, w1, n);
+            quarter(w10, w14, w2, w6, n);
+            quarter(w15, w3, w7, w11, n);
+            // row round
+            quarter(w0, w1, w2, w3, n);
+            quarter(w5, w6, w7, w4, n);
+            quarter(w10, w11, w8, w9, n);
+            quarter(w15, w12, w13, w14, n);
         }
         store(state, blocks, in, inOff, out, outOff);
     }
 
-    /**
-     * Every lane starts as the state, with its own block counter. The fills go through one call
-     * site, so C2 compiles one vectorized fill here, not sixteen.
-     */
+    /** Every lane starts as the state, with its own block counter. */
     private void load(int[] state, int n) {
-        for (int k = 0; k < Salsa20.BLOCK_WORDS; k++) {
-            Arrays.fill(words[k], 0, n, state[k]);
-        }
+        Arrays.fill(w0, 0, n, state[0]);
+        Arrays.fill(w1, 0, n, state[1]);
+        Arrays.fill(w2, 0, n, state[2]);
+        Arrays.fill(w3, 0, n, state[3]);
+        Arrays.fill(w4, 0, n, state[4]);
+        Arrays.fill(w5, 0, n, state[5]);
+        Arrays.fill(w6, 0, n, state[6]);
+        Arrays.fill(w7, 0, n, state[7]);
         long counter = counter(state);
         for (int j = 0; j < n; j++) {
             long c = counter + j;
             w8[j] = (int) c;
             w9[j] = (int) (c >>> 32);
         }
+        Arrays.fill(w10, 0, n, state[10]);
+        Arrays.fill(w11, 0, n, state[11]);
+        Arrays.fill(w12, 0, n, state[12]);
+        Arrays.fill(w13, 0, n, state[13]);
+        Arrays.fill(w14, 0, n, state[14]);
+        Arrays.fill(w15, 0, n, state[15]);
     }
 
     /**
