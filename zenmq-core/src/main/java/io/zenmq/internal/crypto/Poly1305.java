@@ -9,15 +9,15 @@ import java.util.Arrays;
  * {@link #finish}. Owned by one thread (the owner of the {@link SecretBox} that holds it); not
  * thread-safe.
  *
- * <p><b>Representation.</b> The accumulator and {@code r} are five 26-bit limbs, each held in a
- * {@code long}: a product of two limbs is below 2^55 and a sum of five such products (one limb of
- * {@code h * r}) below 2^58, so plain 64-bit arithmetic is exact and no 128-bit product is needed.
- * The alternative, three 44-bit limbs with {@code Math.multiplyHigh}, does fewer multiplications but
- * needs unsigned 128-bit carries that Java expresses awkwardly and that are harder to check by
- * reading; the 26-bit form is the one every constant-time reference implementation uses. Long
- * messages are absorbed two blocks per step, {@code h = (h + m1) * r^2 + m2 * r} with r^2 computed
- * once per key: the two products do not depend on each other, so the processor overlaps them, and
- * there is one carry pass per two blocks instead of one per block.
+ * <p><b>Representation.</b> The accumulator and {@code r} are three limbs of 44, 44 and 42 bits, so a
+ * block costs nine limb products instead of the 25 of five 26-bit limbs. A product of two limbs needs
+ * up to 92 bits: its low 64 bits are {@code a * b}, its high ones {@code Math.multiplyHigh(a, b)}
+ * (one instruction once compiled; every operand is below 2^63, so the signed high half is the
+ * unsigned one). Each product is split at once at its limb's width, the low part (at most 44 bits)
+ * and the part above it (at most 49 bits) summed apart, so every sum fits a {@code long} and no
+ * 128-bit carry is ever needed. Long messages are absorbed two blocks per step,
+ * {@code h = (h + m1) * r^2 + m2 * r} with r^2 computed once per key: the two products do not depend
+ * on each other, so the processor overlaps them, and there is one carry pass per two blocks.
  *
  * <p><b>Constant time.</b> No branch or array index depends on the key, the accumulator or the
  * message bytes: branches only look at lengths. The final reduction modulo 2^130 - 5 selects between
@@ -30,42 +30,36 @@ final class Poly1305 {
     static final int KEY_BYTES = 32;
 
     private static final int BLOCK_BYTES = 16;
-    private static final long MASK26 = 0x3ffffffL;
-    /** 2^128 added to every full 16-byte block: the block's appended 1 bit, in limb 4. */
-    private static final long HIBIT = 1L << 24;
+    private static final long MASK44 = (1L << 44) - 1;
+    private static final long MASK42 = (1L << 42) - 1;
+    /** 2^128 added to every full 16-byte block: the block's appended 1 bit, in limb 2 (bit 88). */
+    private static final long HIBIT = 1L << 40;
 
     private long r0;
     private long r1;
     private long r2;
-    private long r3;
-    private long r4;
-    /** 5 * r1 .. 5 * r4: the wrap-around of 2^130 = 5 (mod p) folded into r once per key. */
+    /**
+     * 20 * r1 and 20 * r2: a product at 2^132 or above wraps to 2^132 = 4 * 2^130 = 20 (mod p), folded
+     * into r once per key.
+     */
     private long q1;
     private long q2;
-    private long q3;
-    private long q4;
     /**
-     * r^2 mod p in the same limbs (partly reduced), and 5 times its limbs 1 to 4: two blocks absorbed
-     * at once as {@code (h + m1) * r^2 + m2 * r} give two independent multiplications per step.
+     * r^2 mod p in the same limbs, and 20 times its limbs 1 and 2; computed at the first two-block
+     * step of a key ({@code squared}), so short messages (most CURVE frames) never pay for it.
      */
     private long u0;
     private long u1;
     private long u2;
-    private long u3;
-    private long u4;
     private long v1;
     private long v2;
-    private long v3;
-    private long v4;
-    private int s0;
-    private int s1;
-    private int s2;
-    private int s3;
+    private boolean squared;
+    /** s, the key's second half, as two little-endian 64-bit words. */
+    private long sLow;
+    private long sHigh;
     private long h0;
     private long h1;
     private long h2;
-    private long h3;
-    private long h4;
     /** A partial block waiting for more bytes. */
     private final byte[] pending = new byte[BLOCK_BYTES];
     private int pendingLength;
@@ -77,36 +71,20 @@ final class Poly1305 {
      * @param key 8 words: r in words 0 to 3 (clamped here), s in words 4 to 7
      */
     void init(int[] key) {
-        int t0 = key[0];
-        int t1 = key[1];
-        int t2 = key[2];
-        int t3 = key[3];
-        // r's clamp (RFC 8439: r &= 0x0ffffffc0ffffffc0ffffffc0fffffff) is folded into the limb masks
-        // (int arithmetic: each limb is at most 26 bits, so it is exact and non-negative)
-        int l0 = t0 & 0x3ffffff;
-        int l1 = ((t0 >>> 26) | (t1 << 6)) & 0x3ffff03;
-        int l2 = ((t1 >>> 20) | (t2 << 12)) & 0x3ffc0ff;
-        int l3 = ((t2 >>> 14) | (t3 << 18)) & 0x3f03fff;
-        int l4 = (t3 >>> 8) & 0x00fffff;
-        r0 = l0;
-        r1 = l1;
-        r2 = l2;
-        r3 = l3;
-        r4 = l4;
-        q1 = r1 * 5;
-        q2 = r2 * 5;
-        q3 = r3 * 5;
-        q4 = r4 * 5;
-        squareR();
-        s0 = key[4];
-        s1 = key[5];
-        s2 = key[6];
-        s3 = key[7];
+        long t0 = word(key[0], key[1]);
+        long t1 = word(key[2], key[3]);
+        // r's clamp (RFC 8439: r &= 0x0ffffffc0ffffffc0ffffffc0fffffff) folded into the limb masks
+        r0 = t0 & 0xffc0fffffffL;
+        r1 = ((t0 >>> 44) | (t1 << 20)) & 0xfffffc0ffffL;
+        r2 = (t1 >>> 24) & 0x00ffffffc0fL;
+        q1 = r1 * 20;
+        q2 = r2 * 20;
+        squared = false;
+        sLow = word(key[4], key[5]);
+        sHigh = word(key[6], key[7]);
         h0 = 0;
         h1 = 0;
         h2 = 0;
-        h3 = 0;
-        h4 = 0;
         pendingLength = 0;
     }
 
@@ -147,12 +125,15 @@ final class Poly1305 {
             block(pending, 0, HIBIT);
             pendingLength = 0;
         }
+        if (left >= 2 * BLOCK_BYTES && !squared) {
+            squareR();
+        }
         while (left >= 2 * BLOCK_BYTES) {
             twoBlocks(message, at);
             at += 2 * BLOCK_BYTES;
             left -= 2 * BLOCK_BYTES;
         }
-        while (left >= BLOCK_BYTES) {
+        if (left >= BLOCK_BYTES) {
             block(message, at, HIBIT);
             at += BLOCK_BYTES;
             left -= BLOCK_BYTES;
@@ -168,7 +149,7 @@ final class Poly1305 {
      * fast path of {@link SecretBox}, which feeds ciphertext straight from its keystream words).
      */
     void updateBlock(int t0, int t1, int t2, int t3) {
-        absorb(t0, t1, t2, t3, HIBIT);
+        absorb(word(t0, t1), word(t2, t3), HIBIT);
     }
 
     /** Tells whether a partial block is pending (then {@link #updateBlock} may not be used). */
@@ -190,58 +171,47 @@ final class Poly1305 {
             block(pending, 0, 0);
             pendingLength = 0;
         }
-        long c;
-        c = h1 >>> 26;
-        h1 &= MASK26;
+        // carry fully: h1 may exceed 44 bits by the last carry pass's small carry
+        long c = h1 >>> 44;
+        h1 &= MASK44;
         h2 += c;
-        c = h2 >>> 26;
-        h2 &= MASK26;
-        h3 += c;
-        c = h3 >>> 26;
-        h3 &= MASK26;
-        h4 += c;
-        c = h4 >>> 26;
-        h4 &= MASK26;
+        c = h2 >>> 42;
+        h2 &= MASK42;
         h0 += c * 5;
-        c = h0 >>> 26;
-        h0 &= MASK26;
+        c = h0 >>> 44;
+        h0 &= MASK44;
+        h1 += c;
+        c = h1 >>> 44;
+        h1 &= MASK44;
+        h2 += c;
+        c = h2 >>> 42;
+        h2 &= MASK42;
+        h0 += c * 5;
+        c = h0 >>> 44;
+        h0 &= MASK44;
         h1 += c;
 
         // g = h + 5 - 2^130; if g >= 0 then h >= p and the result is g, else h (chosen by mask)
         long g0 = h0 + 5;
-        c = g0 >>> 26;
-        g0 &= MASK26;
+        c = g0 >>> 44;
+        g0 &= MASK44;
         long g1 = h1 + c;
-        c = g1 >>> 26;
-        g1 &= MASK26;
-        long g2 = h2 + c;
-        c = g2 >>> 26;
-        g2 &= MASK26;
-        long g3 = h3 + c;
-        c = g3 >>> 26;
-        g3 &= MASK26;
-        long g4 = h4 + c - (1L << 26);
-        long keepH = g4 >> 63;          // all ones when g4 < 0, i.e. h < p
+        c = g1 >>> 44;
+        g1 &= MASK44;
+        long g2 = h2 + c - (1L << 42);
+        long keepH = g2 >> 63;          // all ones when g2 < 0, i.e. h < p
         long takeG = ~keepH;
         h0 = (h0 & keepH) | (g0 & takeG);
         h1 = (h1 & keepH) | (g1 & takeG);
-        h2 = (h2 & keepH) | (g2 & takeG);
-        h3 = (h3 & keepH) | (g3 & takeG);
-        h4 = (h4 & keepH) | (g4 & MASK26 & takeG);
+        h2 = (h2 & keepH) | (g2 & MASK42 & takeG);
 
-        // h mod 2^128 as four 32-bit words, plus s
-        long w0 = (h0 | (h1 << 26)) & 0xffffffffL;
-        long w1 = ((h1 >>> 6) | (h2 << 20)) & 0xffffffffL;
-        long w2 = ((h2 >>> 12) | (h3 << 14)) & 0xffffffffL;
-        long w3 = ((h3 >>> 18) | (h4 << 8)) & 0xffffffffL;
-        long f = w0 + (s0 & 0xffffffffL);
-        LittleEndian.putInt(out, offset, (int) f);
-        f = w1 + (s1 & 0xffffffffL) + (f >>> 32);
-        LittleEndian.putInt(out, offset + 4, (int) f);
-        f = w2 + (s2 & 0xffffffffL) + (f >>> 32);
-        LittleEndian.putInt(out, offset + 8, (int) f);
-        f = w3 + (s3 & 0xffffffffL) + (f >>> 32);
-        LittleEndian.putInt(out, offset + 12, (int) f);
+        // (h + s) mod 2^128, as two 64-bit words with the carry between them made without a branch
+        long low = h0 | (h1 << 44);
+        long high = (h1 >>> 20) | (h2 << 24);
+        long sum = low + sLow;
+        long carry = ((low & sLow) | ((low | sLow) & ~sum)) >>> 63;
+        LittleEndian.putLong(out, offset, sum);
+        LittleEndian.putLong(out, offset + 8, high + sHigh + carry);
         wipe();
     }
 
@@ -249,132 +219,128 @@ final class Poly1305 {
         r0 = 0;
         r1 = 0;
         r2 = 0;
-        r3 = 0;
-        r4 = 0;
         q1 = 0;
         q2 = 0;
-        q3 = 0;
-        q4 = 0;
         u0 = 0;
         u1 = 0;
         u2 = 0;
-        u3 = 0;
-        u4 = 0;
         v1 = 0;
         v2 = 0;
-        v3 = 0;
-        v4 = 0;
-        s0 = 0;
-        s1 = 0;
-        s2 = 0;
-        s3 = 0;
+        squared = false;
+        sLow = 0;
+        sHigh = 0;
         h0 = 0;
         h1 = 0;
         h2 = 0;
-        h3 = 0;
-        h4 = 0;
         Arrays.fill(pending, (byte) 0);
     }
 
     private void block(byte[] m, int offset, long hibit) {
-        absorb(LittleEndian.getInt(m, offset), LittleEndian.getInt(m, offset + 4),
-                LittleEndian.getInt(m, offset + 8), LittleEndian.getInt(m, offset + 12), hibit);
+        absorb(LittleEndian.getLong(m, offset), LittleEndian.getLong(m, offset + 8), hibit);
+    }
+
+    /** Two little-endian 32-bit words as one 64-bit word. */
+    private static long word(int low, int high) {
+        return (low & 0xffffffffL) | ((long) high << 32);
+    }
+
+    /** The bits of {@code a * b} from bit 44 up (below 2^49 for the operands used here). */
+    private static long above44(long a, long b) {
+        return (Math.multiplyHigh(a, b) << 20) | ((a * b) >>> 44);
+    }
+
+    /** The bits of {@code a * b} from bit 42 up. */
+    private static long above42(long a, long b) {
+        return (Math.multiplyHigh(a, b) << 22) | ((a * b) >>> 42);
     }
 
     /**
-     * u = r * r mod 2^130 - 5, partially reduced like h (limb 1 may exceed 26 bits by a carry): r's
-     * limbs are below 2^26 and q's below 2^28.4, so every sum of five products is below 2^57 and exact.
+     * u = r * r mod 2^130 - 5: the same multiplication as {@link #absorb}, with r for h and no
+     * message. Limb 1 may exceed 44 bits by a small carry, which the bounds below allow for. Keeps
+     * h, which is the accumulator of the message so far.
      */
     private void squareR() {
-        long d0 = r0 * r0 + r1 * q4 + r2 * q3 + r3 * q2 + r4 * q1;
-        long d1 = r0 * r1 + r1 * r0 + r2 * q4 + r3 * q3 + r4 * q2;
-        long d2 = r0 * r2 + r1 * r1 + r2 * r0 + r3 * q4 + r4 * q3;
-        long d3 = r0 * r3 + r1 * r2 + r2 * r1 + r3 * r0 + r4 * q4;
-        long d4 = r0 * r4 + r1 * r3 + r2 * r2 + r3 * r1 + r4 * r0;
-        long c = d0 >>> 26;
-        d1 += c;
-        c = d1 >>> 26;
-        d2 += c;
-        c = d2 >>> 26;
-        d3 += c;
-        c = d3 >>> 26;
-        d4 += c;
-        c = d4 >>> 26;
-        long e0 = (d0 & MASK26) + c * 5;
-        u1 = (d1 & MASK26) + (e0 >>> 26);
-        u0 = e0 & MASK26;
-        u2 = d2 & MASK26;
-        u3 = d3 & MASK26;
-        u4 = d4 & MASK26;
-        v1 = u1 * 5;
-        v2 = u2 * 5;
-        v3 = u3 * 5;
-        v4 = u4 * 5;
+        long l0 = (r0 * r0 & MASK44) + (r1 * q2 & MASK44) + (r2 * q1 & MASK44);
+        long a0 = above44(r0, r0) + above44(r1, q2) + above44(r2, q1);
+        long l1 = (r0 * r1 & MASK44) + (r1 * r0 & MASK44) + (r2 * q2 & MASK44);
+        long a1 = above44(r0, r1) + above44(r1, r0) + above44(r2, q2);
+        long l2 = (r0 * r2 & MASK42) + (r1 * r1 & MASK42) + (r2 * r0 & MASK42);
+        long a2 = above42(r0, r2) + above42(r1, r1) + above42(r2, r0);
+        long k0 = h0;
+        long k1 = h1;
+        long k2 = h2;
+        carry(l0, a0, l1, a1, l2, a2);
+        u0 = h0;
+        u1 = h1;
+        u2 = h2;
+        v1 = u1 * 20;
+        v2 = u2 * 20;
+        squared = true;
+        h0 = k0;
+        h1 = k1;
+        h2 = k2;
     }
 
     /**
-     * h = ((h + m1) * r + m2) * r = (h + m1) * r^2 + m2 * r mod 2^130 - 5 for two whole blocks, with one
-     * carry pass. Bounds: h + m1 has limbs below 2^27 + 2^11 and 5u's below 2^28.4, m2's are below
-     * 2^26 and q's below 2^28.4, so each limb's sum of ten products stays below 2^59.
+     * h = ((h + m1) * r + m2) * r = (h + m1) * r^2 + m2 * r mod 2^130 - 5 for two whole blocks, with
+     * one carry pass. Bounds: the limbs of h + m1 and m2 are below 2^45 (limb 2 below 2^43), u's and
+     * r's below 2^44 + 2^10 and 20 times them below 2^48.4, so each product is below 2^93.4, its part
+     * above the split below 2^49.4 and each limb's six-term sums below 2^52.
      */
     private void twoBlocks(byte[] m, int offset) {
-        int t0 = LittleEndian.getInt(m, offset);
-        int t1 = LittleEndian.getInt(m, offset + 4);
-        int t2 = LittleEndian.getInt(m, offset + 8);
-        int t3 = LittleEndian.getInt(m, offset + 12);
-        long a0 = h0 + (t0 & 0x3ffffff);
-        long a1 = h1 + ((((t0 & 0xffffffffL) >>> 26) | ((t1 & 0xffffffffL) << 6)) & MASK26);
-        long a2 = h2 + ((((t1 & 0xffffffffL) >>> 20) | ((t2 & 0xffffffffL) << 12)) & MASK26);
-        long a3 = h3 + ((((t2 & 0xffffffffL) >>> 14) | ((t3 & 0xffffffffL) << 18)) & MASK26);
-        long a4 = h4 + (((t3 & 0xffffffffL) >>> 8) | HIBIT);
-        t0 = LittleEndian.getInt(m, offset + 16);
-        t1 = LittleEndian.getInt(m, offset + 20);
-        t2 = LittleEndian.getInt(m, offset + 24);
-        t3 = LittleEndian.getInt(m, offset + 28);
-        long b0 = t0 & 0x3ffffff;
-        long b1 = (((t0 & 0xffffffffL) >>> 26) | ((t1 & 0xffffffffL) << 6)) & MASK26;
-        long b2 = (((t1 & 0xffffffffL) >>> 20) | ((t2 & 0xffffffffL) << 12)) & MASK26;
-        long b3 = (((t2 & 0xffffffffL) >>> 14) | ((t3 & 0xffffffffL) << 18)) & MASK26;
-        long b4 = ((t3 & 0xffffffffL) >>> 8) | HIBIT;
-        long d0 = a0 * u0 + a1 * v4 + a2 * v3 + a3 * v2 + a4 * v1
-                + b0 * r0 + b1 * q4 + b2 * q3 + b3 * q2 + b4 * q1;
-        long d1 = a0 * u1 + a1 * u0 + a2 * v4 + a3 * v3 + a4 * v2
-                + b0 * r1 + b1 * r0 + b2 * q4 + b3 * q3 + b4 * q2;
-        long d2 = a0 * u2 + a1 * u1 + a2 * u0 + a3 * v4 + a4 * v3
-                + b0 * r2 + b1 * r1 + b2 * r0 + b3 * q4 + b4 * q3;
-        long d3 = a0 * u3 + a1 * u2 + a2 * u1 + a3 * u0 + a4 * v4
-                + b0 * r3 + b1 * r2 + b2 * r1 + b3 * r0 + b4 * q4;
-        long d4 = a0 * u4 + a1 * u3 + a2 * u2 + a3 * u1 + a4 * u0
-                + b0 * r4 + b1 * r3 + b2 * r2 + b3 * r1 + b4 * r0;
-        carry(d0, d1, d2, d3, d4);
+        long t0 = LittleEndian.getLong(m, offset);
+        long t1 = LittleEndian.getLong(m, offset + 8);
+        long a0 = h0 + (t0 & MASK44);
+        long a1 = h1 + (((t0 >>> 44) | (t1 << 20)) & MASK44);
+        long a2 = h2 + ((t1 >>> 24) | HIBIT);
+        t0 = LittleEndian.getLong(m, offset + 16);
+        t1 = LittleEndian.getLong(m, offset + 24);
+        long b0 = t0 & MASK44;
+        long b1 = ((t0 >>> 44) | (t1 << 20)) & MASK44;
+        long b2 = (t1 >>> 24) | HIBIT;
+        long l0 = (a0 * u0 & MASK44) + (a1 * v2 & MASK44) + (a2 * v1 & MASK44)
+                + (b0 * r0 & MASK44) + (b1 * q2 & MASK44) + (b2 * q1 & MASK44);
+        long h0Above = above44(a0, u0) + above44(a1, v2) + above44(a2, v1)
+                + above44(b0, r0) + above44(b1, q2) + above44(b2, q1);
+        long l1 = (a0 * u1 & MASK44) + (a1 * u0 & MASK44) + (a2 * v2 & MASK44)
+                + (b0 * r1 & MASK44) + (b1 * r0 & MASK44) + (b2 * q2 & MASK44);
+        long h1Above = above44(a0, u1) + above44(a1, u0) + above44(a2, v2)
+                + above44(b0, r1) + above44(b1, r0) + above44(b2, q2);
+        long l2 = (a0 * u2 & MASK42) + (a1 * u1 & MASK42) + (a2 * u0 & MASK42)
+                + (b0 * r2 & MASK42) + (b1 * r1 & MASK42) + (b2 * r0 & MASK42);
+        long h2Above = above42(a0, u2) + above42(a1, u1) + above42(a2, u0)
+                + above42(b0, r2) + above42(b1, r1) + above42(b2, r0);
+        carry(l0, h0Above, l1, h1Above, l2, h2Above);
     }
 
-    /** h = (h + block) * r mod 2^130 - 5, partially reduced. */
-    private void absorb(int t0, int t1, int t2, int t3, long hibit) {
-        long a0 = h0 + (t0 & 0x3ffffff);
-        long a1 = h1 + ((((t0 & 0xffffffffL) >>> 26) | ((t1 & 0xffffffffL) << 6)) & MASK26);
-        long a2 = h2 + ((((t1 & 0xffffffffL) >>> 20) | ((t2 & 0xffffffffL) << 12)) & MASK26);
-        long a3 = h3 + ((((t2 & 0xffffffffL) >>> 14) | ((t3 & 0xffffffffL) << 18)) & MASK26);
-        long a4 = h4 + (((t3 & 0xffffffffL) >>> 8) | hibit);
-        long d0 = a0 * r0 + a1 * q4 + a2 * q3 + a3 * q2 + a4 * q1;
-        long d1 = a0 * r1 + a1 * r0 + a2 * q4 + a3 * q3 + a4 * q2;
-        long d2 = a0 * r2 + a1 * r1 + a2 * r0 + a3 * q4 + a4 * q3;
-        long d3 = a0 * r3 + a1 * r2 + a2 * r1 + a3 * r0 + a4 * q4;
-        long d4 = a0 * r4 + a1 * r3 + a2 * r2 + a3 * r1 + a4 * r0;
-        carry(d0, d1, d2, d3, d4);
+    /** h = (h + block) * r mod 2^130 - 5, partially reduced; the block as two little-endian words. */
+    private void absorb(long t0, long t1, long hibit) {
+        long a0 = h0 + (t0 & MASK44);
+        long a1 = h1 + (((t0 >>> 44) | (t1 << 20)) & MASK44);
+        long a2 = h2 + ((t1 >>> 24) | hibit);
+        long l0 = (a0 * r0 & MASK44) + (a1 * q2 & MASK44) + (a2 * q1 & MASK44);
+        long above0 = above44(a0, r0) + above44(a1, q2) + above44(a2, q1);
+        long l1 = (a0 * r1 & MASK44) + (a1 * r0 & MASK44) + (a2 * q2 & MASK44);
+        long above1 = above44(a0, r1) + above44(a1, r0) + above44(a2, q2);
+        long l2 = (a0 * r2 & MASK42) + (a1 * r1 & MASK42) + (a2 * r0 & MASK42);
+        long above2 = above42(a0, r2) + above42(a1, r1) + above42(a2, r0);
+        carry(l0, above0, l1, above1, l2, above2);
     }
 
-    /** h = the product's limbs carried down to 26 bits, the carry out of limb 4 wrapped times 5. */
-    private void carry(long d0, long d1, long d2, long d3, long d4) {
-        long e1 = d1 + (d0 >>> 26);
-        long e2 = d2 + (e1 >>> 26);
-        long e3 = d3 + (e2 >>> 26);
-        long e4 = d4 + (e3 >>> 26);
-        long e0 = (d0 & MASK26) + (e4 >>> 26) * 5;
-        h1 = (e1 & MASK26) + (e0 >>> 26);
-        h0 = e0 & MASK26;
-        h2 = e2 & MASK26;
-        h3 = e3 & MASK26;
-        h4 = e4 & MASK26;
+    /**
+     * h = the product carried down to 44, 44 and 42 bits, the carry out of limb 2 wrapped times 5.
+     * Limb k of the product is {@code lowK + (aboveK << width)}: the low sums are below 2^47, so the
+     * carries they add to the next limb are small.
+     */
+    private void carry(long l0, long above0, long l1, long above1, long l2, long above2) {
+        long c0 = above0 + (l0 >>> 44);
+        long e1 = l1 + c0;
+        long c1 = above1 + (e1 >>> 44);
+        long e2 = l2 + c1;
+        long c2 = above2 + (e2 >>> 42);
+        long e0 = (l0 & MASK44) + c2 * 5;
+        h0 = e0 & MASK44;
+        h1 = (e1 & MASK44) + (e0 >>> 44);
+        h2 = e2 & MASK42;
     }
 }

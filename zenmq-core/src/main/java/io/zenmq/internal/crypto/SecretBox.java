@@ -51,6 +51,8 @@ public final class SecretBox {
     private final byte[] tag = new byte[MAC_BYTES];
     /** True between a successful {@link #verify} and the next operation that re-keys the cipher. */
     private boolean verified;
+    /** True between {@link #startSeal} and {@link #finishSeal}. */
+    private boolean sealing;
 
     /**
      * Creates a box under a key.
@@ -94,6 +96,52 @@ public final class SecretBox {
     public void seal(byte[] nonce, byte[] in, int inOff, int length, byte[] out, int outOff) {
         startKeystream(nonce);
         xor(in, inOff, length, out, outOff + MAC_BYTES, true);
+        mac.finish(out, outOff);
+    }
+
+    /**
+     * First step of a seal in pieces ({@link #encrypt} each piece, then {@link #finishSeal}), the
+     * same box as {@link #seal} of the pieces laid end to end: lets a caller seal a header byte and
+     * a payload from different arrays without copying them together first.
+     *
+     * @param nonce 24 bytes, never used twice under this key
+     */
+    public void startSeal(byte[] nonce) {
+        startKeystream(nonce);
+        sealing = true;
+    }
+
+    /**
+     * Encrypts the next piece of the box begun by {@link #startSeal}; pieces follow each other in
+     * order. In-place use ({@code in == out}, same offset) is allowed.
+     *
+     * @param in the plaintext piece
+     * @param inOff where it starts
+     * @param length its length
+     * @param out receives the ciphertext piece
+     * @param outOff where it starts
+     * @throws IllegalStateException without a {@link #startSeal} since the last {@link #finishSeal}
+     */
+    public void encrypt(byte[] in, int inOff, int length, byte[] out, int outOff) {
+        if (!sealing) {
+            throw new IllegalStateException("encrypt without startSeal");
+        }
+        xor(in, inOff, length, out, outOff, true);
+    }
+
+    /**
+     * Last step of a seal in pieces: writes the tag of everything {@link #encrypt}ed since
+     * {@link #startSeal}.
+     *
+     * @param out receives the 16-byte tag
+     * @param outOff where it starts
+     * @throws IllegalStateException without a {@link #startSeal} since the last {@link #finishSeal}
+     */
+    public void finishSeal(byte[] out, int outOff) {
+        if (!sealing) {
+            throw new IllegalStateException("finishSeal without startSeal");
+        }
+        sealing = false;
         mac.finish(out, outOff);
     }
 
@@ -196,6 +244,7 @@ public final class SecretBox {
     private void startKeystream(byte[] nonce) {
         CryptoBox.requireLength(nonce, NONCE_BYTES, "nonce");
         verified = false;
+        sealing = false;
         // the nonce is public, so comparing it with branches leaks nothing
         int p0 = LittleEndian.getInt(nonce, 0);
         int p1 = LittleEndian.getInt(nonce, 4);

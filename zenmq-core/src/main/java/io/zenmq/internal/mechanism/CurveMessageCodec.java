@@ -43,6 +43,7 @@ final class CurveMessageCodec {
     /** Our nonce prefix; the counter is rewritten for each MESSAGE. */
     private final byte[] sendNonce;
     private final byte[] receiveNonce;
+    /** The plaintext flags byte of the MESSAGE being sealed or opened (one thread does both). */
     private final byte[] flags = new byte[1];
     /** Next short nonce to send, unsigned; 0 once the counter wrapped. */
     private long nextSendNonce;
@@ -106,10 +107,12 @@ final class CurveMessageCodec {
         CurveLayout.putName(body, MESSAGE);
         CurveLayout.putLong(body, MESSAGE_SHORT_NONCE_OFFSET, nextSendNonce);
         CurveLayout.putShortNonce(sendNonce, nextSendNonce);
-        body[PLAINTEXT_OFFSET + MESSAGE_FLAGS_OFFSET] = (byte) messageFlags(zmtpFlags);
-        System.arraycopy(frame, 0, body, PLAINTEXT_OFFSET + MESSAGE_PAYLOAD_OFFSET, frame.length);
-        // Seal in place: the plaintext already sits where the ciphertext goes, right after the tag.
-        box.seal(sendNonce, body, PLAINTEXT_OFFSET, MESSAGE_PAYLOAD_OFFSET + frame.length, body, MESSAGE_BOX_OFFSET);
+        flags[0] = (byte) messageFlags(zmtpFlags);
+        // Seal the flags byte and the frame straight from where they are: no copy of the frame.
+        box.startSeal(sendNonce);
+        box.encrypt(flags, 0, MESSAGE_PAYLOAD_OFFSET, body, PLAINTEXT_OFFSET + MESSAGE_FLAGS_OFFSET);
+        box.encrypt(frame, 0, frame.length, body, PLAINTEXT_OFFSET + MESSAGE_PAYLOAD_OFFSET);
+        box.finishSeal(body, MESSAGE_BOX_OFFSET);
         nextSendNonce++;
     }
 

@@ -58,6 +58,28 @@ class CrossCheckPropertyTest {
         assertThat(opened).isEqualTo(message);
     }
 
+    @Property(tries = 200)
+    void shouldSealInRandomPiecesAsBouncyCastleDoes(@ForAll("lengths") int length, @ForAll long seed) {
+        // how CurveMessageCodec seals: a flags byte, then the frame from its own array
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] key = randomBytes(random, 32);
+        byte[] nonce = randomBytes(random, 24);
+        byte[] message = randomBytes(random, length);
+        SecretBox box = new SecretBox(key);
+
+        byte[] sealed = new byte[SecretBox.MAC_BYTES + length];
+        box.startSeal(nonce);
+        int at = 0;
+        while (at < length) {
+            int piece = Math.min(length - at, random.nextBoolean() ? 1 : 1 + random.nextInt(5000));
+            box.encrypt(message, at, piece, sealed, SecretBox.MAC_BYTES + at);
+            at += piece;
+        }
+        box.finishSeal(sealed, 0);
+
+        assertThat(sealed).isEqualTo(BouncyCastleReference.seal(key, nonce, message));
+    }
+
     @Property(tries = 100)
     void shouldKeepAgreeingWhenOneBoxSealsMessageAfterMessage(@ForAll long seed) {
         // the kept subkey must follow the nonce's prefix, and the cipher state must not leak across boxes

@@ -110,6 +110,36 @@ class SecretBoxTest {
     }
 
     @Test
+    void shouldSealAHeaderByteAndAPayloadFromTwoArraysAsOneMessage() {
+        byte[] message = new byte[300];
+        for (int i = 0; i < message.length; i++) {
+            message[i] = (byte) (7 * i + 3);
+        }
+        byte[] payload = Arrays.copyOfRange(message, 1, message.length);
+        SecretBox box = new SecretBox(KEY);
+        byte[] sealed = new byte[SecretBox.MAC_BYTES + message.length];
+
+        box.startSeal(counting(24));
+        box.encrypt(message, 0, 1, sealed, SecretBox.MAC_BYTES);
+        box.encrypt(payload, 0, payload.length, sealed, SecretBox.MAC_BYTES + 1);
+        box.finishSeal(sealed, 0);
+
+        assertThat(hex(sealed)).isEqualTo(LONG_BOX);
+    }
+
+    @Test
+    void shouldNotEncryptOrFinishWithoutStartingASeal() {
+        SecretBox box = new SecretBox(KEY);
+        box.startSeal(counting(24));
+        box.finishSeal(new byte[SecretBox.MAC_BYTES], 0);
+
+        assertThatThrownBy(() -> box.encrypt(new byte[1], 0, 1, new byte[1], 0))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> box.finishSeal(new byte[SecretBox.MAC_BYTES], 0))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void shouldNotDecryptWithoutAVerifiedBox() {
         SecretBox box = new SecretBox(KEY);
         byte[] sealed = box.seal(counting(24), new byte[4]);
