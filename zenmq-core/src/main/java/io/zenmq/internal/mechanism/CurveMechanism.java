@@ -8,6 +8,7 @@ import io.zenmq.internal.zmtp.ZapReply;
 import io.zenmq.internal.zmtp.ZmtpLayout;
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * The CURVE security mechanism (RFC 25 and RFC 26; spec/security.md section 3), client or server role,
@@ -128,7 +129,8 @@ public final class CurveMechanism implements Mechanism {
     /**
      * Checks and opens one MESSAGE body.
      *
-     * @param body the body of the frame as received, not modified
+     * @param body the body of the frame as received, not modified and not kept
+     * @param frameArrays gives the array the frame is opened into
      * @return the frame and its {@link ZmtpLayout#FLAG_MORE} / {@link ZmtpLayout#FLAG_COMMAND} flags
      * @throws ProtocolException UNEXPECTED_COMMAND or MALFORMED_COMMAND_UNSPECIFIED for another body,
      *     MALFORMED_COMMAND_MESSAGE if shorter than 33 bytes, INVALID_SEQUENCE if the nonce is not above
@@ -136,8 +138,8 @@ public final class CurveMechanism implements Mechanism {
      * @throws IllegalStateException before the handshake completed
      */
     @Override
-    public Unwrapped decode(byte[] body) throws ProtocolException {
-        return codec().decode(body);
+    public Unwrapped decode(byte[] body, IntFunction<byte[]> frameArrays) throws ProtocolException {
+        return codec().decode(body, frameArrays);
     }
 
     private CurveMessageCodec codec() {

@@ -17,6 +17,7 @@ import io.zenmq.internal.crypto.SecretBox;
 import io.zenmq.internal.zmtp.Mechanism.Unwrapped;
 import io.zenmq.internal.zmtp.ProtocolErrors;
 import io.zenmq.internal.zmtp.ProtocolException;
+import java.util.function.IntFunction;
 
 /**
  * CURVE's MESSAGE command after the handshake (spec/security.md section 3.8): one frame per MESSAGE,
@@ -116,8 +117,13 @@ final class CurveMessageCodec {
         nextSendNonce++;
     }
 
-    /** Checks and opens one MESSAGE body. */
+    /** Checks and opens one MESSAGE body into a new array. */
     Unwrapped decode(byte[] body) throws ProtocolException {
+        return decode(body, byte[]::new);
+    }
+
+    /** Checks and opens one MESSAGE body into an array from {@code frameArrays}; the body is not kept. */
+    Unwrapped decode(byte[] body, IntFunction<byte[]> frameArrays) throws ProtocolException {
         CurveChecks.requireCommand(body, MESSAGE);
         if (body.length < MESSAGE_MIN_SIZE) {
             throw CurveChecks.malformed(ProtocolErrors.ZMTP_MALFORMED_COMMAND_MESSAGE, MESSAGE, body.length);
@@ -133,7 +139,7 @@ final class CurveMessageCodec {
         }
         lastReceiveNonce = nonce;
         // Decrypt the flags byte aside and the payload straight into the frame: no extra copy.
-        byte[] frame = new byte[body.length - PLAINTEXT_OFFSET - MESSAGE_PAYLOAD_OFFSET];
+        byte[] frame = frameArrays.apply(body.length - PLAINTEXT_OFFSET - MESSAGE_PAYLOAD_OFFSET);
         receiveBox.decrypt(body, PLAINTEXT_OFFSET, MESSAGE_PAYLOAD_OFFSET, flags, 0);
         receiveBox.decrypt(body, PLAINTEXT_OFFSET + MESSAGE_PAYLOAD_OFFSET, frame.length, frame, 0);
         return new Unwrapped(frame, zmtpFlags(flags[0]));

@@ -2,6 +2,7 @@
 package io.zenmq.internal.zmtp;
 
 import java.nio.ByteBuffer;
+import java.util.function.IntFunction;
 
 /**
  * Decodes one connection's incoming bytes, after the greeting, in the peer's framing and routes each
@@ -17,6 +18,8 @@ import java.nio.ByteBuffer;
  * <p>Owner: the connection's I/O thread (through its {@link ZmtpConnection}).
  */
 final class FrameReader implements FrameSink {
+    /** A larger wrapped body is not kept for the next one: one big message must not pin its size. */
+    private static final int MAX_SPARE_BODY = 4 << 20;
     private final ZmtpConnection connection;
     private final HandshakePhase handshake;
     private final ConnectionSettings settings;
@@ -24,6 +27,13 @@ final class FrameReader implements FrameSink {
     private final ZmtpConnection.Inbound inbound;
     private final FrameWriter writer;
     private final Heartbeats heartbeats;
+    /** Where a wrapping mechanism opens frames: the socket's queue, which hands back arrays it is done with. */
+    private final IntFunction<byte[]> frameArrays;
+    /**
+     * The last MESSAGE body a wrapping mechanism opened: nothing refers to it any more, so the next
+     * body of the same length is read into it (CURVE at a steady size allocates no ciphertext).
+     */
+    private byte[] spareWrappedBody;
     /** A DISH checks every message is {@code [group, MORE][body]} (spec patterns.md section 7.2). */
     private final boolean groupShaped;
     /** For a DISH: the group frame came, the body is due. */
@@ -41,6 +51,7 @@ final class FrameReader implements FrameSink {
         this.inbound = inbound;
         this.writer = writer;
         this.heartbeats = heartbeats;
+        this.frameArrays = inbound::body;
         this.groupShaped = settings.receivesGroups();
         this.decoder = new FrameDecoder(handshakeLimit(settings.maxMessageSize()));
     }
@@ -87,7 +98,7 @@ final class FrameReader implements FrameSink {
                     "message before the handshake finished");
         }
         if (writer.wraps()) {
-            return unwrapped(mechanism.decode(body));
+            return unwrap(body);
         }
         return data(body, more);
     }
@@ -112,14 +123,35 @@ final class FrameReader implements FrameSink {
         bodyDue = !bodyDue;
     }
 
-    /** Bodies come from the socket's queue, which hands back arrays the socket is done with. */
+    /**
+     * Bodies come from the socket's queue, which hands back arrays the socket is done with; a
+     * wrapped body is opened into such an array instead, and itself reuses the previous one.
+     */
     @Override
     public byte[] body(int length) {
-        return inbound.body(length);
+        if (!writer.wraps()) {
+            return inbound.body(length);
+        }
+        byte[] spare = spareWrappedBody;
+        if (spare != null && spare.length == length) {
+            spareWrappedBody = null;
+            return spare;
+        }
+        return new byte[length];
+    }
+
+    /** Opens a wrapped frame; its body, read by nothing else, becomes the spare for the next one. */
+    private boolean unwrap(byte[] body) throws ProtocolException {
+        Mechanism.Unwrapped frame = mechanism.decode(body, frameArrays);
+        if (body.length <= MAX_SPARE_BODY) {
+            spareWrappedBody = body;
+        }
+        return unwrapped(frame);
     }
 
     @Override
     public boolean waitForMemory() {
+        spareWrappedBody = null;
         return inbound.waitForMemory();
     }
 
@@ -135,7 +167,7 @@ final class FrameReader implements FrameSink {
         }
         if (writer.wraps()) {
             // libzmq sends MESSAGE in ordinary frames; accept one in a command frame too (spec 3.8)
-            return unwrapped(mechanism.decode(body));
+            return unwrap(body);
         }
         return activeCommand(body);
     }

@@ -2,6 +2,7 @@
 package io.zenmq.internal.zmtp;
 
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * One side of a ZMTP security handshake (NULL, PLAIN or CURVE) and, for a mechanism that
@@ -98,6 +99,19 @@ public interface Mechanism {
      * @throws ProtocolException if the frame is not a valid MESSAGE (the connection must close)
      */
     default Unwrapped decode(byte[] body) throws ProtocolException {
+        return decode(body, byte[]::new);
+    }
+
+    /**
+     * Unwraps one incoming frame after the handshake into an array from {@code frameArrays}.
+     *
+     * @param body the body of the ZMTP frame as received (its outer flags are ignored); not kept
+     * @param frameArrays gives the array of exactly the asked length the frame is opened into (e.g.
+     *     one the socket gave back for recycling)
+     * @return the frame and its flags
+     * @throws ProtocolException if the frame is not a valid MESSAGE (the connection must close)
+     */
+    default Unwrapped decode(byte[] body, IntFunction<byte[]> frameArrays) throws ProtocolException {
         throw new UnsupportedOperationException(name() + " does not wrap frames");
     }
 
