@@ -176,7 +176,7 @@ public final class Context implements AutoCloseable {
          * busy-spin-then-block idle strategies.
          *
          * <pre>{@code
-         * Context ctx = Context.builder().spinBeforePark(Duration.ofMicros(50)).build();
+         * Context ctx = Context.builder().spinBeforePark(Duration.ofNanos(50_000)).build();
          * }</pre>
          *
          * @param spin how long to spin at most; zero turns spinning off

@@ -116,9 +116,17 @@ class ProxyCommandTest {
         }
     }
 
-    /** Starts {@code zenmq ARGS} in a child JVM on this test's class path. */
+    /**
+     * Starts {@code zenmq ARGS} in a child JVM on this test's class path. A child inherits ignored
+     * signals, and a shell without job control starts background commands (a build run with
+     * {@code mvn verify &} in a script) with SIGINT ignored; the JVM then leaves SIGINT ignored and
+     * the proxy, rightly, never sees it. GNU env resets SIGINT to its default first, as a terminal's
+     * foreground job has it.
+     */
     private Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>();
+        command.add("env");
+        command.add("--default-signal=INT");
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

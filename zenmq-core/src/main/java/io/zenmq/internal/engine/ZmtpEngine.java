@@ -223,8 +223,10 @@ final class ZmtpEngine extends StreamEngine
     /**
      * A body did not fit in the heap. While the socket has messages of this peer left to read,
      * they may be what fills it (a second 1 GiB message arriving while the first waits), and so
-     * may arrays waiting to be recycled (dropped here), so wait and retry; once everything was
-     * read, nothing waits to be recycled and it still does not fit, the connection ends.
+     * may arrays waiting to be recycled (dropped here), so wait and retry. Once everything was
+     * read the application may still be working on the last message (between the receive call
+     * that returned it and the next), so wait until the socket looks for more; if it then still
+     * does not fit, with nothing left to recycle, the connection ends.
      */
     @Override
     public boolean waitForMemory() {
@@ -233,7 +235,7 @@ final class ZmtpEngine extends StreamEngine
             return false;
         }
         boolean dropped = p.dropRecycled();
-        if (!dropped && p.writtenAllRead()) {
+        if (!dropped && p.writtenAllRead() && p.readerLookedForMore()) {
             return false;
         }
         memoryWait = true;

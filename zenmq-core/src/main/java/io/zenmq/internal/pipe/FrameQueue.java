@@ -169,6 +169,17 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
         return messagesWritten == knownMessagesRead;
     }
 
+    /**
+     * Tells whether the reader found the queue empty since it last read a frame (it marks itself
+     * asleep then, and the next flush wakes it). Writer thread only.
+     *
+     * @return true if the reader is waiting for more
+     */
+    @Override
+    public boolean readerLookedForMore() {
+        return (boolean) READER_ASLEEP.getVolatile(this);
+    }
+
     private boolean isFullVolatile() {
         if (hwm == 0) {
             return false;

@@ -377,6 +377,16 @@ public final class Pipe {
     }
 
     /**
+     * Tells whether the other end looked for more after its last read and found nothing, so that
+     * it no longer needs what it read (see {@link PipeQueue#readerLookedForMore}). Writer thread only.
+     *
+     * @return true if the other end is waiting for the next message
+     */
+    public boolean readerLookedForMore() {
+        return out.readerLookedForMore();
+    }
+
+    /**
      * Tells whether a whole inbound message (not just the end marker) is waiting.
      *
      * @return true if a message is queued

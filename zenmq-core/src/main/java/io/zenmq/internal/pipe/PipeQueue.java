@@ -26,6 +26,15 @@ sealed interface PipeQueue permits FrameQueue, ConflateQueue {
         return true;
     }
 
+    /**
+     * Writer: whether the reader has looked for more since it last found a frame, and found none
+     * (a receive or a poll that came back empty): it is then done with what it read, unless it
+     * keeps it on purpose. A queue that cannot tell answers true.
+     */
+    default boolean readerLookedForMore() {
+        return true;
+    }
+
     /** Writer: appends a frame with {@link FrameQueue#FLAG_MORE}/{@link FrameQueue#FLAGS_SUBSCRIPTION} flags. */
     void write(byte[] frame, int flags);
 
