@@ -113,7 +113,15 @@ class HostileGreetingInteropTest {
             raw.setSoTimeout(10_000);
             raw.getOutputStream().write(bytes);
             // both servers send their 10-byte signature at once, or close on the garbage
-            raw.getInputStream().readNBytes(10);
+            try {
+                raw.getInputStream().readNBytes(10);
+            } catch (java.net.SocketException e) {
+                // a server that closes with some of the garbage unread makes the kernel reset the
+                // connection instead of ending it: the same answer
+                if (!String.valueOf(e.getMessage()).contains("Connection reset")) {
+                    throw e;
+                }
+            }
         }
     }
 
