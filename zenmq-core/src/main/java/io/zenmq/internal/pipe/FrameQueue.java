@@ -284,16 +284,21 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
                 return new byte[length];
             }
         }
+        byte[] array = pollRing(ring);
+        // a length that does not fit is dropped, so a stream that changed sizes empties the ring
+        return array != null && array.length == length ? array : new byte[length];
+    }
+
+    /** Takes the oldest array out of the ring, its bytes counted as taken; null if the ring is empty. */
+    private byte[] pollRing(byte[][] ring) {
         int slot = recycleTake & (ring.length - 1);
         byte[] array = (byte[]) RING_SLOT.getAcquire(ring, slot);
-        if (array == null) {
-            return new byte[length];
+        if (array != null) {
+            RING_SLOT.setRelease(ring, slot, (byte[]) null);
+            recycleTake++;
+            RECYCLED_BYTES_TAKEN.setRelease(this, recycledBytesTaken + array.length);
         }
-        RING_SLOT.setRelease(ring, slot, (byte[]) null);
-        recycleTake++;
-        RECYCLED_BYTES_TAKEN.setRelease(this, recycledBytesTaken + array.length);
-        // a length that does not fit is dropped, so a stream that changed sizes empties the ring
-        return array.length == length ? array : new byte[length];
+        return array;
     }
 
     /** Tells the reader this writer recycles (once), and looks for the ring it may have made. */
@@ -320,23 +325,11 @@ public final class FrameQueue extends FrameQueueFields.PadAfterReader implements
             return false;
         }
         takeRing = ring;
-        int mask = ring.length - 1;
-        long bytes = 0;
-        for (;;) {
-            int slot = recycleTake & mask;
-            byte[] array = (byte[]) RING_SLOT.getAcquire(ring, slot);
-            if (array == null) {
-                break;
-            }
-            RING_SLOT.setRelease(ring, slot, (byte[]) null);
-            recycleTake++;
-            bytes += array.length;
+        boolean dropped = false;
+        while (pollRing(ring) != null) {
+            dropped = true;
         }
-        if (bytes == 0) {
-            return false;
-        }
-        RECYCLED_BYTES_TAKEN.setRelease(this, recycledBytesTaken + bytes);
-        return true;
+        return dropped;
     }
 
     /**
