@@ -171,25 +171,20 @@ final class Poly1305 {
             block(pending, 0, 0);
             pendingLength = 0;
         }
-        // carry fully: h1 may exceed 44 bits by the last carry pass's small carry
-        long c = h1 >>> 44;
-        h1 &= MASK44;
-        h2 += c;
-        c = h2 >>> 42;
-        h2 &= MASK42;
-        h0 += c * 5;
-        c = h0 >>> 44;
-        h0 &= MASK44;
-        h1 += c;
-        c = h1 >>> 44;
-        h1 &= MASK44;
-        h2 += c;
-        c = h2 >>> 42;
-        h2 &= MASK42;
-        h0 += c * 5;
-        c = h0 >>> 44;
-        h0 &= MASK44;
-        h1 += c;
+        // carry fully: h1 may exceed 44 bits by the last carry pass's small carry, and the first
+        // pass's carry out of limb 2 may leave h1 just over 44 bits again (a fixed count: no branch)
+        long c;
+        for (int pass = 0; pass < 2; pass++) {
+            c = h1 >>> 44;
+            h1 &= MASK44;
+            h2 += c;
+            c = h2 >>> 42;
+            h2 &= MASK42;
+            h0 += c * 5;
+            c = h0 >>> 44;
+            h0 &= MASK44;
+            h1 += c;
+        }
 
         // g = h + 5 - 2^130; if g >= 0 then h >= p and the result is g, else h (chosen by mask)
         long g0 = h0 + 5;

@@ -94,9 +94,9 @@ public final class SecretBox {
      * @param outOff where they start
      */
     public void seal(byte[] nonce, byte[] in, int inOff, int length, byte[] out, int outOff) {
-        startKeystream(nonce);
-        xor(in, inOff, length, out, outOff + MAC_BYTES, true);
-        mac.finish(out, outOff);
+        startSeal(nonce);
+        encrypt(in, inOff, length, out, outOff + MAC_BYTES);
+        finishSeal(out, outOff);
     }
 
     /**
