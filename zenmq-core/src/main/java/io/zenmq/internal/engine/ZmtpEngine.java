@@ -34,8 +34,14 @@ import java.util.Map;
 final class ZmtpEngine extends StreamEngine
         implements ZmtpConnection.Inbound, ZmtpConnection.Outbound, ZmtpConnection.Events {
     private static final System.Logger LOG = System.getLogger(ZmtpEngine.class.getName());
-    /** How often a decoder waiting for heap room tries again. */
-    private static final long MEMORY_RETRY_NANOS = 10_000_000;
+    /** The first wait of a decoder that found no heap room for a body, before it tries again. */
+    private static final long MEMORY_RETRY_FIRST_NANOS = 10_000_000;
+    /**
+     * The longest wait between two tries; each wait doubles up to it. A try that fails costs the
+     * JVM a full collection, which stops every thread, the application's that would free the
+     * heap included: tries every 10 ms for as long as the application takes would mostly stop it.
+     */
+    private static final long MEMORY_RETRY_MAX_NANOS = 320_000_000;
 
     static {
         // the pipe's flags are handed to the connection and back as they are
@@ -52,6 +58,8 @@ final class ZmtpEngine extends StreamEngine
     private final Runnable retryAfterMemoryWait = this::inputReady;
     /** The decoder is paused until the socket reads what it holds and the heap has room. */
     private boolean memoryWait;
+    /** The wait before the next try for heap room; back to the first after a body fitted. */
+    private long memoryRetryNanos = MEMORY_RETRY_FIRST_NANOS;
     private ZapClient zap;
     private Timer timer;
     private long timerDeadline;
@@ -114,11 +122,14 @@ final class ZmtpEngine extends StreamEngine
         boolean full = fresh ? connection.received(bytes, System.nanoTime()) : connection.resume(bytes);
         if (full) {
             pauseInput();
-            if (memoryWait) {
-                // no wake-up comes from the socket for this: look again shortly
-                memoryWait = false;
-                io.schedule(MEMORY_RETRY_NANOS, retryAfterMemoryWait);
-            }
+        }
+        if (full && memoryWait) {
+            // no wake-up comes from the socket for this: look again later, and later each time
+            memoryWait = false;
+            io.schedule(memoryRetryNanos, retryAfterMemoryWait);
+            memoryRetryNanos = Math.min(2 * memoryRetryNanos, MEMORY_RETRY_MAX_NANOS);
+        } else {
+            memoryRetryNanos = MEMORY_RETRY_FIRST_NANOS;
         }
         afterConnection();
     }
