@@ -8,6 +8,7 @@ import static io.zenmq.internal.zmtp.LegacyLayout.V1_LONG_LENGTH_LENGTH;
 import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_COMMAND;
 import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_LONG;
 import static io.zenmq.internal.zmtp.ZmtpLayout.FLAG_MORE;
+import static io.zenmq.internal.zmtp.ZmtpLayout.LONG_HEADER_LENGTH;
 import static io.zenmq.internal.zmtp.ZmtpLayout.LONG_SIZE_LENGTH;
 import static io.zenmq.internal.zmtp.ZmtpLayout.MAX_ARRAY_BODY;
 import static io.zenmq.internal.zmtp.ZmtpLayout.SHORT_HEADER_LENGTH;
@@ -15,6 +16,7 @@ import static io.zenmq.internal.zmtp.ZmtpLayout.SHORT_SIZE_LENGTH;
 import static io.zenmq.internal.zmtp.ZmtpLayout.SIZE_OFFSET;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.function.IntFunction;
 
 /**
@@ -148,11 +150,21 @@ public final class FrameDecoder {
                         continue;
                     }
                 }
-                in.get();
                 flags = f;
-                size = 0;
-                sizeBytesLeft = (f & FLAG_LONG) != 0 ? LONG_SIZE_LENGTH : SHORT_SIZE_LENGTH;
-                state = STATE_SIZE;
+                if ((f & FLAG_LONG) != 0 && remaining >= LONG_HEADER_LENGTH) {
+                    // a long header wholly inside the input: its size in one read, not a byte loop
+                    // per frame (frames above 255 bytes all have one)
+                    long announced = in.getLong(pos + SIZE_OFFSET);
+                    size = in.order() == ByteOrder.BIG_ENDIAN ? announced : Long.reverseBytes(announced);
+                    in.position(pos + LONG_HEADER_LENGTH);
+                    checkSize();
+                    startBody();
+                } else {
+                    in.get();
+                    size = 0;
+                    sizeBytesLeft = (f & FLAG_LONG) != 0 ? LONG_SIZE_LENGTH : SHORT_SIZE_LENGTH;
+                    state = STATE_SIZE;
+                }
             }
             if (state == STATE_SIZE) {
                 while (sizeBytesLeft > 0) {

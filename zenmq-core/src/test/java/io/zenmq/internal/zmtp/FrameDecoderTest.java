@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zenmq.internal.zmtp.FrameDecoder.Status;
 import io.zenmq.internal.zmtp.RecordingSink.Frame;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +54,32 @@ class FrameDecoderTest {
         feed(bytes(hex("02 00 00 00 00 00 00 01 2c"), body));
 
         assertThat(sink.frames).containsExactly(Frame.data(body, false));
+    }
+
+    @Test
+    void shouldReadALongSizeAsBigEndianWhateverTheInputBuffersByteOrder() throws ProtocolException {
+        byte[] body = new byte[300];
+        new Random(301).nextBytes(body);
+        ByteBuffer in = ByteBuffer.wrap(bytes(hex("02 00 00 00 00 00 00 01 2c"), body)).order(ByteOrder.LITTLE_ENDIAN);
+
+        assertThat(decoder.decode(in, sink)).isEqualTo(Status.NEED_MORE);
+
+        assertThat(sink.frames).containsExactly(Frame.data(body, false));
+        assertAtFrameBoundary(decoder);
+    }
+
+    @Test
+    void shouldDecodeALongHeaderWhollyPresentWhoseBodyArrivesLater() throws ProtocolException {
+        byte[] body = new byte[300];
+        new Random(302).nextBytes(body);
+
+        assertThat(feed(hex("02 00 00 00 00 00 00 01 2c"))).isEqualTo(Status.NEED_MORE);
+        assertThat(feed(Arrays.copyOfRange(body, 0, 100))).isEqualTo(Status.NEED_MORE);
+        assertThat(sink.frames).isEmpty();
+        assertThat(feed(Arrays.copyOfRange(body, 100, 300))).isEqualTo(Status.NEED_MORE);
+
+        assertThat(sink.frames).containsExactly(Frame.data(body, false));
+        assertAtFrameBoundary(decoder);
     }
 
     @Test
