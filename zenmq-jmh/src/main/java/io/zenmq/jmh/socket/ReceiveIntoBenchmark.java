@@ -3,6 +3,7 @@ package io.zenmq.jmh.socket;
 
 import io.zenmq.Msg;
 import io.zenmq.Socket;
+import io.zenmq.SocketOptions;
 import io.zenmq.SocketType;
 import io.zenmq.jmh.support.Background;
 import io.zenmq.jmh.support.Mechanisms;
@@ -38,6 +39,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -prof io.zenmq.jmh.support.SideAllocProfiler} is what the receiving side allocates per
  * message: the JMH thread plus, over tcp/ipc, the receiver's I/O thread (whose decoder refills
  * the arrays the receive calls give back).
+ *
+ * <p>Before the sender starts, the set-up fills the whole path once (the sender's queue, the
+ * kernel's buffers and the receiver's queue at its high-water mark) and drains it with the chosen
+ * call. Over tcp and ipc the receiver's decoder makes a new array only when the queue reaches a
+ * depth it never had, and the arrays given back are kept for later frames; filling the queue once
+ * makes the arrays the stream will need (all but one or two), so the measured iterations show the
+ * steady state instead of whichever iteration happens to contain the first deepest burst.
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -47,6 +55,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ReceiveIntoBenchmark {
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
+    /** The path counts as full once sends have been refused for this long. */
+    private static final long FULL_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    /** The drain ends when nothing arrives for this long. */
+    private static final Duration DRAINED_AFTER = Duration.ofMillis(300);
+    /** The most fill-and-drain rounds before the measurement. */
+    private static final int FILL_ROUNDS = 5;
     private static final List<String> RECEIVES = List.of("array", "bytes", "buffer", "msg");
 
     /** {@code inproc}, {@code tcp} or {@code ipc}. */
@@ -91,7 +105,65 @@ public class ReceiveIntoBenchmark {
         buffer = ByteBuffer.allocateDirect(size);
         reuse = new Msg();
         Msg msg = new Msg();
+        fillThenDrain(push, msg, payload);
         sender = Background.start("send.app", () -> push.send(msg.add(payload)));
+    }
+
+    /**
+     * Fills the path and drains it, again until one round drained at least what the two queues
+     * hold ({@code SNDHWM + RCVHWM} messages, at most {@link #FILL_ROUNDS} rounds): a round that
+     * drained less did not reach the receiver's full queue (a thread on the way was descheduled).
+     * Runs before the sender thread exists, so the set-up thread owns both sockets.
+     */
+    private void fillThenDrain(Socket push, Msg msg, byte[] payload) {
+        long bothQueues = (long) push.get(SocketOptions.SNDHWM) + pull.get(SocketOptions.RCVHWM);
+        for (int round = 0; round < FILL_ROUNDS; round++) {
+            fill(push, msg, payload);
+            long drained = 0;
+            while (receiveWithin(DRAINED_AFTER) >= 0) {
+                drained++;      // every array read here goes back to the connection for the next frames
+            }
+            if (drained >= bothQueues) {
+                break;
+            }
+        }
+        msg.clear();
+    }
+
+    /** Sends without blocking until sends have been refused for {@link #FULL_AFTER_NANOS}. */
+    private static void fill(Socket push, Msg msg, byte[] payload) {
+        long refusedSince = -1;
+        while (true) {
+            if (msg.isEmpty()) {
+                msg.add(payload);       // a refused send leaves its frame in the message
+            }
+            if (push.trySend(msg)) {
+                refusedSince = -1;
+            } else if (refusedSince < 0) {
+                refusedSince = System.nanoTime();
+            } else if (System.nanoTime() - refusedSince > FULL_AFTER_NANOS) {
+                return;
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** One receive with the chosen call, waiting at most {@code timeout}; -1 if none came. */
+    private int receiveWithin(Duration timeout) {
+        switch (mode) {
+            case 0: {
+                byte[] frame = pull.recv(timeout);
+                return frame == null ? -1 : frame.length;
+            }
+            case 1:
+                return pull.recv(into, 0, into.length, timeout);
+            case 2:
+                buffer.clear();
+                return pull.recv(buffer, timeout);
+            default:
+                return pull.recvMsg(reuse, timeout) ? reuse.frame(0).length : -1;
+        }
     }
 
     /** Names the measuring thread for the allocation profiler (JMH may pick a new one per iteration). */
