@@ -18,7 +18,10 @@ import java.util.Objects;
  * @param <T> the value read
  */
 final class ReloadOnChange<T> {
-    private static final System.Logger LOG = System.getLogger(ReloadOnChange.class.getName());
+    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(ReloadOnChange.class.getName());
+    }
 
     /**
      * Reads something from the file system.
@@ -73,7 +76,7 @@ final class ReloadOnChange<T> {
         }
         T value;
         if (now instanceof Failure) {
-            LOG.log(Level.WARNING, () -> "cannot read " + what + " any more, nothing from it is accepted: "
+            Log.LOG.log(Level.WARNING, () -> "cannot read " + what + " any more, nothing from it is accepted: "
                     + ((Failure) now).reason());
             value = unreadable;
         } else {
@@ -98,10 +101,10 @@ final class ReloadOnChange<T> {
     private T readOrFallback() {
         try {
             T value = reader.read();
-            LOG.log(Level.DEBUG, () -> "read " + what + " again after a change");
+            Log.LOG.log(Level.DEBUG, () -> "read " + what + " again after a change");
             return value;
         } catch (IOException e) {
-            LOG.log(Level.WARNING, () -> "cannot read " + what + " after a change, nothing from it is accepted: " + e);
+            Log.LOG.log(Level.WARNING, () -> "cannot read " + what + " after a change, nothing from it is accepted: " + e);
             return unreadable;
         }
     }

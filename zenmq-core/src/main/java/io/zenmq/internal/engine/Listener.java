@@ -30,7 +30,10 @@ import java.util.Set;
  * Closing removes an ipc socket file (an abstract {@code ipc://@name} has none).
  */
 public final class Listener implements IoHandler, IoObject {
-    private static final System.Logger LOG = System.getLogger(Listener.class.getName());
+    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(Listener.class.getName());
+    }
     private static final int BACKLOG = 100;
 
     private final IoThread io;
@@ -154,7 +157,7 @@ public final class Listener implements IoHandler, IoObject {
         try {
             io.register(server, SelectionKey.OP_ACCEPT, this);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.ERROR, "cannot register listener " + boundEndpoint, e);
+            Log.LOG.log(System.Logger.Level.ERROR, "cannot register listener " + boundEndpoint, e);
             close();
         }
     }
@@ -166,7 +169,7 @@ public final class Listener implements IoHandler, IoObject {
             try {
                 channel = server.accept();
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "accept failed on " + boundEndpoint + ": " + e);
+                Log.LOG.log(System.Logger.Level.DEBUG, () -> "accept failed on " + boundEndpoint + ": " + e);
                 socket.event(EventType.ACCEPT_FAILED, boundEndpoint, errno(e));
                 return;
             }
@@ -188,7 +191,7 @@ public final class Listener implements IoHandler, IoObject {
 
     @Override
     public void failed(Throwable error) {
-        LOG.log(System.Logger.Level.ERROR, "listener " + boundEndpoint + " failed", error);
+        Log.LOG.log(System.Logger.Level.ERROR, "listener " + boundEndpoint + " failed", error);
         close();
     }
 
@@ -215,7 +218,7 @@ public final class Listener implements IoHandler, IoObject {
             try {
                 Files.deleteIfExists(ipcPath);
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "cannot remove " + ipcPath, e);
+                Log.LOG.log(System.Logger.Level.DEBUG, "cannot remove " + ipcPath, e);
             }
         }
         for (Session session : handshaking.toArray(new Session[0])) {

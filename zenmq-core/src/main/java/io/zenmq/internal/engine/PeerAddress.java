@@ -8,7 +8,10 @@ import java.nio.channels.SocketChannel;
 
 /** The peer's IP address as libzmq writes it in ZAP requests and the {@code Peer-Address} property. */
 final class PeerAddress {
-    private static final System.Logger LOG = System.getLogger(PeerAddress.class.getName());
+    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(PeerAddress.class.getName());
+    }
 
     private PeerAddress() {
     }
@@ -27,7 +30,7 @@ final class PeerAddress {
                 return ((InetSocketAddress) remote).getAddress().getHostAddress();
             }
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "no peer address: " + e);
+            Log.LOG.log(System.Logger.Level.DEBUG, () -> "no peer address: " + e);
         }
         return "";
     }

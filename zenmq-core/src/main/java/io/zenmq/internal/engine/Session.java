@@ -31,7 +31,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * it (dropping what is queued) when the connection goes, while it keeps reconnecting.
  */
 public final class Session implements PipeListener, SharedFrameReader, IoObject {
-    private static final System.Logger LOG = System.getLogger(Session.class.getName());
+    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(Session.class.getName());
+    }
     /** Linux errno values reported in monitor events. */
     static final int EINPROGRESS = 115;
     static final int EPIPE = 32;
@@ -165,7 +168,7 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
             return;
         }
         if (address == null) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "cannot resolve " + endpoint);
+            Log.LOG.log(System.Logger.Level.DEBUG, () -> "cannot resolve " + endpoint);
             scheduleReconnect();
             return;
         }
@@ -194,7 +197,7 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
                 closeQuietly(channel);
                 event(EventType.CLOSED, handle);
             }
-            LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
+            Log.LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
             if (e instanceof IOException failure && givesUpAfter(failure)) {
                 finish();
                 return;
@@ -242,7 +245,7 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
                     return;
                 }
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
+                Log.LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
                 givingUp = givesUpAfter(e);
             }
             key.cancel();
@@ -536,7 +539,7 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
         try {
             channel.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "close failed", e);
+            Log.LOG.log(System.Logger.Level.DEBUG, "close failed", e);
         }
     }
 

@@ -29,7 +29,10 @@ import java.util.function.Consumer;
  * {@link IoObject}s are done or the deadline passed.
  */
 public final class IoThread {
-    private static final System.Logger LOG = System.getLogger(IoThread.class.getName());
+    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(IoThread.class.getName());
+    }
 
     static {
         openJdkLastingDescriptors();
@@ -102,7 +105,7 @@ public final class IoThread {
             pipe.sink().close();
             pipe.source().close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "could not prepare the JDK's descriptors", e);
+            Log.LOG.log(System.Logger.Level.DEBUG, "could not prepare the JDK's descriptors", e);
         }
     }
 
@@ -251,7 +254,7 @@ public final class IoThread {
                 select(nextTimer);
             }
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "I/O thread failed", e);
+            Log.LOG.log(System.Logger.Level.ERROR, "I/O thread failed", e);
         } finally {
             shutdown();
         }
@@ -288,8 +291,8 @@ public final class IoThread {
      * whatever a peer provokes never prints a stack trace by default.
      */
     private static void survived(String what, Throwable e) {
-        LOG.log(System.Logger.Level.WARNING, () -> what + " failed on I/O thread: " + e);
-        LOG.log(System.Logger.Level.DEBUG, what + " failed on I/O thread", e);
+        Log.LOG.log(System.Logger.Level.WARNING, () -> what + " failed on I/O thread: " + e);
+        Log.LOG.log(System.Logger.Level.DEBUG, what + " failed on I/O thread", e);
     }
 
     /** Runs due timers; returns the nanos until the next one, or -1 if none. */
@@ -340,7 +343,7 @@ public final class IoThread {
         interruptSeen = false;
         if (interrupted && !interruptLogged) {
             interruptLogged = true;
-            LOG.log(System.Logger.Level.WARNING, "I/O thread was interrupted; ignoring it");
+            Log.LOG.log(System.Logger.Level.WARNING, "I/O thread was interrupted; ignoring it");
         }
     }
 
@@ -395,7 +398,7 @@ public final class IoThread {
             try {
                 object.forceClose();
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "force close failed", e);
+                Log.LOG.log(System.Logger.Level.ERROR, "force close failed", e);
             }
         }
         objects.clear();
@@ -403,13 +406,13 @@ public final class IoThread {
             try {
                 key.channel().close();
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "channel close failed", e);
+                Log.LOG.log(System.Logger.Level.DEBUG, "channel close failed", e);
             }
         }
         try {
             selector.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "selector close failed", e);
+            Log.LOG.log(System.Logger.Level.DEBUG, "selector close failed", e);
         }
     }
 }
