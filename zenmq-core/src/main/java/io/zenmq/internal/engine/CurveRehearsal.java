@@ -7,8 +7,8 @@ import io.zenmq.internal.zmtp.ZmtpLayout;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Once per JVM, when the first CURVE socket binds or connects: a daemon thread seals and opens a
- * few thousand boxes of several sizes under a throwaway key, so that the JIT compiles the
+ * Once per JVM, when the first CURVE socket binds or connects: a daemon thread seals and opens
+ * fifty thousand boxes, most of them short, under a throwaway key, so that the JIT compiles the
  * {@link SecretBox} kernels (XSalsa20, Poly1305) on their own before the first MESSAGE. Without it
  * the kernels first become hot inside the framing methods that call them, and C2 compiles each
  * framing method with the whole cipher inlined into it: a compile several times larger, in the
@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Invisible to the application: nothing goes on the wire, the key and boxes are the thread's
  * own (all zeros, never a secret) and die with it, it ends by itself after a bounded amount of work
- * (about 0.1 to 0.2 s of CPU in a fresh JVM) and a failure is only logged at DEBUG. The boxes follow
- * the CURVE codec's pattern (a one-byte flags piece, then the frame) and cover the short, whole-block
- * and many-block paths, so the profile the kernels are compiled with holds for real traffic.
+ * (about 0.15 s of CPU in a fresh JVM, 0.2 to 0.4 s of wall time) and a failure is only logged at
+ * DEBUG. The boxes follow the CURVE codec's pattern (a one-byte flags piece, then the frame) and
+ * cover the short, whole-block and many-block paths, so the profile the kernels are compiled with
+ * holds for real traffic.
  *
  * <p>Owner: its own thread; it shares nothing but the once-only flag.
  */
@@ -28,20 +29,21 @@ final class CurveRehearsal {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     /** Not "zenmq-": it belongs to no context, so the per-context thread accounting ignores it. */
     static final String THREAD_NAME = "curve-rehearsal";
+    /** Boxes sealed and opened: enough for C2 to take the kernels (about 5 000 calls each). */
+    static final int BOXES = 50_000;
     /**
-     * Short boxes sealed and opened: enough for C2 to take the kernels (about 5 000 calls each).
-     * Their sizes take turns: short frames most often, as in messaging, and a few of the
-     * whole-block path.
+     * Frame sizes in turn: short frames most often, as in messaging, and some of the whole-block
+     * path (100 and 300 bytes).
      */
-    static final int SHORT_BOXES = 12_000;
-    private static final int[] SHORT_SIZES = {16, 16, 16, 16, 16, 16, 100, 16, 16, 16, 16, 16, 16, 300};
+    private static final int[] SIZES = {16, 16, 16, 16, 16, 16, 100, 16, 16, 16, 16, 16, 16, 300};
     /**
-     * Long boxes, sealed and opened first: the many-block cipher and MAC loops are then compiled on
-     * their own before the short boxes make the method that calls them hot (which would otherwise
-     * inline them all: one compile of many kilobytes).
+     * Every this many boxes, one of {@link #MULTI_BLOCK_SIZE} bytes: its many-block branch is then
+     * known to be taken (no recompile when a long frame comes), but so rarely (about 50 calls, fewer
+     * than C2's 100 for a frequent call) that the many-block cipher is called, not inlined: a long
+     * frame's traffic compiles it on its own, and short frames never pay for it.
      */
-    static final int LONG_BOXES = 48;
-    private static final int LONG_SIZE = 64 * 1024;
+    private static final int MULTI_BLOCK_EVERY = 2048;
+    private static final int MULTI_BLOCK_SIZE = 2048;
 
     private CurveRehearsal() {
     }
@@ -79,7 +81,7 @@ final class CurveRehearsal {
 
     private static void runQuietly() {
         try {
-            if (!rehearse(LONG_BOXES, SHORT_BOXES)) {
+            if (!rehearse(BOXES)) {
                 LOG.log(System.Logger.Level.DEBUG, "CURVE rehearsal: a box did not open");
             }
         } catch (RuntimeException e) {
@@ -88,22 +90,21 @@ final class CurveRehearsal {
     }
 
     /**
-     * Seals and opens the long boxes, then the short ones.
+     * Seals and opens {@code boxes} boxes.
      *
-     * @param longBoxes how many long boxes
-     * @param shortBoxes how many short boxes
-     * @return true if every box opened to its plaintext's length (the plaintexts are zeros)
+     * @param boxes how many
+     * @return true if every box opened to its plaintext (the plaintexts are zeros)
      */
-    static boolean rehearse(int longBoxes, int shortBoxes) {
+    static boolean rehearse(int boxes) {
         SecretBox sender = new SecretBox(new byte[SecretBox.KEY_BYTES]);
         SecretBox receiver = sender.copy();
         byte[] nonce = new byte[SecretBox.NONCE_BYTES];
         byte[] flags = new byte[1];
-        byte[] frame = new byte[LONG_SIZE];
-        byte[] box = new byte[SecretBox.MAC_BYTES + 1 + LONG_SIZE];
+        byte[] frame = new byte[MULTI_BLOCK_SIZE];
+        byte[] box = new byte[SecretBox.MAC_BYTES + 1 + MULTI_BLOCK_SIZE];
         boolean opened = true;
-        for (int i = 0; i < longBoxes + shortBoxes; i++) {
-            int size = i < longBoxes ? LONG_SIZE : SHORT_SIZES[i % SHORT_SIZES.length];
+        for (int i = 0; i < boxes; i++) {
+            int size = i % MULTI_BLOCK_EVERY == MULTI_BLOCK_EVERY - 1 ? MULTI_BLOCK_SIZE : SIZES[i % SIZES.length];
             nonce[SecretBox.NONCE_BYTES - 1] = (byte) i;
             nonce[SecretBox.NONCE_BYTES - 2] = (byte) (i >>> 8);
             opened &= sealAndOpen(sender, receiver, nonce, flags, frame, size, box);
