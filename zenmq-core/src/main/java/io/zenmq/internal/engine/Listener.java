@@ -72,7 +72,6 @@ public final class Listener implements IoHandler, IoObject {
      *     {@link ErrorCode#EINVAL}
      */
     public static Listener bind(IoThread io, SocketLink socket, ConnectionOptions options, Endpoint endpoint) {
-        CurveRehearsal.startFor(options.security());
         HandshakeRehearsal.once();
         boolean ipc = endpoint.transport() == Endpoint.Transport.IPC;
         // an abstract name has no file: nothing to replace now or to remove on close

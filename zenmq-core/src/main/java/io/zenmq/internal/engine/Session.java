@@ -88,7 +88,6 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
      * @return the session and the socket's pipe end
      */
     public static Connecting connect(IoThread io, SocketLink socket, ConnectionOptions options, Endpoint endpoint) {
-        CurveRehearsal.startFor(options.security());
         HandshakeRehearsal.once();
         Session session = new Session(io, socket, options, endpoint, null);
         if (options.immediate()) {
