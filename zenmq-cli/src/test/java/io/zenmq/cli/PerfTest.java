@@ -36,6 +36,28 @@ class PerfTest {
         assertThat(result.out()).matches(THROUGHPUT_REPORT);
     }
 
+    /** Above 4 KiB the receiver takes each message by reference in a reused Msg instead of copying it. */
+    @ParameterizedTest
+    @CsvSource({"4097", "10000", "65536"})
+    void shouldMeasureThroughputOfMessagesTakenByReference(int size, @TempDir Path dir) throws Exception {
+        String endpoint = "ipc://" + dir.resolve("big.ipc");
+        CompletableFuture<CliRun> local = CliRun.start("", "perf", "local-thr", endpoint, Integer.toString(size), "300");
+        CliRun remote = CliRun.run("", "perf", "remote-thr", endpoint, Integer.toString(size), "300");
+        remote.assertOk();
+        CliRun result = local.get(20, TimeUnit.SECONDS);
+        result.assertOk();
+        assertThat(result.out()).startsWith("message size: " + size + " [B]\nmessage count: 300\n");
+    }
+
+    @Test
+    void shouldFailOnMessageOfWrongSizeTakenByReference(@TempDir Path dir) throws Exception {
+        String endpoint = "ipc://" + dir.resolve("bad-big.ipc");
+        CompletableFuture<CliRun> local = CliRun.start("", "perf", "local-thr", endpoint, "8192", "10");
+        CliRun remote = CliRun.run("", "perf", "remote-thr", endpoint, "8193", "10");
+        remote.assertOk();
+        local.get(20, TimeUnit.SECONDS).assertFailure(1, "wrong size");
+    }
+
     @Test
     void shouldSendToLibraryPullOverTcp() {
         try (Context ctx = Context.create(); Socket pull = ctx.socket(SocketType.PULL)) {
