@@ -54,10 +54,7 @@ import java.util.regex.Pattern;
  * directory are read when configured, and read again whenever they change on disk.
  */
 public final class Authenticator implements ZapHandler {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
     /** The property names a ZAP reply may carry (see {@link ZapDecision#allow(String, Map)}). */
     private static final Pattern ZAP_PROPERTY_NAME = Pattern.compile("[A-Za-z0-9._+-]{1,255}");
 
@@ -243,9 +240,9 @@ public final class Authenticator implements ZapHandler {
     public ZapDecision authenticate(ZapRequest request) {
         ZapDecision decision = decide(rules.get(), request);
         if (decision.isAllowed()) {
-            Log.LOG.log(Level.DEBUG, () -> "allowed " + request);
+            LOG.log(Level.DEBUG, () -> "allowed " + request);
         } else {
-            Log.LOG.log(Level.INFO, () -> "denied " + request + ": " + decision.statusText());
+            LOG.log(Level.INFO, () -> "denied " + request + ": " + decision.statusText());
         }
         return decision;
     }
@@ -282,7 +279,7 @@ public final class Authenticator implements ZapHandler {
             if (ZAP_PROPERTY_NAME.matcher(name).matches()) {
                 properties.put(name, value.getBytes(StandardCharsets.UTF_8));
             } else {
-                Log.LOG.log(Level.DEBUG, () -> "certificate metadata " + name + " is not a valid property name; left out");
+                LOG.log(Level.DEBUG, () -> "certificate metadata " + name + " is not a valid property name; left out");
             }
         });
         return properties;
@@ -294,7 +291,7 @@ public final class Authenticator implements ZapHandler {
 
     private static void warnIfDenyListIgnored(Rules changed) {
         if (changed.addresses().ignoresDenyList()) {
-            Log.LOG.log(Level.WARNING, "both allowed and denied addresses are set: the deny list is ignored");
+            LOG.log(Level.WARNING, "both allowed and denied addresses are set: the deny list is ignored");
         }
     }
 

@@ -41,25 +41,9 @@ public final class ChildJvm implements AutoCloseable {
      * @return the running child
      */
     public static ChildJvm start(String maxHeap, Path workDir, Class<?> mainClass, String... args) {
-        return start(maxHeap, List.of(), workDir, mainClass, args);
-    }
-
-    /**
-     * Starts {@code mainClass} in a new JVM with more JVM options.
-     *
-     * @param maxHeap the {@code -Xmx} value, e.g. {@code 64m}
-     * @param jvmOptions options before the class path, e.g. {@code -Xlog:...}
-     * @param workDir where the stderr file goes
-     * @param mainClass the class to run
-     * @param args its arguments
-     * @return the running child
-     */
-    public static ChildJvm start(String maxHeap, List<String> jvmOptions, Path workDir, Class<?> mainClass,
-            String... args) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
-        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

@@ -19,10 +19,7 @@ import java.util.Map;
  * added, removed or changed; while it cannot be read, no key from it is accepted. Thread-safe.
  */
 public final class CertificateDirectory {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(CertificateDirectory.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(CertificateDirectory.class.getName());
     /** Far above any certificate; larger files are skipped unread. */
     private static final long MAX_CERTIFICATE_BYTES = 64 * 1024;
 
@@ -75,7 +72,7 @@ public final class CertificateDirectory {
                         CertificateText.Content certificate = read(entry);
                         keys.put(certificate.publicKey(), certificate.metadata());
                     } catch (IOException | IllegalArgumentException e) {
-                        Log.LOG.log(Level.WARNING,
+                        LOG.log(Level.WARNING,
                                 () -> "skipped " + entry + ", not a CURVE certificate: " + e.getMessage());
                     }
                 }

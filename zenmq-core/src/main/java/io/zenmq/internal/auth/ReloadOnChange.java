@@ -18,10 +18,7 @@ import java.util.Objects;
  * @param <T> the value read
  */
 final class ReloadOnChange<T> {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(ReloadOnChange.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(ReloadOnChange.class.getName());
 
     /**
      * Reads something from the file system.
@@ -76,7 +73,7 @@ final class ReloadOnChange<T> {
         }
         T value;
         if (now instanceof Failure) {
-            Log.LOG.log(Level.WARNING, () -> "cannot read " + what + " any more, nothing from it is accepted: "
+            LOG.log(Level.WARNING, () -> "cannot read " + what + " any more, nothing from it is accepted: "
                     + ((Failure) now).reason());
             value = unreadable;
         } else {
@@ -101,10 +98,10 @@ final class ReloadOnChange<T> {
     private T readOrFallback() {
         try {
             T value = reader.read();
-            Log.LOG.log(Level.DEBUG, () -> "read " + what + " again after a change");
+            LOG.log(Level.DEBUG, () -> "read " + what + " again after a change");
             return value;
         } catch (IOException e) {
-            Log.LOG.log(Level.WARNING, () -> "cannot read " + what + " after a change, nothing from it is accepted: " + e);
+            LOG.log(Level.WARNING, () -> "cannot read " + what + " after a change, nothing from it is accepted: " + e);
             return unreadable;
         }
     }

@@ -11,10 +11,7 @@ import java.nio.channels.SocketChannel;
  * accepted channels: TCP_NODELAY on tcp (as libzmq), kernel buffer sizes, TCP keepalive.
  */
 final class ChannelSetup {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(ChannelSetup.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(ChannelSetup.class.getName());
     /**
      * The send buffer an ipc connection asks for when SNDBUF is left to the system. A Unix-domain
      * stream holds at most its sender's send buffer in flight (212 992 bytes by default, never
@@ -71,7 +68,7 @@ final class ChannelSetup {
         if (option != null && channel.supportedOptions().contains(option)) {
             channel.setOption(option, value);
         } else {
-            Log.LOG.log(System.Logger.Level.WARNING, () -> name + " is not supported here; ignored");
+            LOG.log(System.Logger.Level.WARNING, () -> name + " is not supported here; ignored");
         }
     }
 }

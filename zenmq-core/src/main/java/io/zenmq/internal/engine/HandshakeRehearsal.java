@@ -26,10 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Owner: the calling thread; the rehearsal shares nothing but its once-only flag.
  */
 final class HandshakeRehearsal {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(HandshakeRehearsal.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(HandshakeRehearsal.class.getName());
     private static final AtomicBoolean DONE = new AtomicBoolean();
     /** Output room per side: the greeting, READY and both messages fit at once. */
     private static final int BUFFER_SIZE = 4096;
@@ -54,10 +51,10 @@ final class HandshakeRehearsal {
             lookup.ensureInitialized(ChannelSetup.class);
             lookup.ensureInitialized(BufferPool.class);
             if (!rehearse()) {
-                Log.LOG.log(System.Logger.Level.DEBUG, "handshake rehearsal did not finish");
+                LOG.log(System.Logger.Level.DEBUG, "handshake rehearsal did not finish");
             }
         } catch (IllegalAccessException | RuntimeException e) {
-            Log.LOG.log(System.Logger.Level.DEBUG, "handshake rehearsal failed", e);
+            LOG.log(System.Logger.Level.DEBUG, "handshake rehearsal failed", e);
         }
     }
 

@@ -30,10 +30,7 @@ import java.util.Set;
  * Closing removes an ipc socket file (an abstract {@code ipc://@name} has none).
  */
 public final class Listener implements IoHandler, IoObject {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(Listener.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(Listener.class.getName());
     private static final int BACKLOG = 100;
 
     private final IoThread io;
@@ -157,7 +154,7 @@ public final class Listener implements IoHandler, IoObject {
         try {
             io.register(server, SelectionKey.OP_ACCEPT, this);
         } catch (IOException e) {
-            Log.LOG.log(System.Logger.Level.ERROR, "cannot register listener " + boundEndpoint, e);
+            LOG.log(System.Logger.Level.ERROR, "cannot register listener " + boundEndpoint, e);
             close();
         }
     }
@@ -169,7 +166,7 @@ public final class Listener implements IoHandler, IoObject {
             try {
                 channel = server.accept();
             } catch (IOException e) {
-                Log.LOG.log(System.Logger.Level.DEBUG, () -> "accept failed on " + boundEndpoint + ": " + e);
+                LOG.log(System.Logger.Level.DEBUG, () -> "accept failed on " + boundEndpoint + ": " + e);
                 socket.event(EventType.ACCEPT_FAILED, boundEndpoint, errno(e));
                 return;
             }
@@ -191,7 +188,7 @@ public final class Listener implements IoHandler, IoObject {
 
     @Override
     public void failed(Throwable error) {
-        Log.LOG.log(System.Logger.Level.ERROR, "listener " + boundEndpoint + " failed", error);
+        LOG.log(System.Logger.Level.ERROR, "listener " + boundEndpoint + " failed", error);
         close();
     }
 
@@ -218,7 +215,7 @@ public final class Listener implements IoHandler, IoObject {
             try {
                 Files.deleteIfExists(ipcPath);
             } catch (IOException e) {
-                Log.LOG.log(System.Logger.Level.DEBUG, "cannot remove " + ipcPath, e);
+                LOG.log(System.Logger.Level.DEBUG, "cannot remove " + ipcPath, e);
             }
         }
         for (Session session : handshaking.toArray(new Session[0])) {

@@ -8,10 +8,7 @@ import java.nio.channels.SocketChannel;
 
 /** The peer's IP address as libzmq writes it in ZAP requests and the {@code Peer-Address} property. */
 final class PeerAddress {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(PeerAddress.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(PeerAddress.class.getName());
 
     private PeerAddress() {
     }
@@ -30,7 +27,7 @@ final class PeerAddress {
                 return ((InetSocketAddress) remote).getAddress().getHostAddress();
             }
         } catch (IOException e) {
-            Log.LOG.log(System.Logger.Level.DEBUG, () -> "no peer address: " + e);
+            LOG.log(System.Logger.Level.DEBUG, () -> "no peer address: " + e);
         }
         return "";
     }

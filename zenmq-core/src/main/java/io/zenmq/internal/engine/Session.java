@@ -31,10 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * it (dropping what is queued) when the connection goes, while it keeps reconnecting.
  */
 public final class Session implements PipeListener, SharedFrameReader, IoObject {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(Session.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(Session.class.getName());
     /** Linux errno values reported in monitor events. */
     static final int EINPROGRESS = 115;
     static final int EPIPE = 32;
@@ -168,7 +165,7 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
             return;
         }
         if (address == null) {
-            Log.LOG.log(System.Logger.Level.DEBUG, () -> "cannot resolve " + endpoint);
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot resolve " + endpoint);
             scheduleReconnect();
             return;
         }
@@ -197,7 +194,7 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
                 closeQuietly(channel);
                 event(EventType.CLOSED, handle);
             }
-            Log.LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
+            LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
             if (e instanceof IOException failure && givesUpAfter(failure)) {
                 finish();
                 return;
@@ -245,7 +242,7 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
                     return;
                 }
             } catch (IOException e) {
-                Log.LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
+                LOG.log(System.Logger.Level.DEBUG, () -> "connect to " + endpoint + " failed: " + e);
                 givingUp = givesUpAfter(e);
             }
             key.cancel();
@@ -539,7 +536,7 @@ public final class Session implements PipeListener, SharedFrameReader, IoObject 
         try {
             channel.close();
         } catch (IOException e) {
-            Log.LOG.log(System.Logger.Level.DEBUG, "close failed", e);
+            LOG.log(System.Logger.Level.DEBUG, "close failed", e);
         }
     }
 

@@ -25,10 +25,7 @@ import java.nio.channels.SocketChannel;
  * event so one busy connection cannot starve the others.
  */
 abstract class StreamEngine implements Engine, IoHandler {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(StreamEngine.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(StreamEngine.class.getName());
     /** Read and write rounds per readiness event before yielding to other connections. */
     private static final int ROUNDS = 16;
 
@@ -93,7 +90,7 @@ abstract class StreamEngine implements Engine, IoHandler {
             channel.configureBlocking(false);
             key = io.register(channel, SelectionKey.OP_READ, this);
         } catch (IOException e) {
-            Log.LOG.log(System.Logger.Level.DEBUG, () -> "cannot register connection: " + e);
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot register connection: " + e);
             lost(0);
             return;
         }
@@ -114,8 +111,8 @@ abstract class StreamEngine implements Engine, IoHandler {
     public final void failed(Throwable error) {
         // whatever one peer provoked (an OutOfMemoryError included) closes its connection only;
         // a single line by default, the stack trace only at DEBUG
-        Log.LOG.log(System.Logger.Level.WARNING, () -> "connection closed after an unexpected error: " + error);
-        Log.LOG.log(System.Logger.Level.DEBUG, "connection failed unexpectedly", error);
+        LOG.log(System.Logger.Level.WARNING, () -> "connection closed after an unexpected error: " + error);
+        LOG.log(System.Logger.Level.DEBUG, "connection failed unexpectedly", error);
         lost(0);
     }
 
@@ -169,7 +166,7 @@ abstract class StreamEngine implements Engine, IoHandler {
                 in.flip();
             } catch (IOException e) {
                 in.flip();
-                Log.LOG.log(System.Logger.Level.DEBUG, () -> "read failed: " + e);
+                LOG.log(System.Logger.Level.DEBUG, () -> "read failed: " + e);
                 lost(Session.ECONNRESET);
                 return;
             }
@@ -244,7 +241,7 @@ abstract class StreamEngine implements Engine, IoHandler {
             } catch (IOException e) {
                 BufferPool.release(out);
                 out = null;
-                Log.LOG.log(System.Logger.Level.DEBUG, () -> "write failed: " + e);
+                LOG.log(System.Logger.Level.DEBUG, () -> "write failed: " + e);
                 lost(Session.ECONNRESET);
                 return;
             }
@@ -291,7 +288,7 @@ abstract class StreamEngine implements Engine, IoHandler {
         } catch (ClosedChannelException e) {
             // already closed
         } catch (IOException e) {
-            Log.LOG.log(System.Logger.Level.DEBUG, "close failed", e);
+            LOG.log(System.Logger.Level.DEBUG, "close failed", e);
         }
         if (in != null) {
             BufferPool.release(in);

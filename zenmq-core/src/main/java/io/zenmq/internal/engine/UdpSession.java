@@ -42,10 +42,7 @@ import java.util.Arrays;
  * the socket's thread and are posted.
  */
 public final class UdpSession implements PipeListener, IoObject, IoHandler {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(UdpSession.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(UdpSession.class.getName());
     /** Datagrams read per readiness event, so one busy endpoint cannot starve the others. */
     private static final int READ_BATCH = 256;
 
@@ -213,7 +210,7 @@ public final class UdpSession implements PipeListener, IoObject, IoHandler {
 
     @Override
     public void failed(Throwable error) {
-        Log.LOG.log(System.Logger.Level.DEBUG, "udp endpoint failed", error);
+        LOG.log(System.Logger.Level.DEBUG, "udp endpoint failed", error);
         finish();
     }
 
@@ -233,7 +230,7 @@ public final class UdpSession implements PipeListener, IoObject, IoHandler {
             try {
                 from = channel.receive(in);
             } catch (IOException e) {
-                Log.LOG.log(System.Logger.Level.DEBUG, () -> "udp receive failed: " + e);
+                LOG.log(System.Logger.Level.DEBUG, () -> "udp receive failed: " + e);
                 break;
             }
             if (from == null) {
@@ -360,7 +357,7 @@ public final class UdpSession implements PipeListener, IoObject, IoHandler {
 
     private void drop(String why) {
         dropped++;
-        Log.LOG.log(System.Logger.Level.DEBUG, () -> "udp message dropped (" + dropped + " so far): " + why);
+        LOG.log(System.Logger.Level.DEBUG, () -> "udp message dropped (" + dropped + " so far): " + why);
     }
 
     /** Sends the prepared datagram; false if the kernel has no room now (waits for OP_WRITE). */
@@ -372,7 +369,7 @@ public final class UdpSession implements PipeListener, IoObject, IoHandler {
             }
         } catch (IOException e) {
             // an unreachable peer or a refused send loses this datagram only, as with libzmq
-            Log.LOG.log(System.Logger.Level.DEBUG, () -> "udp send to " + pendingTarget + " failed: " + e);
+            LOG.log(System.Logger.Level.DEBUG, () -> "udp send to " + pendingTarget + " failed: " + e);
         }
         boolean wasWaiting = key != null && key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0;
         pending = false;

@@ -33,10 +33,7 @@ import java.util.Map;
  */
 final class ZmtpEngine extends StreamEngine
         implements ZmtpConnection.Inbound, ZmtpConnection.Outbound, ZmtpConnection.Events {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(ZmtpEngine.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(ZmtpEngine.class.getName());
     /** The first wait of a decoder that found no heap room for a body, before it tries again. */
     private static final long MEMORY_RETRY_FIRST_NANOS = 10_000_000;
     /**
@@ -363,7 +360,7 @@ final class ZmtpEngine extends StreamEngine
             return;
         }
         if (protocolError || connection.status() != ZmtpConnection.Status.OPEN) {
-            Log.LOG.log(System.Logger.Level.DEBUG, connection::failure);
+            LOG.log(System.Logger.Level.DEBUG, connection::failure);
         }
         if (!protocolError && failErrno != 0 && !connection.handshakeDone()) {
             session.handshakeFailed(EventType.HANDSHAKE_FAILED_NO_DETAIL, failErrno);

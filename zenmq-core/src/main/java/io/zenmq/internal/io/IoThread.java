@@ -29,10 +29,13 @@ import java.util.function.Consumer;
  * {@link IoObject}s are done or the deadline passed.
  */
 public final class IoThread {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(IoThread.class.getName());
-    }
+    /*
+     * Looked up when the class loads, on purpose, although a JVM's first look-up costs tens of
+     * milliseconds (it finds the logging backend): looked up at the first log call instead, it ran
+     * when descriptors were exhausted, the JDK's security set-up failed to read its files, and a
+     * failed class initialization is permanent, so the I/O thread died (LoadTest's fd-limit test).
+     */
+    private static final System.Logger LOG = System.getLogger(IoThread.class.getName());
 
     static {
         openJdkLastingDescriptors();
@@ -105,7 +108,7 @@ public final class IoThread {
             pipe.sink().close();
             pipe.source().close();
         } catch (IOException e) {
-            Log.LOG.log(System.Logger.Level.DEBUG, "could not prepare the JDK's descriptors", e);
+            LOG.log(System.Logger.Level.DEBUG, "could not prepare the JDK's descriptors", e);
         }
     }
 
@@ -254,7 +257,7 @@ public final class IoThread {
                 select(nextTimer);
             }
         } catch (RuntimeException | Error e) {
-            Log.LOG.log(System.Logger.Level.ERROR, "I/O thread failed", e);
+            LOG.log(System.Logger.Level.ERROR, "I/O thread failed", e);
         } finally {
             shutdown();
         }
@@ -291,8 +294,8 @@ public final class IoThread {
      * whatever a peer provokes never prints a stack trace by default.
      */
     private static void survived(String what, Throwable e) {
-        Log.LOG.log(System.Logger.Level.WARNING, () -> what + " failed on I/O thread: " + e);
-        Log.LOG.log(System.Logger.Level.DEBUG, what + " failed on I/O thread", e);
+        LOG.log(System.Logger.Level.WARNING, () -> what + " failed on I/O thread: " + e);
+        LOG.log(System.Logger.Level.DEBUG, what + " failed on I/O thread", e);
     }
 
     /** Runs due timers; returns the nanos until the next one, or -1 if none. */
@@ -343,7 +346,7 @@ public final class IoThread {
         interruptSeen = false;
         if (interrupted && !interruptLogged) {
             interruptLogged = true;
-            Log.LOG.log(System.Logger.Level.WARNING, "I/O thread was interrupted; ignoring it");
+            LOG.log(System.Logger.Level.WARNING, "I/O thread was interrupted; ignoring it");
         }
     }
 
@@ -398,7 +401,7 @@ public final class IoThread {
             try {
                 object.forceClose();
             } catch (RuntimeException e) {
-                Log.LOG.log(System.Logger.Level.ERROR, "force close failed", e);
+                LOG.log(System.Logger.Level.ERROR, "force close failed", e);
             }
         }
         objects.clear();
@@ -406,13 +409,13 @@ public final class IoThread {
             try {
                 key.channel().close();
             } catch (IOException e) {
-                Log.LOG.log(System.Logger.Level.DEBUG, "channel close failed", e);
+                LOG.log(System.Logger.Level.DEBUG, "channel close failed", e);
             }
         }
         try {
             selector.close();
         } catch (IOException e) {
-            Log.LOG.log(System.Logger.Level.DEBUG, "selector close failed", e);
+            LOG.log(System.Logger.Level.DEBUG, "selector close failed", e);
         }
     }
 }

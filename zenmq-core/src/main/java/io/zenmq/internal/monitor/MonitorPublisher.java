@@ -19,10 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (after {@link io.zenmq.EventType#MONITOR_STOPPED}) or the context closes.
  */
 public final class MonitorPublisher implements Runnable {
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(MonitorPublisher.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(MonitorPublisher.class.getName());
     private static final AtomicInteger IDS = new AtomicInteger();
     /** How long one event may wait for the reader's queue once monitoring has ended. */
     private static final long FINAL_SEND_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -79,13 +76,13 @@ public final class MonitorPublisher implements Runnable {
             Thread.currentThread().interrupt();
         } catch (ZmqException e) {
             // the context closed under us
-            Log.LOG.log(System.Logger.Level.DEBUG, () -> "monitor publisher ends: " + e.getMessage());
+            LOG.log(System.Logger.Level.DEBUG, () -> "monitor publisher ends: " + e.getMessage());
         } finally {
             sink.stop();
             try {
                 pair.close();
             } catch (ZmqException e) {
-                Log.LOG.log(System.Logger.Level.DEBUG, () -> "monitor socket close: " + e.getMessage());
+                LOG.log(System.Logger.Level.DEBUG, () -> "monitor socket close: " + e.getMessage());
             }
         }
     }

@@ -24,10 +24,7 @@ import java.util.function.BiConsumer;
 public final class ZapServer implements Runnable {
     /** The name of the serving thread. */
     public static final String THREAD_NAME = "zenmq-zap";
-    /** The logger, looked up at first use: a JVM's first lookup finds the logging backend (tens of ms). */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(ZapServer.class.getName());
-    }
+    private static final System.Logger LOG = System.getLogger(ZapServer.class.getName());
 
     private final ZapSocket router;
     private final ZapHandler handler;
@@ -97,7 +94,7 @@ public final class ZapServer implements Runnable {
             }
         } catch (ZmqException e) {
             // ETERM: the context is closing
-            Log.LOG.log(Level.DEBUG, () -> "ZAP handler thread ends: " + e.getMessage());
+            LOG.log(Level.DEBUG, () -> "ZAP handler thread ends: " + e.getMessage());
         } finally {
             router.close();
         }
@@ -120,23 +117,23 @@ public final class ZapServer implements Runnable {
     private void answer(List<byte[]> message) {
         ZapEnvelope envelope = ZapEnvelope.split(message);
         if (envelope == null) {
-            Log.LOG.log(Level.WARNING, "dropped a ZAP request whose first frame is not an empty delimiter");
+            LOG.log(Level.WARNING, "dropped a ZAP request whose first frame is not an empty delimiter");
             return;
         }
         ZapRequestReader.Parsed parsed = ZapRequestReader.read(envelope.body());
         if (parsed.requestId() == null) {
-            Log.LOG.log(Level.WARNING, () -> "dropped a ZAP request: " + parsed.problem());
+            LOG.log(Level.WARNING, () -> "dropped a ZAP request: " + parsed.problem());
             return;
         }
         ZapDecision decision;
         if (parsed.request() == null) {
-            Log.LOG.log(Level.WARNING, () -> "refused a malformed ZAP request: " + parsed.problem());
+            LOG.log(Level.WARNING, () -> "refused a malformed ZAP request: " + parsed.problem());
             decision = ZapDecision.deny(parsed.problem());
         } else {
             decision = decide(parsed);
         }
         if (!router.sendMsg(envelope.reply(parsed.requestId(), decision).frames(), 0)) {
-            Log.LOG.log(Level.DEBUG, "a ZAP reply found no room and was dropped");
+            LOG.log(Level.DEBUG, "a ZAP reply found no room and was dropped");
         }
     }
 
@@ -146,13 +143,13 @@ public final class ZapServer implements Runnable {
             if (decision != null) {
                 return decision;
             }
-            Log.LOG.log(Level.ERROR, () -> "the ZAP handler returned no decision for " + parsed.request());
+            LOG.log(Level.ERROR, () -> "the ZAP handler returned no decision for " + parsed.request());
             return ZapDecision.internalError("the handler returned no decision");
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError) {
                 throw (VirtualMachineError) e;
             }
-            Log.LOG.log(Level.ERROR, "the ZAP handler failed on " + parsed.request(), e);
+            LOG.log(Level.ERROR, "the ZAP handler failed on " + parsed.request(), e);
             return ZapDecision.internalError("the handler failed: " + e.getClass().getName());
         }
     }
