@@ -250,21 +250,15 @@ final class Poly1305 {
     }
 
     /**
-     * u = r * r mod 2^130 - 5: the same multiplication as {@link #absorb}, with r for h and no
-     * message. Limb 1 may exceed 44 bits by a small carry, which the bounds below allow for. Keeps
-     * h, which is the accumulator of the message so far.
+     * u = r * r mod 2^130 - 5: {@link #multiplyByR} with r for the multiplicand. Limb 1 may exceed
+     * 44 bits by a small carry, which the bounds below allow for. Keeps h, which is the accumulator
+     * of the message so far.
      */
     private void squareR() {
-        long l0 = (r0 * r0 & MASK44) + (r1 * q2 & MASK44) + (r2 * q1 & MASK44);
-        long a0 = above44(r0, r0) + above44(r1, q2) + above44(r2, q1);
-        long l1 = (r0 * r1 & MASK44) + (r1 * r0 & MASK44) + (r2 * q2 & MASK44);
-        long a1 = above44(r0, r1) + above44(r1, r0) + above44(r2, q2);
-        long l2 = (r0 * r2 & MASK42) + (r1 * r1 & MASK42) + (r2 * r0 & MASK42);
-        long a2 = above42(r0, r2) + above42(r1, r1) + above42(r2, r0);
         long k0 = h0;
         long k1 = h1;
         long k2 = h2;
-        carry(l0, a0, l1, a1, l2, a2);
+        multiplyByR(r0, r1, r2);
         u0 = h0;
         u1 = h1;
         u2 = h2;
@@ -313,6 +307,11 @@ final class Poly1305 {
         long a0 = h0 + (t0 & MASK44);
         long a1 = h1 + (((t0 >>> 44) | (t1 << 20)) & MASK44);
         long a2 = h2 + ((t1 >>> 24) | hibit);
+        multiplyByR(a0, a1, a2);
+    }
+
+    /** h = a * r mod 2^130 - 5, partially reduced: a in 44, 44 and 42-bit limbs (a little over each). */
+    private void multiplyByR(long a0, long a1, long a2) {
         long l0 = (a0 * r0 & MASK44) + (a1 * q2 & MASK44) + (a2 * q1 & MASK44);
         long above0 = above44(a0, r0) + above44(a1, q2) + above44(a2, q1);
         long l1 = (a0 * r1 & MASK44) + (a1 * r0 & MASK44) + (a2 * q2 & MASK44);
