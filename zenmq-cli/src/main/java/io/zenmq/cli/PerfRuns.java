@@ -63,29 +63,34 @@ final class PerfRuns {
     /** Refills {@code msg} with the next message, which must be one frame of {@code size} bytes. */
     private static void receiveWhole(Socket socket, Msg msg, int size, Duration idle) {
         if (!socket.recvMsg(msg, idle)) {
-            throw CliException.failure("no message for " + idle.toMillis() + " ms");
+            throw noMessage(idle);
         }
-        int length = msg.frame(0).length;
-        if (length != size || msg.size() != 1) {
-            throw CliException.failure("message of wrong size: " + length + " B"
-                    + (msg.size() != 1 ? " with more frames" : "") + ", expected " + size + " B");
-        }
+        checkShape(msg.frame(0).length, msg.size() != 1, size);
     }
 
     /** The frame's real length (above {@code buffer.length} if it was cut). */
     private static int receiveInto(Socket socket, byte[] buffer, Duration idle) {
         int length = socket.recv(buffer, 0, buffer.length, idle);
         if (length < 0) {
-            throw CliException.failure("no message for " + idle.toMillis() + " ms");
+            throw noMessage(idle);
         }
         return length;
     }
 
     private static void checkLength(int length, int size, Socket socket) {
-        if (length != size || socket.hasMore()) {
+        checkShape(length, socket.hasMore(), size);
+    }
+
+    /** Fails unless a message is one frame of {@code size} bytes, as the sender was told to send. */
+    private static void checkShape(int length, boolean moreFrames, int size) {
+        if (length != size || moreFrames) {
             throw CliException.failure("message of wrong size: " + length + " B"
-                    + (socket.hasMore() ? " with more frames" : "") + ", expected " + size + " B");
+                    + (moreFrames ? " with more frames" : "") + ", expected " + size + " B");
         }
+    }
+
+    private static CliException noMessage(Duration idle) {
+        return CliException.failure("no message for " + idle.toMillis() + " ms");
     }
 
     /**
@@ -151,7 +156,7 @@ final class PerfRuns {
     private static byte[] receive(Socket socket, Duration idle) {
         byte[] frame = socket.recv(idle);
         if (frame == null) {
-            throw CliException.failure("no message for " + idle.toMillis() + " ms");
+            throw noMessage(idle);
         }
         return frame;
     }
