@@ -5,7 +5,9 @@ import io.zenmq.internal.pattern.Pattern;
 import io.zenmq.internal.pipe.Pipe;
 import io.zenmq.internal.queue.MpscWakeQueue;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A socket's pipe ends and what its {@link Pattern} hears of them: pipes adopted, connected,
@@ -16,7 +18,11 @@ import java.util.List;
 final class SocketPipes {
     private final Pattern pattern;
     private final Mailbox mailbox;
-    private final List<Pipe> pipes = new ArrayList<>();
+    /**
+     * The ends in routing, in the order they were adopted. A set: every wake-up asks whether its
+     * pipe is still here, and a socket can hold thousands of pipes (a ROUTER serving as many peers).
+     */
+    private final Set<Pipe> pipes = new LinkedHashSet<>();
     /** CONNECT_ROUTING_ID taken by the connect() in progress, for the pipe it adopts. */
     private byte[] connectingRoutingId;
 
