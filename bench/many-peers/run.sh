@@ -42,6 +42,9 @@ wait_for() { # FILE PATTERN PID
         sleep 0.05
     done
 }
+cpu_ticks() { # PID: user + system CPU of the process so far, in clock ticks
+    awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$1/stat"
+}
 sample() { # PID: records the peak RSS (kB) and the thread count in $work/peak until PID ends
     local rss threads peak=0 peak_threads=0
     while [ -r "/proc/$1/status" ]; do
@@ -65,7 +68,7 @@ one() {
     rm -f "$work/in" "$work/hub.out" "$work/peers.out" "$work/peak"
     mkfifo "$work/in"
     if [ "$impl" = zenmq ]; then
-        java -cp "$cp" Hub $kind $size "$seconds" < "$work/in" > "$work/hub.out" &
+        java ${HUB_JAVA_OPTS-} -cp "$cp" Hub $kind $size "$seconds" < "$work/in" > "$work/hub.out" &
     else
         "$work/hub" $kind $size "$seconds" < "$work/in" > "$work/hub.out" &
     fi
@@ -84,8 +87,11 @@ one() {
     sample "$hub_pid" &
     local sampler=$!
     [ $kind = pub ] && sleep 1   # the subscriptions reach the PUB (they follow each READY at once)
+    local cpu_start cpu_end=""
+    cpu_start=$(cpu_ticks "$hub_pid")
     echo go >&3
     wait "$peers_pid"
+    [ $kind = router ] && cpu_end=$(cpu_ticks "$hub_pid")
     if [ $kind = pub ]; then
         exec 3>&-
         wait "$hub_pid"
@@ -104,7 +110,12 @@ one() {
         sent=" sent=$sent dropped=$((sent * n - $(sed 's/.*total=\([0-9]*\).*/\1/' <<< "$line")))"
     fi
     [ "$impl" = zenmq ] && jvm=" $(grep '^jvm' "$work/hub.out" | tail -1 | cut -d ' ' -f 2-)"
-    echo "$cell $impl ${line#* }$sent rss_kb=$(cut -d ' ' -f 1 "$work/peak") threads=$(cut -d ' ' -f 2 "$work/peak")$jvm"
+    local cpu=""
+    if [ -n "$cpu_end" ]; then
+        cpu=" hub_cpu_us_per_msg=$(awk -v t=$((cpu_end - cpu_start)) -v hz="$(getconf CLK_TCK)" \
+            -v n="$(sed 's/.*total=\([0-9]*\).*/\1/' <<< "$line")" 'BEGIN {printf "%.2f", t * 1e6 / hz / n}')"
+    fi
+    echo "$cell $impl ${line#* }$sent$cpu rss_kb=$(cut -d ' ' -f 1 "$work/peak") threads=$(cut -d ' ' -f 2 "$work/peak")$jvm"
 }
 
 results=$work/results
