@@ -3,7 +3,9 @@ package io.zenmq.internal.routing;
 
 import io.zenmq.internal.pipe.Pipe;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Round-robin of whole messages over the pipes that have room (libzmq's {@code lb}).
@@ -13,12 +15,28 @@ import java.util.List;
  * is dropped. Socket thread only.
  */
 public final class LoadBalancer {
-    private final List<Pipe> active = new ArrayList<>();
-    private final List<Pipe> inactive = new ArrayList<>();
+    /**
+     * Every pipe: the active ones (which had room when last tried) in {@code [0, activeCount)}, the
+     * ones found full after them. A pipe moves between the two by one swap with the first inactive
+     * or the last active slot, as libzmq's {@code lb} does, so that a PUSH or DEALER with a thousand
+     * peers neither searches nor shifts the others when one fills up or drains.
+     */
+    private final List<Pipe> pipes = new ArrayList<>();
+    private final Map<Pipe, Slot> slots = new IdentityHashMap<>();
+    private int activeCount;
     private int current;
     private Pipe messagePipe;
     private boolean dropping;
     private Pipe lastPipe;
+
+    /** Where a pipe sits in {@link #pipes}. */
+    private static final class Slot {
+        int index;
+
+        Slot(int index) {
+            this.index = index;
+        }
+    }
 
     /**
      * Adds a pipe, active until found full.
@@ -26,7 +44,9 @@ public final class LoadBalancer {
      * @param pipe the socket's end
      */
     public void attach(Pipe pipe) {
-        active.add(pipe);
+        slots.put(pipe, new Slot(pipes.size()));
+        pipes.add(pipe);
+        swap(pipes.size() - 1, activeCount++);
     }
 
     /**
@@ -35,8 +55,9 @@ public final class LoadBalancer {
      * @param pipe the socket's end
      */
     public void activated(Pipe pipe) {
-        if (inactive.remove(pipe)) {
-            active.add(pipe);
+        Slot slot = slots.get(pipe);
+        if (slot != null && slot.index >= activeCount) {
+            swap(slot.index, activeCount++);
         }
     }
 
@@ -50,14 +71,36 @@ public final class LoadBalancer {
             messagePipe = null;
             dropping = true;
         }
-        int index = active.indexOf(pipe);
-        if (index >= 0) {
-            active.remove(index);
-            if (current > index || current >= active.size()) {
-                current = current > index ? current - 1 : 0;
-            }
-        } else {
-            inactive.remove(pipe);
+        Slot slot = slots.get(pipe);
+        if (slot == null) {
+            return;
+        }
+        if (slot.index < activeCount) {
+            deactivate(slot.index);
+        }
+        int last = pipes.size() - 1;
+        swap(slot.index, last);
+        pipes.remove(last);
+        slots.remove(pipe);
+    }
+
+    /** Moves the active pipe in {@code index} behind the active ones, keeping {@link #current} on its pipe. */
+    private void deactivate(int index) {
+        int lastActive = --activeCount;
+        swap(index, lastActive);
+        if (current == lastActive) {
+            current = index;
+        }
+    }
+
+    private void swap(int i, int j) {
+        if (i != j) {
+            Pipe a = pipes.get(i);
+            Pipe b = pipes.get(j);
+            pipes.set(i, b);
+            pipes.set(j, a);
+            slots.get(b).index = i;
+            slots.get(a).index = j;
         }
     }
 
@@ -87,7 +130,7 @@ public final class LoadBalancer {
             pipe.flush();
             messagePipe = null;
             // no division per message: wrap by comparison
-            if (++current >= active.size()) {
+            if (++current >= activeCount) {
                 current = 0;
             }
         }
@@ -104,11 +147,11 @@ public final class LoadBalancer {
     }
 
     private Pipe pickWritable() {
-        while (!active.isEmpty()) {
-            if (current >= active.size()) {
+        while (activeCount > 0) {
+            if (current >= activeCount) {
                 current = 0;
             }
-            Pipe pipe = active.get(current);
+            Pipe pipe = pipes.get(current);
             if (pipe.checkWritable()) {
                 // a reference store costs a GC barrier; most messages go to the same pipe as before
                 if (lastPipe != pipe) {
@@ -116,8 +159,7 @@ public final class LoadBalancer {
                 }
                 return pipe;
             }
-            active.remove(current);
-            inactive.add(pipe);
+            deactivate(current);
         }
         return null;
     }
@@ -131,8 +173,8 @@ public final class LoadBalancer {
         if (messagePipe != null || dropping) {
             return true;
         }
-        for (int i = 0; i < active.size(); i++) {
-            if (active.get(i).checkWritable()) {
+        for (int i = 0; i < activeCount; i++) {
+            if (pipes.get(i).checkWritable()) {
                 return true;
             }
         }

@@ -6,6 +6,8 @@ import static io.zenmq.internal.routing.TestPipes.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zenmq.internal.pipe.Pipe;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Round-robin of whole messages over real pipes, no socket and no thread. */
@@ -112,5 +114,63 @@ class LoadBalancerTest {
         balancer.send(b("m4"), false);
         assertThat(drain(three.peer())).containsExactly("m3", "|");
         assertThat(drain(two.peer())).containsExactly("m2", "|", "m4", "|");
+    }
+
+    @Test
+    void shouldGiveEachRemainingPipeOneMessagePerTurnAfterFullAndEndedPipesLeave() {
+        List<Pipe> all = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            all.add(attached(i % 3 == 0 ? 1 : 0)); // pipes 0, 3 and 6 hold one message
+        }
+        for (int i = 0; i < 8; i++) {
+            balancer.send(b("first"), false); // one each: 0, 3 and 6 are full now
+        }
+        balancer.terminated(all.get(3)); // a full pipe goes away
+        balancer.terminated(all.get(4)); // and an active one
+        List<Pipe> open = List.of(all.get(1), all.get(2), all.get(5), all.get(7));
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < open.size(); i++) {
+                assertThat(balancer.send(b("r" + round), false)).isTrue();
+            }
+        }
+        for (Pipe pipe : open) {
+            assertThat(drain(pipe.peer())).containsExactly("first", "|", "r0", "|", "r1", "|", "r2", "|");
+        }
+        for (int i : new int[] {0, 3, 4, 6}) {
+            assertThat(drain(all.get(i).peer())).containsExactly("first", "|");
+        }
+
+        balancer.activated(all.get(6)); // room again: back in turn, once per round like the others
+        balancer.activated(all.get(3)); // ended: stays out
+        for (int i = 0; i < 5; i++) {
+            balancer.send(b("r3"), false);
+        }
+        assertThat(drain(all.get(6).peer())).containsExactly("r3", "|");
+        for (Pipe pipe : open) {
+            assertThat(drain(pipe.peer())).containsExactly("r3", "|");
+        }
+        assertThat(drain(all.get(3).peer())).isEmpty();
+    }
+
+    @Test
+    void shouldReachEveryPipeAgainOnceAllWereFull() {
+        List<Pipe> all = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            all.add(attached(1));
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(balancer.send(b("m"), false)).isTrue();
+        }
+        assertThat(balancer.send(b("refused"), false)).isFalse();
+        for (int i = 4; i >= 0; i--) { // drained and woken in the reverse order
+            assertThat(drain(all.get(i).peer())).containsExactly("m", "|");
+            balancer.activated(all.get(i));
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(balancer.send(b("again"), false)).isTrue();
+        }
+        for (Pipe pipe : all) {
+            assertThat(drain(pipe.peer())).containsExactly("again", "|");
+        }
     }
 }
