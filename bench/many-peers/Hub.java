@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * pub SIZE SECONDS   binds a PUB, prints "endpoint EP", waits for a line on stdin, publishes SIZE-byte
  *                    messages for SECONDS, prints "sent N S" and a "jvm ..." line, closes
+ * push SIZE SECONDS  the same with a PUSH, whose sends wait while every peer's queue is full
  * router             binds a ROUTER, prints "endpoint EP", echoes every message to its sender; each line
  *                    on stdin prints a "jvm ..." line for the time since the previous line
  * </pre>
@@ -30,11 +31,14 @@ public final class Hub {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (Context ctx = Context.builder().build()) {
             boolean pub = args[0].equals("pub");
-            Socket socket = ctx.socket(pub ? SocketType.PUB : SocketType.ROUTER);
+            boolean push = args[0].equals("push");
+            Socket socket = ctx.socket(pub ? SocketType.PUB : push ? SocketType.PUSH : SocketType.ROUTER);
             System.out.println("endpoint " + socket.bind("tcp://127.0.0.1:*"));
             System.out.flush();
-            if (pub) {
+            if (pub || push) {
                 byte[] body = new byte[Integer.parseInt(args[1])];
+                // the payload never changes, so it is handed over as it is, without a copy per send
+                Msg out = new Msg();
                 long nanos = (long) (Double.parseDouble(args[2]) * 1e9);
                 stdin.readLine();
                 Snapshot before = new Snapshot(0);
@@ -44,7 +48,7 @@ public final class Hub {
                 long sent = 0;
                 while (t < end) {
                     for (int i = 0; i < 256; i++) {
-                        socket.send(body);
+                        socket.send(out.add(body));
                     }
                     sent += 256;
                     t = System.nanoTime();

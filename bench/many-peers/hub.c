@@ -3,6 +3,7 @@
 //   hub pub SIZE SECONDS   binds a PUB on tcp://127.0.0.1:*, prints "endpoint <ep>", waits for a line on
 //                          stdin, publishes SIZE-byte messages as fast as it can for SECONDS, prints
 //                          "sent <messages> <seconds>", closes (lingering until its queues are sent)
+//   hub push SIZE SECONDS  the same with a PUSH, whose sends wait while every peer's queue is full
 //   hub router             binds a ROUTER, prints "endpoint <ep>", echoes every message to its sender
 //                          until it is killed
 #include <stdint.h>
@@ -20,8 +21,9 @@ static double now(void) {
 
 int main(int argc, char **argv) {
     int pub = argc > 1 && strcmp(argv[1], "pub") == 0;
+    int push = argc > 1 && strcmp(argv[1], "push") == 0;
     void *ctx = zmq_ctx_new();
-    void *s = zmq_socket(ctx, pub ? ZMQ_PUB : ZMQ_ROUTER);
+    void *s = zmq_socket(ctx, pub ? ZMQ_PUB : push ? ZMQ_PUSH : ZMQ_ROUTER);
     if (zmq_bind(s, "tcp://127.0.0.1:*") != 0) {
         perror("bind");
         return 1;
@@ -31,7 +33,7 @@ int main(int argc, char **argv) {
     zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, ep, &len);
     printf("endpoint %s\n", ep);
     fflush(stdout);
-    if (pub) {
+    if (pub || push) {
         size_t size = (size_t) atoi(argv[2]);
         double seconds = atof(argv[3]);
         char line[64];

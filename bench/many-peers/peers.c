@@ -6,11 +6,13 @@
 //   peers sub HOST PORT N                  N SUBs subscribed to everything; prints "ready" once every
 //                                          connection has the hub's READY, then counts messages until
 //                                          every connection is closed (or nothing came for 10 s)
+//   peers pull HOST PORT N                 N PULLs; as sub, without a subscription
 //   peers dealer HOST PORT N WINDOW SECS   N DEALERs, each keeping WINDOW 16-byte requests in flight
 //                                          (one more per reply) for SECS seconds
 //
-// Prints one line "sub|dealer total=<messages> min=<least per peer> max=<most per peer> secs=<s>
-// rate=<messages/s>"; for sub the seconds run from the first message received to the last.
+// Prints one line "sub|pull|dealer total=<messages> min=<least per peer> max=<most per peer>
+// secs=<s> rate=<messages/s>"; for sub and pull the seconds run from the first message received to
+// the last.
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -159,10 +161,11 @@ static void flush_requests(struct conn *c) {
 
 int main(int argc, char **argv) {
     if (argc < 5) {
-        fprintf(stderr, "usage: peers sub HOST PORT N | peers dealer HOST PORT N WINDOW SECONDS\n");
+        fprintf(stderr, "usage: peers sub|pull HOST PORT N | peers dealer HOST PORT N WINDOW SECONDS\n");
         return 2;
     }
     int dealer = strcmp(argv[1], "dealer") == 0;
+    int pull = strcmp(argv[1], "pull") == 0;
     int n = atoi(argv[4]);
     int window = dealer ? atoi(argv[5]) : 0;
     double seconds = dealer ? atof(argv[6]) : 0;
@@ -176,7 +179,7 @@ int main(int argc, char **argv) {
         memset(requests + i + 2, 'r', 16);
     }
     uint8_t greeting[256];
-    size_t greeting_len = hello(greeting, dealer ? "DEALER" : "SUB");
+    size_t greeting_len = hello(greeting, dealer ? "DEALER" : pull ? "PULL" : "SUB");
     struct conn *conns = calloc((size_t) n, sizeof *conns);
     int ep = epoll_create1(0);
     for (int i = 0; i < n; i++) {
@@ -253,7 +256,7 @@ int main(int argc, char **argv) {
                 handshaken++;
                 /* Subscribe to everything only now: libzmq ends a connection that sends a message before
                    its own READY went out. The message form, which libzmq 4.3.4 takes (not the command). */
-                if (!dealer && write(c->fd, "\x00\x01\x01", 3) != 3) {
+                if (!dealer && !pull && write(c->fd, "\x00\x01\x01", 3) != 3) {
                     die("subscribe");
                 }
             }
@@ -309,7 +312,7 @@ int main(int argc, char **argv) {
         max = m > max ? m : max;
     }
     double secs = dealer ? now() - start : last - first;
-    printf("%s total=%llu min=%llu max=%llu secs=%.3f rate=%.0f\n", dealer ? "dealer" : "sub",
+    printf("%s total=%llu min=%llu max=%llu secs=%.3f rate=%.0f\n", argv[1],
             (unsigned long long) total, (unsigned long long) min, (unsigned long long) max, secs,
             secs > 0 ? total / secs : 0.0);
     return 0;

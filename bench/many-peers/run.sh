@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MPL-2.0
-# Many peers over tcp on 127.0.0.1: one hub (a PUB or a ROUTER), zenmq's (Hub.java) or libzmq's
+# Many peers over tcp on 127.0.0.1: one hub (a PUB, a PUSH or a ROUTER), zenmq's (Hub.java) or libzmq's
 # (hub.c), against the same 1 000 raw ZMTP peers (peers.c, one epoll thread). Rounds alternate which
 # hub goes first. Cells:
 #   pub16, pub1k:  PUB publishing 16 B / 1 KiB for SECONDS to N SUBs; delivered messages per second
 #                  (all SUBs together, first to last received), the least any SUB got, what was dropped
+#   push16:        PUSH sending 16 B for SECONDS to N PULLs (a send waits while every queue is full);
+#                  delivered messages per second, the least any PULL got
 #   router16:      ROUTER echoing 16 B requests of N DEALERs, each keeping WINDOW in flight; replies/s
 # For each run: the hub's peak RSS and thread count (sampled from /proc), for zenmq also bytes
 # allocated per message, collections and heap (from the JVM). Default HWMs everywhere.
 # Usage: bench/many-peers/run.sh [ROUNDS [SECONDS]]   env: PEERS (1000), WINDOW (10), CELLS, ONLY (zenmq or libzmq),
-# ZENMQ_JAR (the core jar or classes to measure; default: the CLI's build)
+# ZENMQ_JAR (the core jar or classes to measure; default: the CLI's build), HUB_JAVA_OPTS (the zenmq hub's JVM options)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -17,7 +19,7 @@ rounds=${1:-3}
 seconds=${2:-5}
 n=${PEERS:-1000}
 window=${WINDOW:-10}
-cells=${CELLS:-pub16 pub1k router16}
+cells=${CELLS:-pub16 pub1k push16 router16}
 ulimit -n 4096 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 [ "$(ulimit -n)" -ge $((n + 100)) ] || { echo "ulimit -n $(ulimit -n) is below $((n + 100))" >&2; exit 1; }
 
@@ -42,8 +44,8 @@ wait_for() { # FILE PATTERN PID
         sleep 0.05
     done
 }
-cpu_ticks() { # PID: user + system CPU of the process so far, in clock ticks
-    awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$1/stat"
+cpu_ticks() { # PID: user and system CPU of the process so far, in clock ticks
+    awk '{sub(/^.*\) /, ""); print $12, $13}' "/proc/$1/stat"
 }
 sample() { # PID: records the peak RSS (kB) and the thread count in $work/peak until PID ends
     local rss threads peak=0 peak_threads=0
@@ -63,6 +65,7 @@ one() {
     case $cell in
         pub16) kind=pub; size=16 ;;
         pub1k) kind=pub; size=1024 ;;
+        push16) kind=push; size=16 ;;
         router16) kind=router; size=16 ;;
     esac
     rm -f "$work/in" "$work/hub.out" "$work/peers.out" "$work/peak"
@@ -79,6 +82,8 @@ one() {
     host=${ep#tcp://}; port=${host##*:}; host=${host%:*}
     if [ $kind = pub ]; then
         "$work/peers" sub "$host" "$port" "$n" > "$work/peers.out" &
+    elif [ $kind = push ]; then
+        "$work/peers" pull "$host" "$port" "$n" > "$work/peers.out" &
     else
         "$work/peers" dealer "$host" "$port" "$n" "$window" "$seconds" > "$work/peers.out" &
     fi
@@ -92,7 +97,7 @@ one() {
     echo go >&3
     wait "$peers_pid"
     [ $kind = router ] && cpu_end=$(cpu_ticks "$hub_pid")
-    if [ $kind = pub ]; then
+    if [ $kind != router ]; then
         exec 3>&-
         wait "$hub_pid"
     else
@@ -104,16 +109,21 @@ one() {
     fi
     wait "$sampler" 2>/dev/null || true
     local line sent="" jvm=""
-    line=$(grep -E '^(sub|dealer)' "$work/peers.out")
+    line=$(grep -E '^(sub|pull|dealer)' "$work/peers.out")
     if [ $kind = pub ]; then
         sent=$(awk '/^sent/{print $2}' "$work/hub.out")
         sent=" sent=$sent dropped=$((sent * n - $(sed 's/.*total=\([0-9]*\).*/\1/' <<< "$line")))"
+    elif [ $kind = push ]; then
+        sent=$(awk '/^sent/{print $2}' "$work/hub.out")
+        sent=" sent=$sent undelivered=$((sent - $(sed 's/.*total=\([0-9]*\).*/\1/' <<< "$line")))"
     fi
     [ "$impl" = zenmq ] && jvm=" $(grep '^jvm' "$work/hub.out" | tail -1 | cut -d ' ' -f 2-)"
     local cpu=""
     if [ -n "$cpu_end" ]; then
-        cpu=" hub_cpu_us_per_msg=$(awk -v t=$((cpu_end - cpu_start)) -v hz="$(getconf CLK_TCK)" \
-            -v n="$(sed 's/.*total=\([0-9]*\).*/\1/' <<< "$line")" 'BEGIN {printf "%.2f", t * 1e6 / hz / n}')"
+        cpu=$(awk -v start="$cpu_start" -v end="$cpu_end" -v hz="$(getconf CLK_TCK)" \
+            -v n="$(sed 's/.*total=\([0-9]*\).*/\1/' <<< "$line")" 'BEGIN {
+                split(start, a, " "); split(end, b, " "); f = 1e6 / hz / n
+                printf " hub_cpu_us_per_msg=%.2f hub_sys_us_per_msg=%.2f", (b[1] - a[1] + b[2] - a[2]) * f, (b[2] - a[2]) * f }')
     fi
     echo "$cell $impl ${line#* }$sent$cpu rss_kb=$(cut -d ' ' -f 1 "$work/peak") threads=$(cut -d ' ' -f 2 "$work/peak")$jvm"
 }
