@@ -2,9 +2,7 @@
 package io.zenmq.internal.routing;
 
 import io.zenmq.internal.pipe.Pipe;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,15 +16,9 @@ import java.util.Map;
  */
 public final class FairQueue<P extends Peer> {
     private final EndedPipeListener ends;
-    /**
-     * Every peer: the active ones (which may have a message) in {@code [0, activeCount)}, the ones
-     * found empty after them. A peer moves between the two by one swap with the first inactive or
-     * the last active slot, as libzmq's {@code fq} does, so that waking one of a thousand peers does
-     * not search or shift the others.
-     */
-    private final List<P> peers = new ArrayList<>();
+    /** Every peer, the active ones (which may have a message) first; each knows its slot. */
+    private final ActiveSplit<P> peers = new ActiveSplit<>((peer, slot) -> peer.fairQueueSlot = slot);
     private final Map<Pipe, P> byPipe = new IdentityHashMap<>();
-    private int activeCount;
     private int current;
     private boolean more;
     private P lastPeer;
@@ -46,10 +38,8 @@ public final class FairQueue<P extends Peer> {
      * @param peer a peer not yet in this queue
      */
     public void attach(P peer) {
-        peer.fairQueueSlot = peers.size();
-        peers.add(peer);
         byPipe.put(peer.pipe(), peer);
-        swap(peer.fairQueueSlot, activeCount++);
+        peers.addActive(peer);
     }
 
     /**
@@ -59,8 +49,8 @@ public final class FairQueue<P extends Peer> {
      */
     public void activated(Pipe pipe) {
         P peer = byPipe.get(pipe);
-        if (peer != null && peer.fairQueueSlot >= activeCount) {
-            swap(peer.fairQueueSlot, activeCount++);
+        if (peer != null) {
+            peers.activate(peer.fairQueueSlot);
         }
     }
 
@@ -72,7 +62,7 @@ public final class FairQueue<P extends Peer> {
     public void terminated(Pipe pipe) {
         P peer = byPipe.get(pipe);
         if (peer != null) {
-            if (peer.fairQueueSlot < activeCount) {
+            if (peer.fairQueueSlot < peers.activeCount()) {
                 deactivate(peer.fairQueueSlot);
             }
             remove(peer);
@@ -84,9 +74,7 @@ public final class FairQueue<P extends Peer> {
 
     /** Moves the active peer in {@code slot} behind the active ones, keeping {@link #current} on its peer. */
     private void deactivate(int slot) {
-        int lastActive = --activeCount;
-        swap(slot, lastActive);
-        if (current == lastActive) {
+        if (current == peers.deactivate(slot)) {
             current = slot;
         }
     }
@@ -94,21 +82,8 @@ public final class FairQueue<P extends Peer> {
     /** Takes an inactive peer out for good. */
     private void remove(P peer) {
         byPipe.remove(peer.pipe());
-        int last = peers.size() - 1;
-        swap(peer.fairQueueSlot, last);
-        peers.remove(last);
+        peers.removeInactive(peer.fairQueueSlot);
         peer.fairQueueSlot = -1;
-    }
-
-    private void swap(int i, int j) {
-        if (i != j) {
-            P a = peers.get(i);
-            P b = peers.get(j);
-            peers.set(i, b);
-            peers.set(j, a);
-            b.fairQueueSlot = i;
-            a.fairQueueSlot = j;
-        }
     }
 
     /**
@@ -117,8 +92,8 @@ public final class FairQueue<P extends Peer> {
      * @return the frame, or null if no peer has a message
      */
     public byte[] recv() {
-        while (activeCount > 0) {
-            if (current >= activeCount) {
+        while (peers.activeCount() > 0) {
+            if (current >= peers.activeCount()) {
                 current = 0;
             }
             P peer = peers.get(current);
@@ -180,7 +155,7 @@ public final class FairQueue<P extends Peer> {
         if (more) {
             return true;
         }
-        for (int i = 0; i < activeCount; i++) {
+        for (int i = 0; i < peers.activeCount(); i++) {
             // an empty pipe stays asleep, so its next message wakes the socket (and its poller)
             if (peers.get(i).pipe().checkReadable()) {
                 return true;

@@ -2,9 +2,7 @@
 package io.zenmq.internal.routing;
 
 import io.zenmq.internal.pipe.Pipe;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,15 +13,9 @@ import java.util.Map;
  * is dropped. Socket thread only.
  */
 public final class LoadBalancer {
-    /**
-     * Every pipe: the active ones (which had room when last tried) in {@code [0, activeCount)}, the
-     * ones found full after them. A pipe moves between the two by one swap with the first inactive
-     * or the last active slot, as libzmq's {@code lb} does, so that a PUSH or DEALER with a thousand
-     * peers neither searches nor shifts the others when one fills up or drains.
-     */
-    private final List<Pipe> pipes = new ArrayList<>();
     private final Map<Pipe, Slot> slots = new IdentityHashMap<>();
-    private int activeCount;
+    /** Every pipe, the active ones (which had room when last tried) first; {@link #slots} knows where. */
+    private final ActiveSplit<Pipe> pipes = new ActiveSplit<>((pipe, index) -> slots.get(pipe).index = index);
     private int current;
     private Pipe messagePipe;
     private boolean dropping;
@@ -32,10 +24,6 @@ public final class LoadBalancer {
     /** Where a pipe sits in {@link #pipes}. */
     private static final class Slot {
         int index;
-
-        Slot(int index) {
-            this.index = index;
-        }
     }
 
     /**
@@ -44,9 +32,8 @@ public final class LoadBalancer {
      * @param pipe the socket's end
      */
     public void attach(Pipe pipe) {
-        slots.put(pipe, new Slot(pipes.size()));
-        pipes.add(pipe);
-        swap(pipes.size() - 1, activeCount++);
+        slots.put(pipe, new Slot());
+        pipes.addActive(pipe);
     }
 
     /**
@@ -56,8 +43,8 @@ public final class LoadBalancer {
      */
     public void activated(Pipe pipe) {
         Slot slot = slots.get(pipe);
-        if (slot != null && slot.index >= activeCount) {
-            swap(slot.index, activeCount++);
+        if (slot != null) {
+            pipes.activate(slot.index);
         }
     }
 
@@ -75,32 +62,17 @@ public final class LoadBalancer {
         if (slot == null) {
             return;
         }
-        if (slot.index < activeCount) {
+        if (slot.index < pipes.activeCount()) {
             deactivate(slot.index);
         }
-        int last = pipes.size() - 1;
-        swap(slot.index, last);
-        pipes.remove(last);
+        pipes.removeInactive(slot.index);
         slots.remove(pipe);
     }
 
     /** Moves the active pipe in {@code index} behind the active ones, keeping {@link #current} on its pipe. */
     private void deactivate(int index) {
-        int lastActive = --activeCount;
-        swap(index, lastActive);
-        if (current == lastActive) {
+        if (current == pipes.deactivate(index)) {
             current = index;
-        }
-    }
-
-    private void swap(int i, int j) {
-        if (i != j) {
-            Pipe a = pipes.get(i);
-            Pipe b = pipes.get(j);
-            pipes.set(i, b);
-            pipes.set(j, a);
-            slots.get(b).index = i;
-            slots.get(a).index = j;
         }
     }
 
@@ -130,7 +102,7 @@ public final class LoadBalancer {
             pipe.flush();
             messagePipe = null;
             // no division per message: wrap by comparison
-            if (++current >= activeCount) {
+            if (++current >= pipes.activeCount()) {
                 current = 0;
             }
         }
@@ -147,8 +119,8 @@ public final class LoadBalancer {
     }
 
     private Pipe pickWritable() {
-        while (activeCount > 0) {
-            if (current >= activeCount) {
+        while (pipes.activeCount() > 0) {
+            if (current >= pipes.activeCount()) {
                 current = 0;
             }
             Pipe pipe = pipes.get(current);
@@ -173,7 +145,7 @@ public final class LoadBalancer {
         if (messagePipe != null || dropping) {
             return true;
         }
-        for (int i = 0; i < activeCount; i++) {
+        for (int i = 0; i < pipes.activeCount(); i++) {
             if (pipes.get(i).checkWritable()) {
                 return true;
             }
