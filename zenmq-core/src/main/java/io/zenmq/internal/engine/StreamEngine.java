@@ -31,12 +31,12 @@ abstract class StreamEngine implements Engine, IoHandler {
     private static final int ROUNDS = 16;
     /**
      * The most one write call hands a tcp connection. Over Linux loopback (MSS 65 483) a whole 64 KiB
-     * buffer per write took twice the kernel time per byte of two 32 KiB writes, and 4 KiB and 64 KiB
-     * messages went at 0.5-0.6 times the rate; 16-byte messages did not change
+     * buffer per write took about twice the kernel time per byte of two 32 KiB writes, and 4 KiB and
+     * 64 KiB messages went at about half the rate; 16-byte messages did not change
      * (docs/bench/2026-12-07-tcp-write-size.md). Unix-domain connections write whole buffers: the
      * split made no difference there.
      */
-    static final int TCP_WRITE_BYTES = 32 * 1024;
+    private static final int TCP_WRITE_BYTES = 32 * 1024;
 
     final IoThread io;
     final Session session;
