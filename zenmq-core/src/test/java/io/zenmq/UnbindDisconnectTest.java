@@ -39,6 +39,30 @@ class UnbindDisconnectTest extends ContextTest {
         assertThat(second.recvString(WAIT)).isEqualTo("to the second");
     }
 
+    /**
+     * As with libzmq, CLOSED comes once the listening socket is really closed: whoever waits for it
+     * can bind the very same endpoint again (for tcp the same port; for ipc the same path, which
+     * the listener has removed by then). Abstract names are covered above; inproc has no listener.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"TCP", "IPC"})
+    void shouldHaveReleasedTheEndpointWhenClosedIsReported(Transport transport) {
+        Socket first = ctx.socket(SocketType.PULL);
+        SocketMonitor closed = first.monitor(EnumSet.of(EventType.CLOSED));
+        String endpoint = first.bind(transport.bindable());
+        first.unbind(endpoint);
+        assertThat(closed.next(WAIT)).isNotNull();
+        if (transport == Transport.IPC) {
+            assertThat(java.nio.file.Path.of(endpoint.substring("ipc://".length()))).doesNotExist();
+        }
+        Socket second = ctx.socket(SocketType.PULL);
+        assertThat(second.bind(endpoint)).isEqualTo(endpoint);
+        Socket push = ctx.socket(SocketType.PUSH);
+        push.connect(endpoint);
+        push.send("to the second");
+        assertThat(second.recvString(WAIT)).isEqualTo("to the second");
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void shouldStopSendingToADisconnectedPeer(Transport transport) {

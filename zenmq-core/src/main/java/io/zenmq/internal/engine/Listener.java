@@ -210,7 +210,7 @@ public final class Listener implements IoHandler, IoObject {
         }
         closed = true;
         closeQuietly(server);
-        socket.event(EventType.CLOSED, boundEndpoint, handle);
+        io.completeCloses();
         if (ipcPath != null && ipcFileKey != null && ipcFileKey.equals(fileKey(ipcPath))) {
             try {
                 Files.deleteIfExists(ipcPath);
@@ -218,6 +218,8 @@ public final class Listener implements IoHandler, IoObject {
                 LOG.log(System.Logger.Level.DEBUG, "cannot remove " + ipcPath, e);
             }
         }
+        // after the port or file is really released: whoever waits for CLOSED may bind it again
+        socket.event(EventType.CLOSED, boundEndpoint, handle);
         for (Session session : handshaking.toArray(new Session[0])) {
             session.forceClose();
         }

@@ -5,6 +5,7 @@ import io.zenmq.internal.queue.MpscWakeQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -59,6 +60,8 @@ public final class IoThread {
     private final Thread thread;
     private final Resolver resolver;
     private volatile boolean sleeping;
+    /** True while a select (and the handlers it runs) is under way. IO thread only. */
+    private boolean selecting;
     private long timerSequence;
     private boolean stopping;
     private long stopDeadline;
@@ -211,6 +214,28 @@ public final class IoThread {
     }
 
     /**
+     * Finishes closing the channels closed since the last select. The JDK keeps a registered
+     * channel's socket open until the key leaves the selector at the next select, so a closed
+     * listener would still accept connections and hold its port. A listener calls this before it
+     * reports CLOSED, so that, as with libzmq, the endpoint is free once the event is seen. IO
+     * thread only. Inside a select's handlers another select is not allowed: there the close
+     * completes at the next select. A foreign selector's round must not be spent here (it may
+     * carry a hang-up, see the field), and junixsocket's channels close at once anyway.
+     */
+    public void completeCloses() {
+        if (selecting || foreignSelector) {
+            return;
+        }
+        try {
+            // readiness is level-triggered: whatever is ready now is reported again next time
+            selector.selectNow(key -> { });
+        } catch (IOException | ClosedSelectorException e) {
+            // the thread is ending: closing the selector closes every channel anyway
+            LOG.log(System.Logger.Level.DEBUG, "select to complete closes failed", e);
+        }
+    }
+
+    /**
      * Forgets an object that is done. IO thread only.
      *
      * @param object a listener or session
@@ -328,6 +353,7 @@ public final class IoThread {
         }
         try {
             sleeping = true;
+            selecting = true;
             if (foreignSelector) {
                 selectIntoKeySet(wait);
             } else if (!mailbox.isEmpty() || !wakeups.isEmpty()) {
@@ -341,6 +367,7 @@ public final class IoThread {
             throw new UncheckedIOException("selector failed", e);
         } finally {
             sleeping = false;
+            selecting = false;
         }
         boolean interrupted = Thread.interrupted() || interruptSeen;
         interruptSeen = false;
