@@ -18,6 +18,8 @@ import java.util.Arrays;
  * 128-bit carry is ever needed. Long messages are absorbed two blocks per step,
  * {@code h = (h + m1) * r^2 + m2 * r} with r^2 computed once per key: the two products do not depend
  * on each other, so the processor overlaps them, and there is one carry pass per two blocks.
+ * Runs of at least four times {@link Poly1305Lanes#LANES} blocks go through {@link Poly1305Lanes}
+ * (where it is used), whose loops the JIT vectorizes; its lanes are folded back in here.
  *
  * <p><b>Constant time.</b> No branch or array index depends on the key, the accumulator or the
  * message bytes: branches only look at lengths. The final reduction modulo 2^130 - 5 selects between
@@ -30,6 +32,10 @@ final class Poly1305 {
     static final int KEY_BYTES = 32;
 
     private static final int BLOCK_BYTES = 16;
+    /** Blocks per lane step, and the shortest run worth the lanes' set-up and final sum. */
+    private static final int LANE_STEP_BYTES = Poly1305Lanes.LANES * BLOCK_BYTES;
+    private static final int LANES_MIN_BYTES = 4 * LANE_STEP_BYTES;
+    private static final long MASK26 = (1L << 26) - 1;
     private static final long MASK44 = (1L << 44) - 1;
     private static final long MASK42 = (1L << 42) - 1;
     /** 2^128 added to every full 16-byte block: the block's appended 1 bit, in limb 2 (bit 88). */
@@ -63,6 +69,15 @@ final class Poly1305 {
     /** A partial block waiting for more bytes. */
     private final byte[] pending = new byte[BLOCK_BYTES];
     private int pendingLength;
+    /** Long messages' bulk, created when this MAC first meets one ({@link Poly1305Lanes#USE}). */
+    private Poly1305Lanes lanes;
+    /** r^LANES in 26-bit limbs, valid when {@link #powered}: computed once per key, when needed. */
+    private final long[] power = new long[5];
+    private boolean powered;
+    /** The accumulator handed to the lanes, in 26-bit limbs. */
+    private final long[] start = new long[5];
+    /** Whether the lanes hold something of this key (then {@link #wipe} clears them). */
+    private boolean lanesUsed;
 
     /**
      * Starts a tag under a key given as eight little-endian words (how {@link SecretBox} has the first
@@ -80,6 +95,7 @@ final class Poly1305 {
         q1 = r1 * 20;
         q2 = r2 * 20;
         squared = false;
+        powered = false;
         sLow = word(key[4], key[5]);
         sHigh = word(key[6], key[7]);
         h0 = 0;
@@ -124,6 +140,12 @@ final class Poly1305 {
             }
             block(pending, 0, HIBIT);
             pendingLength = 0;
+        }
+        if (Poly1305Lanes.USE && left >= LANES_MIN_BYTES) {
+            int steps = left / LANE_STEP_BYTES;
+            absorbInLanes(message, at, steps);
+            at += steps * LANE_STEP_BYTES;
+            left -= steps * LANE_STEP_BYTES;
         }
         if (left >= 2 * BLOCK_BYTES && !squared) {
             squareR();
@@ -228,6 +250,75 @@ final class Poly1305 {
         h1 = 0;
         h2 = 0;
         Arrays.fill(pending, (byte) 0);
+        powered = false;
+        Arrays.fill(power, 0);
+        Arrays.fill(start, 0);
+        if (lanesUsed) {
+            lanes.wipe();
+            lanesUsed = false;
+        }
+    }
+
+    /**
+     * Absorbs {@code steps * LANES} whole blocks through {@link Poly1305Lanes}, then folds the lanes
+     * into h by Horner's rule with r: h = (...((0 + H_0) * r + H_1) * r + ...) * r, where H_0
+     * carries the accumulator of the message before these blocks.
+     */
+    private void absorbInLanes(byte[] message, int offset, int steps) {
+        if (lanes == null) {
+            lanes = new Poly1305Lanes();
+        }
+        if (!powered) {
+            raiseR();
+        }
+        lanesUsed = true;
+        limbs26(h0, h1, h2, start);
+        lanes.run(message, offset, steps, power, start);
+        h0 = 0;
+        h1 = 0;
+        h2 = 0;
+        for (int j = 0; j < Poly1305Lanes.LANES; j++) {
+            // lane j in 44, 44 and 42-bit limbs (limb 2 a little over: within the bounds below)
+            long t = lanes.h0[j] + (lanes.h1[j] << 26);
+            long a0 = t & MASK44;
+            t = (t >>> 44) + (lanes.h2[j] << 8) + (lanes.h3[j] << 34);
+            long a1 = t & MASK44;
+            long a2 = (t >>> 44) + (lanes.h4[j] << 16);
+            multiplyByR(h0 + a0, h1 + a1, h2 + a2);
+        }
+    }
+
+    /** power = r^LANES (LANES a power of two: squarings), in 26-bit limbs. Keeps h. */
+    private void raiseR() {
+        long k0 = h0;
+        long k1 = h1;
+        long k2 = h2;
+        h0 = r0;
+        h1 = r1;
+        h2 = r2;
+        for (int n = 1; n < Poly1305Lanes.LANES; n *= 2) {
+            multiply(h0, h1, h2, h0, h1, h2, h1 * 20, h2 * 20);
+        }
+        limbs26(h0, h1, h2, power);
+        powered = true;
+        h0 = k0;
+        h1 = k1;
+        h2 = k2;
+    }
+
+    /**
+     * A value in 44, 44 and 42-bit limbs (each up to a bit over) as five 26-bit limbs, carrying
+     * between them; the last may exceed 26 bits by a little when the value is over 2^130.
+     */
+    private static void limbs26(long x0, long x1, long x2, long[] out) {
+        out[0] = x0 & MASK26;
+        long t = (x0 >>> 26) + ((x1 & 0xffL) << 18);
+        out[1] = t & MASK26;
+        t = (t >>> 26) + ((x1 >>> 8) & MASK26);
+        out[2] = t & MASK26;
+        t = (t >>> 26) + (x1 >>> 34) + ((x2 & 0xffffL) << 10);
+        out[3] = t & MASK26;
+        out[4] = (t >>> 26) + (x2 >>> 16);
     }
 
     private void block(byte[] m, int offset, long hibit) {
@@ -312,12 +403,22 @@ final class Poly1305 {
 
     /** h = a * r mod 2^130 - 5, partially reduced: a in 44, 44 and 42-bit limbs (a little over each). */
     private void multiplyByR(long a0, long a1, long a2) {
-        long l0 = (a0 * r0 & MASK44) + (a1 * q2 & MASK44) + (a2 * q1 & MASK44);
-        long above0 = above44(a0, r0) + above44(a1, q2) + above44(a2, q1);
-        long l1 = (a0 * r1 & MASK44) + (a1 * r0 & MASK44) + (a2 * q2 & MASK44);
-        long above1 = above44(a0, r1) + above44(a1, r0) + above44(a2, q2);
-        long l2 = (a0 * r2 & MASK42) + (a1 * r1 & MASK42) + (a2 * r0 & MASK42);
-        long above2 = above42(a0, r2) + above42(a1, r1) + above42(a2, r0);
+        multiply(a0, a1, a2, r0, r1, r2, q1, q2);
+    }
+
+    /**
+     * h = a * b mod 2^130 - 5, partially reduced; c1 and c2 are 20 times b's limbs 1 and 2. The
+     * operands' limbs are those of an accumulator or of a power of r: below 2^45 (limb 2 below
+     * 2^43) for a, below 2^44 + 2^10 for b, so each product is below 2^93.4 as in
+     * {@link #twoBlocks}.
+     */
+    private void multiply(long a0, long a1, long a2, long b0, long b1, long b2, long c1, long c2) {
+        long l0 = (a0 * b0 & MASK44) + (a1 * c2 & MASK44) + (a2 * c1 & MASK44);
+        long above0 = above44(a0, b0) + above44(a1, c2) + above44(a2, c1);
+        long l1 = (a0 * b1 & MASK44) + (a1 * b0 & MASK44) + (a2 * c2 & MASK44);
+        long above1 = above44(a0, b1) + above44(a1, b0) + above44(a2, c2);
+        long l2 = (a0 * b2 & MASK42) + (a1 * b1 & MASK42) + (a2 * b0 & MASK42);
+        long above2 = above42(a0, b2) + above42(a1, b1) + above42(a2, b0);
         carry(l0, above0, l1, above1, l2, above2);
     }
 

@@ -281,17 +281,14 @@ public final class SecretBox {
     }
 
     /**
-     * XORs {@code blocks} whole keystream blocks at once ({@link Salsa20Lanes}), then feeds the result
-     * to the MAC if it is the ciphertext; steps the block counter past them.
+     * XORs {@code blocks} whole keystream blocks at once ({@link Salsa20Lanes}) and steps the block
+     * counter past them. The caller feeds the MAC.
      */
-    private void xorLanes(byte[] in, int inOff, int blocks, byte[] out, int outOff, boolean macOut) {
+    private void xorLanes(byte[] in, int inOff, int blocks, byte[] out, int outOff) {
         if (lanes == null) {
             lanes = new Salsa20Lanes();
         }
         lanes.xor(state, blocks, in, inOff, out, outOff);
-        if (macOut) {
-            mac.update(out, outOff, blocks * BLOCK);
-        }
         long counter = ((state[8] & 0xffffffffL) | ((long) state[9] << 32)) + blocks;
         state[8] = (int) counter;
         state[9] = (int) (counter >>> 32);
@@ -307,22 +304,27 @@ public final class SecretBox {
         int i = inOff;
         int o = outOff;
         int left = length;
+        // out[laneRun, o) came from the lanes and is not in the MAC yet: it goes in as one piece,
+        // so that Poly1305 can take a long run through its own lanes in one go
+        int laneRun = o;
         while (left > 0) {
             if (used == BLOCK) {
                 if (left >= LANES_MIN_BLOCKS * BLOCK) {
                     int blocks = Math.min(left / BLOCK, Salsa20Lanes.MAX_BLOCKS);
-                    xorLanes(in, i, blocks, out, o, macOut);
+                    xorLanes(in, i, blocks, out, o);
                     i += blocks * BLOCK;
                     o += blocks * BLOCK;
                     left -= blocks * BLOCK;
                     continue;
                 }
+                macLaneRun(out, laneRun, o, macOut);
                 if (left >= BLOCK && !(macOut && mac.hasPending())) {
                     nextBlock();
                     xorWholeBlock(in, i, out, o, macOut);
                     i += BLOCK;
                     o += BLOCK;
                     left -= BLOCK;
+                    laneRun = o;
                     continue;
                 }
                 nextBlock();
@@ -342,6 +344,14 @@ public final class SecretBox {
             i += n;
             o += n;
             left -= n;
+            laneRun = o;
+        }
+        macLaneRun(out, laneRun, o, macOut);
+    }
+
+    private void macLaneRun(byte[] out, int from, int to, boolean macOut) {
+        if (macOut && to > from) {
+            mac.update(out, from, to - from);
         }
     }
 

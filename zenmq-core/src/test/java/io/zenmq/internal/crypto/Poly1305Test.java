@@ -101,6 +101,38 @@ class Poly1305Test {
         assertThat(hex(tag(key, new byte[0]))).isEqualTo("0102030405060708090a0b0c0d0e0f10");
     }
 
+    /**
+     * The longest-carry cases for the lanes ({@link Poly1305Lanes}) and the sum that folds them
+     * back: every message and key byte 0xff (largest limbs, r as large as its clamp allows) or a
+     * message of 0xff with a small r, at lengths that end on, just past and well past a lane step,
+     * whole and in the 8 KiB pieces {@link SecretBox} feeds, against Bouncy Castle.
+     */
+    @Test
+    void shouldMatchBouncyCastleOnExtremeLongMessages() {
+        byte[] allOnes = new byte[32];
+        Arrays.fill(allOnes, (byte) 0xff);
+        byte[] smallR = new byte[32];
+        smallR[0] = 3;
+        Arrays.fill(smallR, 16, 32, (byte) 0xff);
+        for (byte[] key : new byte[][] {allOnes, smallR}) {
+            for (int length : new int[] {4095, 4096, 4097, 4111, 5120, 8192, 65535, 65536, 65537, 70_001}) {
+                byte[] message = new byte[length];
+                Arrays.fill(message, (byte) 0xff);
+                byte[] expected = BouncyCastleReference.poly1305(key, message);
+
+                assertThat(tag(key, message)).as("whole, %d bytes", length).isEqualTo(expected);
+                Poly1305 mac = new Poly1305();
+                mac.init(key, 0);
+                for (int at = 0; at < length; at += 8192) {
+                    mac.update(message, at, Math.min(8192, length - at));
+                }
+                byte[] pieces = new byte[16];
+                mac.finish(pieces, 0);
+                assertThat(pieces).as("in 8 KiB pieces, %d bytes", length).isEqualTo(expected);
+            }
+        }
+    }
+
     static byte[] tag(byte[] key, byte[] message) {
         Poly1305 mac = new Poly1305();
         mac.init(key, 0);
