@@ -209,8 +209,8 @@ public final class Listener implements IoHandler, IoObject {
             return;
         }
         closed = true;
-        closeQuietly(server);
-        io.completeCloses();
+        // while the channel is open its socket keeps the file's inode, so a later bind's new file
+        // cannot have been given the same number: the key comparison is sound only now
         if (ipcPath != null && ipcFileKey != null && ipcFileKey.equals(fileKey(ipcPath))) {
             try {
                 Files.deleteIfExists(ipcPath);
@@ -218,6 +218,8 @@ public final class Listener implements IoHandler, IoObject {
                 LOG.log(System.Logger.Level.DEBUG, "cannot remove " + ipcPath, e);
             }
         }
+        closeQuietly(server);
+        io.completeCloses();
         // after the port or file is really released: whoever waits for CLOSED may bind it again
         socket.event(EventType.CLOSED, boundEndpoint, handle);
         for (Session session : handshaking.toArray(new Session[0])) {
