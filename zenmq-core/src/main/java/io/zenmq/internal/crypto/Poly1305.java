@@ -35,7 +35,6 @@ final class Poly1305 {
     /** Blocks per lane step, and the shortest run worth the lanes' set-up and final sum. */
     private static final int LANE_STEP_BYTES = Poly1305Lanes.LANES * BLOCK_BYTES;
     private static final int LANES_MIN_BYTES = 4 * LANE_STEP_BYTES;
-    private static final long MASK26 = (1L << 26) - 1;
     private static final long MASK44 = (1L << 44) - 1;
     private static final long MASK42 = (1L << 42) - 1;
     /** 2^128 added to every full 16-byte block: the block's appended 1 bit, in limb 2 (bit 88). */
@@ -311,13 +310,13 @@ final class Poly1305 {
      * between them; the last may exceed 26 bits by a little when the value is over 2^130.
      */
     private static void limbs26(long x0, long x1, long x2, long[] out) {
-        out[0] = x0 & MASK26;
+        out[0] = x0 & Poly1305Lanes.MASK26;
         long t = (x0 >>> 26) + ((x1 & 0xffL) << 18);
-        out[1] = t & MASK26;
-        t = (t >>> 26) + ((x1 >>> 8) & MASK26);
-        out[2] = t & MASK26;
+        out[1] = t & Poly1305Lanes.MASK26;
+        t = (t >>> 26) + ((x1 >>> 8) & Poly1305Lanes.MASK26);
+        out[2] = t & Poly1305Lanes.MASK26;
         t = (t >>> 26) + (x1 >>> 34) + ((x2 & 0xffffL) << 10);
-        out[3] = t & MASK26;
+        out[3] = t & Poly1305Lanes.MASK26;
         out[4] = (t >>> 26) + (x2 >>> 16);
     }
 

@@ -38,7 +38,8 @@ final class Poly1305Lanes {
     /** Whether long messages go through the lanes: where C2 vectorizes 64-bit multiplies. */
     static final boolean USE = onX86();
 
-    private static final long MASK26 = (1L << 26) - 1;
+    /** A 26-bit limb: the lanes' representation, which {@link Poly1305} converts to and from. */
+    static final long MASK26 = (1L << 26) - 1;
     /** 2^128 added to every full 16-byte block: its appended 1 bit, in limb 4 (bit 104). */
     private static final long HIBIT = 1L << 24;
 
